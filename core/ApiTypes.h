@@ -42,6 +42,11 @@ enum class CallInitiator {
     RP,   ///< "RP": the RP called the person
 };
 
+/// "user" or "RP", the wire spelling.
+QString callInitiatorName(CallInitiator initiator);
+/// Parses the wire spelling ("user", "RP"); nullopt for anything else.
+std::optional<CallInitiator> callInitiatorFromName(const QString &name);
+
 /// requirement{}: every member optional; an empty Requirement is left out of the body.
 struct Requirement {
     std::optional<bool> pinCode;
@@ -112,14 +117,21 @@ struct OrderResponse {
 
     /// Phone flows require only orderRef; the others require all four strings.
     static std::optional<OrderResponse> fromJson(const QJsonObject &json, Flow flow, QString *error);
+    /// The wire form from the typed members (empty members left out); used by round-trip tests.
+    QJsonObject toJson() const;
 };
 
 /// collect status.
 enum class CollectStatus {
-    Pending,
-    Failed,
-    Complete,
+    Pending,  ///< "pending": keep collecting every 2 s
+    Failed,   ///< "failed": final, hintCode says why
+    Complete, ///< "complete": final, completionData present
 };
+
+/// "pending", "failed", "complete".
+QString collectStatusName(CollectStatus status);
+/// Parses the wire spelling; nullopt for an unknown value.
+std::optional<CollectStatus> collectStatusFromName(const QString &name);
 
 /// completionData{} of a complete collect. Every member kept; unknown members stay in raw.
 struct CompletionData {
@@ -137,6 +149,8 @@ struct CompletionData {
     QJsonObject raw;
 
     static std::optional<CompletionData> fromJson(const QJsonObject &json, QString *error);
+    /// The wire form from the typed members (empty members left out): `stepUp{mrtd}`, `user{...}`, ...
+    QJsonObject toJson() const;
     /// The decoded usrVisibleData/usrNonVisibleData are found in the signature XML (issue 3/3).
 };
 
@@ -149,6 +163,8 @@ struct CollectResponse {
     QJsonObject raw;
 
     static std::optional<CollectResponse> fromJson(const QJsonObject &json, QString *error);
+    /// The wire form from the typed members; used by round-trip tests.
+    QJsonObject toJson() const;
 };
 
 } // namespace bankid

@@ -1,0 +1,388 @@
+#include "CliApplication.h"
+
+#include "EndUserAddress.h"
+#include "LaunchUrl.h"
+#include "QrContent.h"
+#include "QrMatrix.h"
+#include "RpCall.h"
+#include "RpClient.h"
+#include "RpConfig.h"
+#include "RpError.h"
+#include "Simulator.h"
+#include "TerminalQr.h"
+#include "Translations.h"
+#include "UserMessages.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace bankid {
+
+namespace {
+
+void writeOut(const QString &text)
+{
+    std::fputs(text.toUtf8().constData(), stdout);
+    std::fflush(stdout);
+}
+
+void writeErr(const QString &text)
+{
+    std::fputs(text.toUtf8().constData(), stderr);
+    std::fflush(stderr);
+}
+
+// How an RpError decides the process' exit code: a refusal before sending or a broken setup is a
+// configuration error (2); TLS, network and unreadable answers are "nothing was decided" (3);
+// an answer of BankID's about the order itself is a failed order (1).
+ExitCode exitCodeFor(const RpError &error)
+{
+    switch (error.kind()) {
+    case RpError::Kind::None:
+        return ExitCode::Complete;
+    case RpError::Kind::Validation:
+    case RpError::Kind::Configuration:
+        return ExitCode::Usage;
+    case RpError::Kind::Api:
+    case RpError::Kind::Cancelled:
+        return ExitCode::OrderFailed;
+    case RpError::Kind::InvalidResponse:
+    case RpError::Kind::Timeout:
+    case RpError::Kind::Connection:
+    case RpError::Kind::ServerCertificateUntrusted:
+    case RpError::Kind::ClientCertificateRejected:
+    case RpError::Kind::Tls:
+        return ExitCode::Network;
+    }
+    return ExitCode::Network;
+}
+
+} // namespace
+
+CliApplication::CliApplication(const CliOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_terminal(!options.json && ::isatty(STDOUT_FILENO) == 1)
+{
+    m_redrawTimer.setInterval(1000);
+    connect(&m_redrawTimer, &QTimer::timeout, this, &CliApplication::redraw);
+}
+
+CliApplication::~CliApplication() = default;
+
+void CliApplication::start()
+{
+    if (!m_options.language.isEmpty())
+        Translations::install(QLocale(m_options.language));
+    else
+        Translations::install(QLocale::system());
+
+    switch (m_options.command) {
+    case CliOptions::Command::Help:
+        writeOut(m_options.helpText);
+        return finish(ExitCode::Complete);
+    case CliOptions::Command::Version:
+        writeOut(QStringLiteral("bankid-cli %1\n").arg(QCoreApplication::applicationVersion()));
+        return finish(ExitCode::Complete);
+    case CliOptions::Command::QrContent:
+        writeOut(QrContent::at(m_options.startToken, m_options.startSecret, m_options.seconds) + u'\n');
+        return finish(ExitCode::Complete);
+    case CliOptions::Command::Order:
+        if (connectToServer())
+            runOrder();
+        return;
+    case CliOptions::Command::Collect:
+        if (connectToServer())
+            runCollect();
+        return;
+    case CliOptions::Command::Cancel:
+        if (connectToServer())
+            runCancel();
+        return;
+    }
+}
+
+bool CliApplication::startSimulator(RpConfig *config)
+{
+    if (!m_simulatorState.isValid()) {
+        finish(ExitCode::Usage, tr("cannot create a temporary folder for the simulator: %1")
+                                    .arg(m_simulatorState.errorString()));
+        return false;
+    }
+    sim::SimulatorOptions simulatorOptions;
+    simulatorOptions.stateDir = m_simulatorState.path();
+    simulatorOptions.userMode = sim::UserMode::Auto;
+    m_simulator = std::make_unique<sim::Simulator>(simulatorOptions);
+    QString error;
+    if (!m_simulator->start(&error)) {
+        finish(ExitCode::Usage, tr("the embedded simulator did not start: %1").arg(error));
+        return false;
+    }
+    *config = RpConfig::forEnvironment(Environment::Custom);
+    config->baseUrl = m_simulator->baseUrl();
+    const auto roots = RpConfig::loadCaFile(m_simulator->caCertificatePath(), &error);
+    if (!roots) {
+        finish(ExitCode::Usage, error);
+        return false;
+    }
+    config->caCertificates = *roots;
+    config->identity = ClientIdentity::load(m_simulator->clientP12Path(), sim::Simulator::clientPassword);
+    if (!m_terminal && !m_options.json)
+        writeErr(tr("bankid-cli: using the embedded simulator at %1\n").arg(config->baseUrl.toString()));
+    return true;
+}
+
+bool CliApplication::connectToServer()
+{
+    RpConfig config;
+    if (m_options.useSimulator) {
+        if (!startSimulator(&config))
+            return false;
+    } else {
+        config = RpConfig::forEnvironment(m_options.environment);
+        if (m_options.environment == Environment::Custom)
+            config.baseUrl = QUrl(m_options.url);
+        if (!m_options.caFile.isEmpty()) {
+            QString error;
+            const auto roots = RpConfig::loadCaFile(m_options.caFile, &error);
+            if (!roots) {
+                finish(ExitCode::Usage, QStringLiteral("--ca: ") + error);
+                return false;
+            }
+            config.caCertificates = *roots;
+        }
+        config.identity = ClientIdentity::load(m_options.certFile, m_options.password, m_options.keyFile);
+        if (config.identity.isNull()) {
+            finish(ExitCode::Usage, QStringLiteral("--cert: ") + config.identity.error().message());
+            return false;
+        }
+        const QString warning = config.identity.validityWarning(QDateTime::currentDateTimeUtc());
+        if (!warning.isEmpty())
+            writeErr(tr("bankid-cli: warning: %1\n").arg(warning));
+    }
+    if (const QString problem = config.validationError(); !problem.isEmpty()) {
+        finish(ExitCode::Usage, problem);
+        return false;
+    }
+    m_client = new RpClient(&m_nam, config, this);
+    return true;
+}
+
+OrderRequest CliApplication::buildRequest() const
+{
+    OrderRequest request;
+    request.flow = m_options.flow;
+    if (!isPhoneFlow(request.flow)) {
+        request.endUserIp = !m_options.endUserIp.isEmpty() ? m_options.endUserIp
+                            : m_options.useSimulator      ? QStringLiteral("127.0.0.1")
+                                                          : EndUserAddress::detect();
+        request.app = AppDeviceData {QStringLiteral("se.bankid-desk.cli"), QStringLiteral("linux"), {}, {}};
+        request.returnRisk = m_options.returnRisk;
+    }
+    request.userVisibleData = m_options.text.toUtf8();
+    request.userNonVisibleData = m_options.nonVisibleData;
+    request.userVisibleDataIsMarkdown = m_options.markdown;
+    if (m_options.pinCode)
+        request.requirement.pinCode = true;
+    if (m_options.mrtd && !isPhoneFlow(request.flow))
+        request.requirement.mrtd = true;
+    if (isPhoneFlow(request.flow)) {
+        request.personalNumber = m_options.personalNumber;
+        request.callInitiator = m_options.callInitiator == QLatin1String("RP") ? CallInitiator::RP : CallInitiator::User;
+    } else {
+        request.requirement.personalNumber = m_options.personalNumber;
+    }
+    if (request.flow == Flow::Payment) {
+        UserVisibleTransaction transaction;
+        transaction.transactionType = m_options.transactionType.isEmpty() ? QStringLiteral("card") : m_options.transactionType;
+        transaction.recipientName = m_options.recipient;
+        transaction.amount = m_options.amount;
+        if (!transaction.amount.isEmpty())
+            transaction.currency = m_options.currency.isEmpty() ? QStringLiteral("SEK") : m_options.currency;
+        request.userVisibleTransaction = transaction;
+    }
+    return request;
+}
+
+void CliApplication::runOrder()
+{
+    m_startMethod = isPhoneFlow(m_options.flow) ? StartMethod::Phone
+                    : m_options.sameDevice      ? StartMethod::SameDevice
+                                                : StartMethod::QrCode;
+    OrderSession::Options sessionOptions;
+    sessionOptions.startMethod = m_startMethod;
+    sessionOptions.pollIntervalMs = m_options.pollIntervalMs;
+    sessionOptions.maxAutoRestarts = m_options.autoRestarts;
+
+    m_session = new OrderSession(m_client, &m_clock, this);
+    connect(m_session, &OrderSession::hintChanged, this, &CliApplication::onHintChanged);
+    connect(m_session, &OrderSession::qrContentChanged, this, &CliApplication::onQrContentChanged);
+    connect(m_session, &OrderSession::completed, this, &CliApplication::onCompleted);
+    connect(m_session, &OrderSession::failed, this, &CliApplication::onFailed);
+    connect(m_session, &OrderSession::stateChanged, this, [this](OrderSession::State state) {
+        if (state == OrderSession::State::Pending && m_startMethod == StartMethod::SameDevice && !m_options.json)
+            writeErr(tr("Open BankID on this device: %1\n").arg(m_session->launchUrl().toString()));
+        if (state == OrderSession::State::Cancelled)
+            finish(ExitCode::OrderFailed, UserMessages::text(Rfa::Rfa6));
+    });
+    connect(m_session, &OrderSession::restarted, this, [this](int count) {
+        if (!m_terminal && !m_options.json)
+            writeErr(tr("bankid-cli: the QR code was not scanned in time; new order (%1 of %2)\n")
+                         .arg(count)
+                         .arg(m_options.autoRestarts));
+    });
+    if (m_terminal)
+        m_redrawTimer.start();
+    m_session->start(buildRequest(), sessionOptions);
+}
+
+void CliApplication::runCollect()
+{
+    RpCall *call = m_client->collect(m_options.orderRef);
+    connect(call, &RpCall::finished, this, [this, call] {
+        if (!call->ok())
+            return finishWithError(call->error());
+        const CollectResponse &response = call->collectResponse();
+        if (m_options.json) {
+            writeOut(QString::fromUtf8(QJsonDocument(response.raw).toJson(QJsonDocument::Indented)));
+        } else {
+            const Rfa rfa = response.status == CollectStatus::Failed
+                ? UserMessages::forFailed(response.hintCode, StartMethod::QrCode)
+                : UserMessages::forPending(response.hintCode, StartMethod::QrCode);
+            writeOut(QStringLiteral("%1 %2 %3\n").arg(collectStatusName(response.status), response.hintCode,
+                                                     response.status == CollectStatus::Complete ? QString()
+                                                                                                : UserMessages::text(rfa)));
+            if (response.completion)
+                onCompleted(*response.completion);
+        }
+        finish(response.status == CollectStatus::Failed ? ExitCode::OrderFailed : ExitCode::Complete);
+    });
+}
+
+void CliApplication::runCancel()
+{
+    RpCall *call = m_client->cancel(m_options.orderRef);
+    connect(call, &RpCall::finished, this, [this, call] {
+        if (!call->ok())
+            return finishWithError(call->error());
+        writeOut(m_options.json ? QStringLiteral("{}\n") : tr("cancelled %1\n").arg(m_options.orderRef));
+        finish(ExitCode::Complete);
+    });
+}
+
+void CliApplication::onHintChanged(const QString &hintCode, Rfa rfa)
+{
+    m_hintCode = hintCode;
+    m_rfa = rfa;
+    if (m_terminal)
+        redraw();
+    else if (!m_options.json)
+        writeErr(QStringLiteral("bankid-cli: %1 %2 (%3)\n").arg(rfaId(rfa), UserMessages::text(rfa), hintCode));
+}
+
+void CliApplication::onQrContentChanged(const QString &content)
+{
+    m_qrContent = content;
+    if (m_terminal)
+        redraw();
+}
+
+// The live view: the QR code (only while the order waits to be picked up), the official message for the
+// current hint, and the time left of the ~30 s start window. Redrawn in place every second.
+void CliApplication::redraw()
+{
+    if (!m_session || m_finished)
+        return;
+    QString screen = QStringLiteral("\x1b[H\x1b[2J");
+    screen += tr("BankID %1 — order %2\n\n").arg(flowName(m_options.flow), m_session->orderRef());
+    const bool showQr = m_startMethod == StartMethod::QrCode && !m_qrContent.isEmpty()
+        && (m_hintCode.isEmpty() || m_hintCode == QLatin1String("outstandingTransaction"));
+    if (showQr) {
+        if (m_options.noQr) {
+            screen += m_qrContent + u'\n';
+        } else if (const auto matrix = QrMatrix::encode(m_qrContent.toUtf8())) {
+            screen += TerminalQr::render(*matrix);
+        }
+        const qint64 remaining = m_session->startWindowRemainingMs();
+        screen += tr("Scan within %1 s").arg((remaining + 999) / 1000);
+        if (m_options.autoRestarts > 0)
+            screen += tr(" · new code %1 of %2").arg(m_session->restartCount()).arg(m_options.autoRestarts);
+        screen += u'\n';
+    }
+    if (m_rfa != Rfa::None)
+        screen += u'\n' + UserMessages::text(m_rfa) + u'\n';
+    screen += tr("\nCtrl+C cancels the order.\n");
+    writeOut(screen);
+}
+
+void CliApplication::onCompleted(const CompletionData &completion)
+{
+    if (m_terminal)
+        writeOut(QStringLiteral("\x1b[H\x1b[2J"));
+    if (m_options.json) {
+        QJsonObject result;
+        result.insert(QStringLiteral("orderRef"), m_session ? m_session->orderRef() : m_options.orderRef);
+        result.insert(QStringLiteral("status"), QStringLiteral("complete"));
+        result.insert(QStringLiteral("completionData"), completion.raw);
+        writeOut(QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented)));
+    } else {
+        QString text;
+        text += tr("Identified:        %1\n").arg(completion.name);
+        text += tr("Personal number:   %1\n").arg(completion.personalNumber);
+        text += tr("BankID issued:     %1\n").arg(completion.bankIdIssueDate);
+        text += tr("Device IP address: %1\n").arg(completion.deviceIpAddress);
+        if (completion.stepUpMrtd)
+            text += tr("ID document check: %1\n").arg(*completion.stepUpMrtd ? tr("passed") : tr("not passed"));
+        if (!completion.risk.isEmpty())
+            text += tr("Risk:              %1\n").arg(completion.risk);
+        writeOut(text);
+    }
+    if (m_session)
+        finish(ExitCode::Complete);
+}
+
+void CliApplication::onFailed(const OrderFailure &failure)
+{
+    if (m_terminal)
+        writeOut(QStringLiteral("\x1b[H\x1b[2J"));
+    const QString message = UserMessages::text(failure.rfa) + QStringLiteral(" (") + failure.technicalMessage + u')';
+    if (failure.kind == OrderFailure::Kind::Error)
+        return finish(exitCodeFor(failure.error), message);
+    finish(ExitCode::OrderFailed, message);
+}
+
+void CliApplication::interrupt()
+{
+    if (m_finished)
+        return;
+    if (m_session && m_session->isActive() && !m_interrupted) {
+        m_interrupted = true;
+        writeErr(tr("\nbankid-cli: cancelling the order…\n"));
+        m_session->cancel();
+        return;
+    }
+    finish(ExitCode::OrderFailed, tr("interrupted"));
+}
+
+void CliApplication::finishWithError(const RpError &error)
+{
+    finish(exitCodeFor(error), error.technicalMessage());
+}
+
+void CliApplication::finish(ExitCode code, const QString &message)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_redrawTimer.stop();
+    if (!message.isEmpty())
+        writeErr(QStringLiteral("bankid-cli: ") + message + u'\n');
+    // Quit on the next turn of the loop, so that a /cancel sent by the session's destructor goes out.
+    QTimer::singleShot(0, qApp, [code] { QCoreApplication::exit(static_cast<int>(code)); });
+}
+
+} // namespace bankid

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "CliOptions.h"
+#include "ExitCode.h"
+#include "OrderSession.h"
+#include "SteadyClock.h"
+
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <memory>
+
+namespace bankid {
+
+class RpClient;
+class RpError;
+struct RpConfig;
+namespace sim {
+class Simulator;
+}
+
+/// Runs one bankid-cli command on the event loop and ends the application with its exit code.
+///
+/// Contract: every outcome ends in exactly one call of finish(), which prints the result (stdout) or a
+/// one-sentence reason (stderr) and quits the event loop with an ExitCode. An order still pending when
+/// the user interrupts (SIGINT/SIGTERM) is cancelled at BankID before the process exits.
+///
+///     CliApplication cli(options);
+///     QTimer::singleShot(0, &cli, &CliApplication::start);
+///     return app.exec();
+class CliApplication : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit CliApplication(const CliOptions &options, QObject *parent = nullptr);
+    ~CliApplication() override;
+
+    /// Starts the command given in the options.
+    void start();
+    /// Asks a running order to cancel (the interrupt handler calls this); finishes when BankID answered.
+    void interrupt();
+
+private:
+    /// Builds m_client from the options (or from the in-process simulator). False: finish() was called.
+    bool connectToServer();
+    bool startSimulator(RpConfig *config);
+    OrderRequest buildRequest() const;
+    void runOrder();
+    void runCollect();
+    void runCancel();
+
+    void onHintChanged(const QString &hintCode, Rfa rfa);
+    void onQrContentChanged(const QString &content);
+    void onCompleted(const CompletionData &completion);
+    void onFailed(const OrderFailure &failure);
+    void redraw();
+
+    void finishWithError(const RpError &error);
+    void finish(ExitCode code, const QString &message = {});
+
+    CliOptions m_options;
+    bool m_terminal = false; ///< stdout is a terminal and --json is off: draw the live view
+    QNetworkAccessManager m_nam;
+    SteadyClock m_clock;
+    QTemporaryDir m_simulatorState;
+    std::unique_ptr<sim::Simulator> m_simulator;
+    RpClient *m_client = nullptr;     // child of this
+    OrderSession *m_session = nullptr; // child of this
+    StartMethod m_startMethod = StartMethod::QrCode;
+    QString m_qrContent;
+    QString m_hintCode;
+    Rfa m_rfa = Rfa::None;
+    QTimer m_redrawTimer;
+    bool m_finished = false;
+    bool m_interrupted = false;
+};
+
+} // namespace bankid

@@ -1,0 +1,198 @@
+#include "CliOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QHostAddress>
+
+namespace bankid {
+
+namespace {
+
+// Reads the RP certificate password from where --password-env / --password-file point.
+// A trailing newline (as `echo pw > file` writes) is not part of the password.
+QString readPassword(const QCommandLineParser &parser, QByteArray *password)
+{
+    if (parser.isSet(QStringLiteral("password-env")) && parser.isSet(QStringLiteral("password-file")))
+        return QCoreApplication::translate("bankid::CliOptions",
+                                           "--password-env and --password-file are mutually exclusive");
+    if (parser.isSet(QStringLiteral("password-env"))) {
+        const QString variable = parser.value(QStringLiteral("password-env"));
+        if (!qEnvironmentVariableIsSet(variable.toLocal8Bit().constData()))
+            return QCoreApplication::translate("bankid::CliOptions",
+                                               "--password-env: the environment variable %1 is not set")
+                .arg(variable);
+        *password = qgetenv(variable.toLocal8Bit().constData());
+    } else if (parser.isSet(QStringLiteral("password-file"))) {
+        const QString path = parser.value(QStringLiteral("password-file"));
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return QCoreApplication::translate("bankid::CliOptions", "--password-file: cannot read %1: %2")
+                .arg(path, file.errorString());
+        *password = file.readAll();
+        while (password->endsWith('\n') || password->endsWith('\r'))
+            password->chop(1);
+    }
+    return {};
+}
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("bankid::CliOptions", text);
+}
+
+} // namespace
+
+QString CliOptions::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr(
+        "Starts and follows Swedish BankID orders from a terminal (BankID RP API v6.0).\n\n"
+        "Commands:\n"
+        "  auth | sign | payment | phone-auth | phone-sign   start an order and follow it to the end\n"
+        "  collect ORDERREF                                 collect an order once and print its status\n"
+        "  cancel ORDERREF                                  cancel an order\n"
+        "  qr-content --start-token T --start-secret S --seconds N   print one animated QR content\n\n"
+        "Exit codes: 0 complete, 1 order failed, 2 usage or configuration error, 3 network or TLS error."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), tr("The command to run (see above)."));
+    parser.addOptions({
+        {QStringLiteral("simulator"), tr("Start the BankID simulator in this process (simulated user) and use it.")},
+        {QStringLiteral("env"), tr("BankID environment: test or production (default: test)."), QStringLiteral("ENV")},
+        {QStringLiteral("url"), tr("Custom RP API base URL (needs --ca), e.g. https://127.0.0.1:8443/rp/v6.0."), QStringLiteral("URL")},
+        {QStringLiteral("ca"), tr("PEM file with the CA certificate(s) to pin for --url."), QStringLiteral("FILE")},
+        {QStringLiteral("cert"), tr("RP client certificate: PKCS#12 (.p12/.pfx) or PEM."), QStringLiteral("FILE")},
+        {QStringLiteral("key"), tr("PEM private key, when not inside the --cert file."), QStringLiteral("FILE")},
+        {QStringLiteral("password-env"), tr("Read the certificate password from this environment variable."), QStringLiteral("VAR")},
+        {QStringLiteral("password-file"), tr("Read the certificate password from this file."), QStringLiteral("FILE")},
+        {QStringLiteral("end-user-ip"), tr("endUserIp to send (default: this machine's address)."), QStringLiteral("IP")},
+        {QStringLiteral("text"), tr("Text shown to the person in the BankID app (userVisibleData)."), QStringLiteral("TEXT")},
+        {QStringLiteral("markdown"), tr("Send --text as simpleMarkdownV1.")},
+        {QStringLiteral("non-visible-data"), tr("userNonVisibleData (sent base64-encoded)."), QStringLiteral("DATA")},
+        {QStringLiteral("personal-number"), tr("Personal number, 12 digits (phone flows; restricts who may complete others)."), QStringLiteral("YYYYMMDDNNNN")},
+        {QStringLiteral("call-initiator"), tr("Phone flows: who called, user or RP (default: user)."), QStringLiteral("WHO")},
+        {QStringLiteral("same-device"), tr("Start BankID on this device (autostart link) instead of showing a QR code.")},
+        {QStringLiteral("pin-code"), tr("Require the security code (no biometrics).")},
+        {QStringLiteral("mrtd"), tr("Require a scan of a passport or national ID card.")},
+        {QStringLiteral("return-risk"), tr("Ask BankID for the risk level of the order.")},
+        {QStringLiteral("transaction-type"), tr("payment: card or npa (default: card)."), QStringLiteral("TYPE")},
+        {QStringLiteral("recipient"), tr("payment: recipient name."), QStringLiteral("NAME")},
+        {QStringLiteral("amount"), tr("payment: amount such as 100,00."), QStringLiteral("AMOUNT")},
+        {QStringLiteral("currency"), tr("payment: ISO 4217 currency (default: SEK)."), QStringLiteral("CODE")},
+        {QStringLiteral("poll-interval"), tr("Milliseconds between collects, at least 1000 (default: 2000)."), QStringLiteral("MS")},
+        {QStringLiteral("auto-restart"), tr("Start a new order up to N times when the QR code was not scanned in time."), QStringLiteral("N")},
+        {QStringLiteral("lang"), tr("Language of the messages: sv or en (default: the system's)."), QStringLiteral("LANG")},
+        {QStringLiteral("json"), tr("Print the result as JSON on standard output.")},
+        {QStringLiteral("no-qr"), tr("Do not draw the QR code (print its content instead).")},
+        {QStringLiteral("start-token"), tr("qr-content: the qrStartToken."), QStringLiteral("TOKEN")},
+        {QStringLiteral("start-secret"), tr("qr-content: the qrStartSecret."), QStringLiteral("SECRET")},
+        {QStringLiteral("seconds"), tr("qr-content: whole seconds since the order response arrived."), QStringLiteral("N")},
+    });
+
+    if (!parser.parse(arguments))
+        return parser.errorText();
+    if (parser.isSet(QStringLiteral("help"))) {
+        command = Command::Help;
+        helpText = parser.helpText();
+        return {};
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        command = Command::Version;
+        return {};
+    }
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return tr("no command given; try --help");
+    const QString name = positional.first();
+    const int expectedPositionals = (name == QLatin1String("collect") || name == QLatin1String("cancel")) ? 2 : 1;
+    if (positional.size() != expectedPositionals)
+        return expectedPositionals == 2 ? tr("%1 needs exactly one ORDERREF").arg(name)
+                                        : tr("unexpected argument '%1'").arg(positional.value(1));
+
+    if (name == QLatin1String("collect") || name == QLatin1String("cancel")) {
+        command = name == QLatin1String("collect") ? Command::Collect : Command::Cancel;
+        orderRef = positional.at(1);
+    } else if (name == QLatin1String("qr-content")) {
+        command = Command::QrContent;
+        startToken = parser.value(QStringLiteral("start-token"));
+        startSecret = parser.value(QStringLiteral("start-secret"));
+        if (startToken.isEmpty() || startSecret.isEmpty() || !parser.isSet(QStringLiteral("seconds")))
+            return tr("qr-content needs --start-token, --start-secret and --seconds");
+        bool ok = false;
+        seconds = parser.value(QStringLiteral("seconds")).toLongLong(&ok);
+        if (!ok || seconds < 0)
+            return tr("--seconds must be a whole number of seconds, 0 or more");
+        return {};
+    } else if (const auto parsedFlow = flowFromName(name)) {
+        command = Command::Order;
+        flow = *parsedFlow;
+    } else {
+        return tr("unknown command '%1'; try --help").arg(name);
+    }
+
+    useSimulator = parser.isSet(QStringLiteral("simulator"));
+    url = parser.value(QStringLiteral("url"));
+    caFile = parser.value(QStringLiteral("ca"));
+    certFile = parser.value(QStringLiteral("cert"));
+    keyFile = parser.value(QStringLiteral("key"));
+    if (parser.isSet(QStringLiteral("env"))) {
+        const auto parsed = environmentFromName(parser.value(QStringLiteral("env")));
+        if (!parsed || *parsed == Environment::Custom)
+            return tr("--env must be test or production (use --url for anything else), not '%1'")
+                .arg(parser.value(QStringLiteral("env")));
+        environment = *parsed;
+    }
+    if (!url.isEmpty())
+        environment = Environment::Custom;
+    if (useSimulator && (!url.isEmpty() || !certFile.isEmpty() || parser.isSet(QStringLiteral("env"))))
+        return tr("--simulator brings its own URL, CA and certificate: leave out --url, --env and --cert");
+    if (!url.isEmpty() && caFile.isEmpty())
+        return tr("--url needs --ca: a custom server is only trusted through a CA you name");
+    if (!useSimulator && certFile.isEmpty())
+        return tr("--cert is required (the RP certificate), unless --simulator is used");
+    if (const QString problem = readPassword(parser, &password); !problem.isEmpty())
+        return problem;
+
+    endUserIp = parser.value(QStringLiteral("end-user-ip"));
+    if (!endUserIp.isEmpty() && QHostAddress(endUserIp).isNull())
+        return tr("--end-user-ip: '%1' is not an IPv4 or IPv6 address").arg(endUserIp);
+    text = parser.value(QStringLiteral("text"));
+    markdown = parser.isSet(QStringLiteral("markdown"));
+    nonVisibleData = parser.value(QStringLiteral("non-visible-data")).toUtf8();
+    personalNumber = parser.value(QStringLiteral("personal-number"));
+    callInitiator = parser.value(QStringLiteral("call-initiator"));
+    if (!callInitiator.isEmpty() && callInitiator != QLatin1String("user") && callInitiator != QLatin1String("RP"))
+        return tr("--call-initiator must be user or RP, not '%1'").arg(callInitiator);
+    sameDevice = parser.isSet(QStringLiteral("same-device"));
+    pinCode = parser.isSet(QStringLiteral("pin-code"));
+    mrtd = parser.isSet(QStringLiteral("mrtd"));
+    returnRisk = parser.isSet(QStringLiteral("return-risk"));
+    transactionType = parser.value(QStringLiteral("transaction-type"));
+    recipient = parser.value(QStringLiteral("recipient"));
+    amount = parser.value(QStringLiteral("amount"));
+    currency = parser.value(QStringLiteral("currency"));
+    if (parser.isSet(QStringLiteral("poll-interval"))) {
+        bool ok = false;
+        pollIntervalMs = parser.value(QStringLiteral("poll-interval")).toInt(&ok);
+        if (!ok || pollIntervalMs < 1000)
+            return tr("--poll-interval must be at least 1000 ms (BankID asks for one collect every 2 s)");
+    }
+    if (parser.isSet(QStringLiteral("auto-restart"))) {
+        bool ok = false;
+        autoRestarts = parser.value(QStringLiteral("auto-restart")).toInt(&ok);
+        if (!ok || autoRestarts < 0 || autoRestarts > 10)
+            return tr("--auto-restart must be a number from 0 to 10");
+    }
+    language = parser.value(QStringLiteral("lang"));
+    if (!language.isEmpty() && language != QLatin1String("sv") && language != QLatin1String("en"))
+        return tr("--lang must be sv or en, not '%1'").arg(language);
+    json = parser.isSet(QStringLiteral("json"));
+    noQr = parser.isSet(QStringLiteral("no-qr"));
+    if (sameDevice && isPhoneFlow(flow))
+        return tr("--same-device does not apply to phone flows: the person is on a call");
+    return {};
+}
+
+} // namespace bankid

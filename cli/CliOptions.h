@@ -1,0 +1,84 @@
+#pragma once
+
+#include "ApiTypes.h"
+#include "Environment.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace bankid {
+
+/// What bankid-cli was asked to do, parsed and checked from the command line.
+///
+/// Contract: parse() never reads a password from argv: only from an environment variable
+/// (--password-env VAR) or a file (--password-file FILE), so it never shows in `ps` or shell history.
+///
+///     CliOptions options;
+///     if (const QString problem = options.parse(QCoreApplication::arguments()); !problem.isEmpty())
+///         return fail(ExitCode::Usage, problem);
+class CliOptions
+{
+public:
+    /// The sub-command.
+    enum class Command {
+        Order,      ///< auth, sign, payment, phone-auth, phone-sign
+        Collect,    ///< one collect of an existing orderRef
+        Cancel,     ///< cancel an existing orderRef
+        QrContent,  ///< print the animated QR content for a token, secret and second
+        Help,       ///< --help was given: the help text is in helpText
+        Version,    ///< --version was given
+    };
+
+    /// Parses `arguments` (argv including the program name). Returns an empty string when valid,
+    /// else one sentence naming the option and what is wrong.
+    QString parse(const QStringList &arguments);
+
+    Command command = Command::Help;
+    Flow flow = Flow::Auth;
+    QString helpText;
+
+    // Where to connect.
+    bool useSimulator = false;
+    Environment environment = Environment::Test;
+    QString url;
+    QString caFile;
+    QString certFile;
+    QString keyFile;
+    QByteArray password; ///< from --password-env / --password-file only; never logged
+
+    // The order.
+    QString endUserIp;
+    QString text;
+    bool markdown = false;
+    QByteArray nonVisibleData;
+    QString personalNumber;
+    QString callInitiator;
+    bool sameDevice = false;
+    bool pinCode = false;
+    bool mrtd = false;
+    bool returnRisk = false;
+    QString transactionType;
+    QString recipient;
+    QString amount;
+    QString currency;
+    int pollIntervalMs = 2000;
+    int autoRestarts = 0;
+
+    // Output.
+    QString language; ///< "sv", "en" or empty for the system locale
+    bool json = false;
+    bool noQr = false;
+
+    // collect / cancel
+    QString orderRef;
+
+    // qr-content
+    QString startToken;
+    QString startSecret;
+    qint64 seconds = 0;
+};
+
+} // namespace bankid

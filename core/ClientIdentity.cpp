@@ -1,0 +1,379 @@
+#include "ClientIdentity.h"
+
+#include "OpenSslProviders.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+
+#include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/pkcs12.h>
+#include <openssl/x509.h>
+
+#include <memory>
+#include <optional>
+
+Q_LOGGING_CATEGORY(lcClientIdentity, "bankid.identity")
+
+namespace bankid {
+
+namespace {
+
+struct OpenSslDeleter
+{
+    void operator()(BIO *p) const { BIO_free(p); }
+    void operator()(X509 *p) const { X509_free(p); }
+    void operator()(EVP_PKEY *p) const { EVP_PKEY_free(p); }
+    void operator()(PKCS12 *p) const { PKCS12_free(p); }
+    void operator()(STACK_OF(X509) *p) const { sk_X509_pop_free(p, X509_free); }
+};
+
+template<typename T>
+using OpenSslPtr = std::unique_ptr<T, OpenSslDeleter>;
+
+/// Drains OpenSSL's thread-local error queue into one readable line (and leaves it empty, so a later,
+/// unrelated TLS operation never reports our leftovers).
+QString takeOpenSslErrors()
+{
+    QStringList reasons;
+    while (const unsigned long code = ERR_get_error()) {
+        char buffer[256];
+        ERR_error_string_n(code, buffer, sizeof buffer);
+        reasons << QString::fromLatin1(buffer);
+    }
+    return reasons.join(QStringLiteral("; "));
+}
+
+OpenSslPtr<X509> toX509(const QSslCertificate &certificate)
+{
+    const QByteArray der = certificate.toDer();
+    const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
+    return OpenSslPtr<X509>(d2i_X509(nullptr, &p, der.size()));
+}
+
+OpenSslPtr<EVP_PKEY> toEvpKey(const QSslKey &key)
+{
+    // toPem() without a passphrase gives the unencrypted key; it only lives in this function's memory.
+    const QByteArray pem = key.toPem();
+    OpenSslPtr<BIO> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
+    return OpenSslPtr<EVP_PKEY>(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
+}
+
+bool keyMatches(const QSslKey &key, const QSslCertificate &certificate)
+{
+    const auto x509 = toX509(certificate);
+    const auto pkey = toEvpKey(key);
+    const bool matches = x509 && pkey && X509_check_private_key(x509.get(), pkey.get()) == 1;
+    ERR_clear_error();
+    return matches;
+}
+
+QString distinguishedName(const X509_NAME *name)
+{
+    OpenSslPtr<BIO> bio(BIO_new(BIO_s_mem()));
+    const unsigned long flags = XN_FLAG_SEP_CPLUS_SPC | XN_FLAG_FN_SN | XN_FLAG_DUMP_UNKNOWN_FIELDS
+                                | (ASN1_STRFLGS_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
+    X509_NAME_print_ex(bio.get(), name, 0, flags);
+    char *data = nullptr;
+    const long length = BIO_get_mem_data(bio.get(), &data);
+    return QString::fromUtf8(data, qsizetype(length));
+}
+
+/// Reads a whole file, or says precisely why not.
+std::optional<QByteArray> readFile(const QString &path, ClientIdentityError *error)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        *error = ClientIdentityError(ClientIdentityError::Kind::FileNotFound, path, {});
+        return std::nullopt;
+    }
+    QFile file(path);
+    if (info.isDir() || !file.open(QIODevice::ReadOnly)) {
+        *error = ClientIdentityError(ClientIdentityError::Kind::FileUnreadable, path,
+                                     info.isDir() ? QStringLiteral("it is a directory") : file.errorString());
+        return std::nullopt;
+    }
+    return file.readAll();
+}
+
+/// The first "-----BEGIN ... PRIVATE KEY-----" block (PKCS#8, encrypted PKCS#8, RSA or EC), or empty.
+QByteArray privateKeyBlock(const QByteArray &pem)
+{
+    static const QByteArray begin = QByteArrayLiteral("-----BEGIN ");
+    qsizetype from = 0;
+    while ((from = pem.indexOf(begin, from)) >= 0) {
+        const qsizetype lineEnd = pem.indexOf('\n', from);
+        const QByteArray header = pem.mid(from, lineEnd < 0 ? -1 : lineEnd - from).trimmed();
+        if (header.endsWith("PRIVATE KEY-----")) {
+            const QByteArray label = header.mid(begin.size(), header.size() - begin.size() - 5);
+            const QByteArray footer = "-----END " + label + "-----";
+            const qsizetype end = pem.indexOf(footer, from);
+            if (end < 0)
+                return {};
+            return pem.mid(from, end + footer.size() - from) + '\n';
+        }
+        from += begin.size();
+    }
+    return {};
+}
+
+} // namespace
+
+ClientIdentity ClientIdentity::failure(ClientIdentityError::Kind kind, const QString &path, const QString &detail)
+{
+    ClientIdentity identity;
+    identity.m_error = ClientIdentityError(kind, path, detail);
+    identity.m_sourcePath = path;
+    qCWarning(lcClientIdentity).noquote() << "cannot load client identity:" << identity.m_error.message();
+    return identity;
+}
+
+ClientIdentity ClientIdentity::load(const QString &path, const QByteArray &password, const QString &keyPath)
+{
+    ClientIdentityError readError;
+    const std::optional<QByteArray> data = readFile(path, &readError);
+    if (!data)
+        return failure(readError.kind(), path, readError.detail());
+
+    ClientIdentity identity = data->contains("-----BEGIN ") ? loadPem(path, *data, password, keyPath)
+                                                            : loadPkcs12(path, *data, password);
+    if (!identity.isNull()) {
+        identity.m_sourcePath = path;
+        qCInfo(lcClientIdentity).noquote()
+            << "loaded client identity" << identity.subject() << "from" << path << "expires"
+            << identity.expiry().toString(Qt::ISODate) << "sha256" << identity.sha256Fingerprint();
+    }
+    return identity;
+}
+
+ClientIdentity ClientIdentity::loadPkcs12(const QString &path, const QByteArray &data, const QByteArray &password)
+{
+    // Legacy files (RC2-40/3DES, SHA-1 MAC) are unreadable until the legacy provider is loaded.
+    OpenSslProviders::ensureLegacyLoaded();
+    ERR_clear_error();
+
+    const auto *p = reinterpret_cast<const unsigned char *>(data.constData());
+    const OpenSslPtr<PKCS12> p12(d2i_PKCS12(nullptr, &p, data.size()));
+    if (!p12) {
+        ERR_clear_error();
+        return failure(ClientIdentityError::Kind::UnsupportedFormat, path,
+                       QStringLiteral("it is neither PEM nor DER-encoded PKCS#12"));
+    }
+
+    // OpenSSL treats "no password" as either an empty string or NULL depending on the creator; try both.
+    const char *pass = password.constData();
+    const int passLength = int(password.size());
+    auto macVerifies = [&](const char *candidate, int length) {
+        return PKCS12_verify_mac(p12.get(), candidate, length) == 1;
+    };
+    if (PKCS12_mac_present(p12.get())) {
+        const bool ok = macVerifies(pass, passLength) || (password.isEmpty() && macVerifies(nullptr, 0));
+        if (!ok) {
+            const unsigned long code = ERR_peek_last_error();
+            const QString reasons = takeOpenSslErrors();
+            // An algorithm we cannot run (legacy provider unavailable) is not a password problem.
+            if (ERR_GET_REASON(code) == ERR_R_UNSUPPORTED || reasons.contains(QStringLiteral("unsupported")))
+                return failure(ClientIdentityError::Kind::UnsupportedFormat, path,
+                               QStringLiteral("its MAC algorithm is not available in this OpenSSL (%1)").arg(reasons));
+            return failure(ClientIdentityError::Kind::WrongPassword, path,
+                           QStringLiteral("the PKCS#12 integrity check (MAC) failed"));
+        }
+    }
+
+    EVP_PKEY *rawKey = nullptr;
+    X509 *rawCert = nullptr;
+    STACK_OF(X509) *rawCa = nullptr;
+    const bool parsed = PKCS12_parse(p12.get(), pass, &rawKey, &rawCert, &rawCa) == 1
+                        || (password.isEmpty() && PKCS12_parse(p12.get(), nullptr, &rawKey, &rawCert, &rawCa) == 1);
+    const OpenSslPtr<EVP_PKEY> key(rawKey);
+    const OpenSslPtr<X509> cert(rawCert);
+    const OpenSslPtr<STACK_OF(X509)> ca(rawCa);
+    if (!parsed) {
+        return failure(ClientIdentityError::Kind::UnsupportedFormat, path,
+                       QStringLiteral("OpenSSL cannot decrypt its contents (%1)").arg(takeOpenSslErrors()));
+    }
+    // Without a key, PKCS12_parse() puts every certificate into the CA list (it pairs the leaf by key id).
+    const bool anyCertificate = cert || (ca && sk_X509_num(ca.get()) > 0);
+    if (!key && !anyCertificate)
+        return failure(ClientIdentityError::Kind::NoCertificate, path, QStringLiteral("and no private key"));
+    if (!key)
+        return failure(ClientIdentityError::Kind::NoPrivateKey, path, QStringLiteral("only certificates"));
+    if (!cert)
+        return failure(ClientIdentityError::Kind::NoCertificate, path,
+                       QStringLiteral("matching its private key"));
+    if (X509_check_private_key(cert.get(), key.get()) != 1) {
+        ERR_clear_error();
+        return failure(ClientIdentityError::Kind::KeyMismatch, path);
+    }
+
+    // The checks above ran on OpenSSL's view; Qt's own importer now yields the Qt objects.
+    QByteArray copy = data;
+    QBuffer buffer(&copy);
+    buffer.open(QIODevice::ReadOnly);
+    ClientIdentity identity;
+    if (!QSslCertificate::importPkcs12(&buffer, &identity.m_privateKey, &identity.m_certificate,
+                                       &identity.m_chain, password)) {
+        return failure(ClientIdentityError::Kind::UnsupportedFormat, path,
+                       QStringLiteral("Qt could not import it (%1)").arg(takeOpenSslErrors()));
+    }
+    ERR_clear_error();
+    identity.m_format = Format::Pkcs12;
+    if (auto x509 = toX509(identity.m_certificate)) {
+        identity.m_subject = distinguishedName(X509_get_subject_name(x509.get()));
+        identity.m_issuer = distinguishedName(X509_get_issuer_name(x509.get()));
+    }
+    return identity;
+}
+
+ClientIdentity ClientIdentity::loadPem(const QString &path, const QByteArray &data, const QByteArray &password,
+                                       const QString &keyPath)
+{
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(data, QSsl::Pem);
+    if (certificates.isEmpty())
+        return failure(ClientIdentityError::Kind::NoCertificate, path,
+                       QStringLiteral("(expected a \"-----BEGIN CERTIFICATE-----\" block)"));
+
+    const QString keySource = keyPath.isEmpty() ? path : keyPath;
+    QByteArray keyData = data;
+    if (!keyPath.isEmpty()) {
+        ClientIdentityError readError;
+        const std::optional<QByteArray> read = readFile(keyPath, &readError);
+        if (!read)
+            return failure(readError.kind(), keyPath, readError.detail());
+        keyData = *read;
+    }
+    const QByteArray block = privateKeyBlock(keyData);
+    if (block.isEmpty()) {
+        return failure(ClientIdentityError::Kind::NoPrivateKey, keySource,
+                       keyPath.isEmpty() ? QStringLiteral("give the key file separately") : QString());
+    }
+
+    // QSslKey needs the algorithm up front: BankID certificates are RSA, but EC keys are accepted too.
+    QSslKey key;
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec}) {
+        key = QSslKey(block, algorithm, QSsl::Pem, QSsl::PrivateKey, password);
+        if (!key.isNull())
+            break;
+    }
+    ERR_clear_error();
+    if (key.isNull()) {
+        const bool encrypted = block.contains("ENCRYPTED");
+        if (encrypted && password.isEmpty())
+            return failure(ClientIdentityError::Kind::WrongPassword, keySource,
+                           QStringLiteral("the private key is encrypted and no password was given"));
+        if (encrypted)
+            return failure(ClientIdentityError::Kind::WrongPassword, keySource,
+                           QStringLiteral("the encrypted private key could not be decrypted"));
+        return failure(ClientIdentityError::Kind::UnsupportedFormat, keySource,
+                       QStringLiteral("its private key is neither RSA nor EC"));
+    }
+
+    // The leaf is the certificate the key belongs to; every other certificate is sent as chain.
+    for (qsizetype i = 0; i < certificates.size(); ++i) {
+        if (!keyMatches(key, certificates.at(i)))
+            continue;
+        ClientIdentity identity = fromParts(certificates.at(i), key, {});
+        for (qsizetype j = 0; j < certificates.size(); ++j) {
+            if (j != i)
+                identity.m_chain << certificates.at(j);
+        }
+        identity.m_format = Format::Pem;
+        return identity;
+    }
+    return failure(ClientIdentityError::Kind::KeyMismatch, keySource,
+                   QStringLiteral("no certificate in %1 matches it").arg(path));
+}
+
+ClientIdentity ClientIdentity::fromParts(const QSslCertificate &certificate, const QSslKey &privateKey,
+                                         const QList<QSslCertificate> &chain)
+{
+    if (certificate.isNull())
+        return failure(ClientIdentityError::Kind::NoCertificate, QStringLiteral("(in memory)"));
+    if (privateKey.isNull())
+        return failure(ClientIdentityError::Kind::NoPrivateKey, QStringLiteral("(in memory)"));
+    if (!keyMatches(privateKey, certificate))
+        return failure(ClientIdentityError::Kind::KeyMismatch, QStringLiteral("(in memory)"));
+    ClientIdentity identity;
+    identity.m_certificate = certificate;
+    identity.m_privateKey = privateKey;
+    identity.m_chain = chain;
+    if (auto x509 = toX509(certificate)) {
+        identity.m_subject = distinguishedName(X509_get_subject_name(x509.get()));
+        identity.m_issuer = distinguishedName(X509_get_issuer_name(x509.get()));
+    }
+    return identity;
+}
+
+QString ClientIdentity::subject() const
+{
+    return m_subject;
+}
+
+QString ClientIdentity::commonName() const
+{
+    return m_certificate.subjectInfo(QSslCertificate::CommonName).value(0);
+}
+
+QString ClientIdentity::issuer() const
+{
+    return m_issuer;
+}
+
+QString ClientIdentity::serialNumber() const
+{
+    return QString::fromLatin1(m_certificate.serialNumber());
+}
+
+QDateTime ClientIdentity::notBefore() const
+{
+    return m_certificate.effectiveDate();
+}
+
+QDateTime ClientIdentity::expiry() const
+{
+    return m_certificate.expiryDate();
+}
+
+qint64 ClientIdentity::daysLeft(const QDateTime &now) const
+{
+    // Whole days, rounded towards the past: 23 hours left is 0 days, 1 hour overdue is -1.
+    const qint64 seconds = now.secsTo(expiry());
+    return seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+}
+
+ClientIdentity::Validity ClientIdentity::validityAt(const QDateTime &now) const
+{
+    if (now < notBefore())
+        return Validity::NotYetValid;
+    if (now > expiry())
+        return Validity::Expired;
+    return Validity::Valid;
+}
+
+QString ClientIdentity::validityWarning(const QDateTime &now) const
+{
+    switch (validityAt(now)) {
+    case Validity::Valid: return {};
+    case Validity::NotYetValid:
+        return QStringLiteral("the client certificate %1 is not valid before %2")
+            .arg(commonName(), notBefore().toString(Qt::ISODate));
+    case Validity::Expired:
+        return QStringLiteral("the client certificate %1 expired on %2")
+            .arg(commonName(), expiry().toString(Qt::ISODate));
+    }
+    return {};
+}
+
+QString ClientIdentity::sha256Fingerprint() const
+{
+    if (m_certificate.isNull())
+        return {};
+    return QString::fromLatin1(m_certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+}
+
+} // namespace bankid

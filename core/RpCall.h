@@ -1,0 +1,127 @@
+#pragma once
+
+#include "ApiTypes.h"
+#include "RpError.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <optional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QNetworkRequest;
+
+namespace bankid {
+
+/// One exchange with the BankID RP API (an order, a collect or a cancel), created by RpClient.
+///
+/// Contract:
+/// - finished() is emitted exactly once, always asynchronously (never from inside RpClient::start() etc.),
+///   also for a request refused locally (Validation/Configuration) and for abort().
+/// - Results (ok(), error(), orderResponse(), ...) are valid from finished() on.
+/// - By default the call deletes itself (deleteLater()) right after finished(), like KJob: read what you
+///   need in the slot, or setAutoDelete(false) and delete it yourself. The QNetworkReply is a child of the
+///   call and is deleteLater()'d when it finishes, so no reply outlives its exchange (qt-platform-notes:
+///   undeleted replies leak ~14 KB each).
+/// - Its parent is the RpClient, so a call may outlive whoever started it (fire-and-forget /cancel).
+///
+/// \code
+///   bankid::RpCall *call = client->collect(orderRef);
+///   connect(call, &bankid::RpCall::finished, this, [this, call] {
+///       if (call->ok())
+///           onCollect(call->collectResponse());
+///       else
+///           onError(call->error());
+///   });
+/// \endcode
+class RpCall : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Which kind of exchange this is; decides how the 200 body is parsed.
+    enum class Endpoint {
+        Order,   ///< /auth, /sign, /payment, /phone/auth, /phone/sign -> OrderResponse
+        Collect, ///< /collect -> CollectResponse
+        Cancel,  ///< /cancel -> {}
+    };
+    Q_ENUM(Endpoint)
+
+    ~RpCall() override;
+
+    Endpoint endpoint() const { return m_endpoint; }
+    /// The path below the base URL ("auth", "collect", "phone/sign", ...).
+    QString path() const { return m_path; }
+    /// The order flow (meaningful for Endpoint::Order).
+    Flow flow() const { return m_flow; }
+    /// The orderRef a collect/cancel is about (empty for orders).
+    QString orderRef() const { return m_orderRef; }
+
+    bool isFinished() const { return m_finished; }
+    /// True once finished without error.
+    bool ok() const { return m_finished && !m_error.isError(); }
+    const RpError &error() const { return m_error; }
+    /// The parsed order response; empty unless ok() on an Endpoint::Order call.
+    const OrderResponse &orderResponse() const { return m_orderResponse; }
+    /// The parsed collect response; empty unless ok() on an Endpoint::Collect call.
+    const CollectResponse &collectResponse() const { return m_collectResponse; }
+    /// The HTTP status, 0 when no HTTP response arrived.
+    int httpStatus() const { return m_httpStatus; }
+    /// The raw response body (contains qrStartSecret for orders: never log it).
+    QByteArray rawBody() const { return m_rawBody; }
+    /// Milliseconds from sending to finishing.
+    qint64 durationMs() const { return m_duration; }
+
+    bool autoDelete() const { return m_autoDelete; }
+    void setAutoDelete(bool autoDelete) { m_autoDelete = autoDelete; }
+
+    /// Aborts the exchange; finished() follows (asynchronously) with RpError::Kind::Cancelled. No-op once
+    /// finished.
+    void abort();
+
+signals:
+    /// The exchange is over, successfully or not. Emitted exactly once.
+    void finished();
+
+private:
+    friend class RpClient;
+
+    RpCall(Endpoint endpoint, Flow flow, const QString &path, const QString &orderRef, QObject *parent);
+
+    /// Posts `body` through `nam`; the request is fully prepared by RpClient.
+    void send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByteArray &body,
+              int transferTimeoutMs, const QString &logSummary);
+    /// Finishes with `error` on the next event loop turn, without sending anything.
+    void failLater(const RpError &error);
+    void onReplyFinished();
+    void finishWith(const RpError &error);
+
+    Endpoint m_endpoint;
+    Flow m_flow;
+    QString m_path;
+    QString m_orderRef;
+    QString m_logSummary;
+    QPointer<QNetworkReply> m_reply; // QPointer: the reply is a child and may already be gone in ~RpCall
+    QElapsedTimer m_timer;
+    int m_transferTimeoutMs = 0;
+    bool m_newConnection = false;
+    bool m_encrypted = false;
+    bool m_abortedByCaller = false;
+    QList<QSslError> m_sslErrors;
+
+    bool m_finished = false;
+    bool m_finishScheduled = false;
+    bool m_autoDelete = true;
+    RpError m_error;
+    OrderResponse m_orderResponse;
+    CollectResponse m_collectResponse;
+    int m_httpStatus = 0;
+    QByteArray m_rawBody;
+    qint64 m_duration = 0;
+};
+
+} // namespace bankid

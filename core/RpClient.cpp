@@ -1,0 +1,99 @@
+#include "RpClient.h"
+
+#include "PersonalNumber.h"
+#include "RequestValidator.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+
+Q_LOGGING_CATEGORY(lcRpClient, "bankid.rp")
+
+namespace bankid {
+
+RpClient::RpClient(QNetworkAccessManager *nam, const RpConfig &config, QObject *parent)
+    : QObject(parent)
+    , m_nam(nam)
+    , m_config(config)
+    , m_configError(config.validationError())
+    , m_sslConfiguration(config.sslConfiguration())
+{
+    Q_ASSERT(nam);
+    if (!m_configError.isEmpty())
+        qCWarning(lcRpClient).noquote() << "unusable RP configuration:" << m_configError;
+    else if (m_config.identity.isNull())
+        qCWarning(lcRpClient) << "no client certificate configured: BankID will refuse the TLS handshake";
+    else
+        qCInfo(lcRpClient).noquote() << "RP client for" << m_config.baseUrl.toString() << "as"
+                                     << m_config.identity.commonName();
+}
+
+RpCall *RpClient::start(const OrderRequest &request)
+{
+    const QString path = endpointPath(request.flow);
+    if (const std::optional<ValidationError> invalid = RequestValidator::validate(request)) {
+        auto *call = new RpCall(RpCall::Endpoint::Order, request.flow, path, {}, this);
+        call->failLater(RpError::validation(invalid->field(), invalid->ruleName(), invalid->message()));
+        return call;
+    }
+    QString summary = QStringLiteral("flow=%1").arg(flowName(request.flow));
+    if (!request.requirement.personalNumber.isEmpty())
+        summary += QStringLiteral(" requirement.personalNumber=") + PersonalNumber::mask(request.requirement.personalNumber);
+    if (!request.personalNumber.isEmpty())
+        summary += QStringLiteral(" personalNumber=") + PersonalNumber::mask(request.personalNumber);
+    return post(RpCall::Endpoint::Order, request.flow, path, {}, request.toJson(), summary);
+}
+
+RpCall *RpClient::collect(const QString &orderRef)
+{
+    return orderRefCall(RpCall::Endpoint::Collect, QStringLiteral("collect"), orderRef);
+}
+
+RpCall *RpClient::cancel(const QString &orderRef)
+{
+    return orderRefCall(RpCall::Endpoint::Cancel, QStringLiteral("cancel"), orderRef);
+}
+
+RpCall *RpClient::orderRefCall(RpCall::Endpoint endpoint, const QString &path, const QString &orderRef)
+{
+    if (orderRef.trimmed().isEmpty()) {
+        auto *call = new RpCall(endpoint, Flow::Auth, path, orderRef, this);
+        call->failLater(RpError::validation(QStringLiteral("orderRef"), QStringLiteral("required"),
+                                            QStringLiteral("orderRef is empty; /%1 needs the orderRef of an order").arg(path)));
+        return call;
+    }
+    QJsonObject body;
+    body.insert(QLatin1String("orderRef"), orderRef);
+    return post(endpoint, Flow::Auth, path, orderRef, body, QStringLiteral("orderRef=") + orderRef);
+}
+
+RpCall *RpClient::post(RpCall::Endpoint endpoint, Flow flow, const QString &path, const QString &orderRef,
+                       const QJsonObject &body, const QString &logSummary)
+{
+    auto *call = new RpCall(endpoint, flow, path, orderRef, this);
+    if (!m_configError.isEmpty()) {
+        call->failLater(RpError::configuration(m_configError));
+        return call;
+    }
+
+    QNetworkRequest request(m_config.endpointUrl(path));
+    // Exactly this value: BankID answers 415 to "application/json; charset=UTF-8" (api digest §1).
+    request.setRawHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+                      QStringLiteral("BankID-Desk/%1").arg(QCoreApplication::applicationVersion().isEmpty()
+                                                               ? QStringLiteral("0")
+                                                               : QCoreApplication::applicationVersion()));
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, m_config.http2Allowed);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setSslConfiguration(m_sslConfiguration);
+    request.setTransferTimeout(m_config.transferTimeoutMs);
+
+    call->send(m_nam, request, QJsonDocument(body).toJson(QJsonDocument::Compact), m_config.transferTimeoutMs,
+               logSummary);
+    return call;
+}
+
+} // namespace bankid

@@ -1,0 +1,89 @@
+#include "RpConfig.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QSsl>
+
+namespace bankid {
+
+RpConfig RpConfig::forEnvironment(Environment environment, const ClientIdentity &identity)
+{
+    RpConfig config;
+    config.environment = environment;
+    config.baseUrl = defaultBaseUrl(environment);
+    config.caCertificates = bundledRootCertificates(environment);
+    config.identity = identity;
+    return config;
+}
+
+std::optional<QList<QSslCertificate>> RpConfig::loadCaFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!QFileInfo::exists(path)) {
+        if (error)
+            *error = QStringLiteral("CA file %1 does not exist").arg(path);
+        return std::nullopt;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QStringLiteral("CA file %1 cannot be read: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    if (certificates.isEmpty()) {
+        if (error)
+            *error = QStringLiteral("CA file %1 contains no PEM certificate").arg(path);
+        return std::nullopt;
+    }
+    return certificates;
+}
+
+QString RpConfig::validationError() const
+{
+    if (!baseUrl.isValid() || baseUrl.isEmpty())
+        return QStringLiteral("baseUrl is empty or invalid");
+    if (baseUrl.scheme() != QLatin1String("https"))
+        return QStringLiteral("baseUrl must use https (mutual TLS), got \"%1\"").arg(baseUrl.scheme());
+    if (baseUrl.host().isEmpty())
+        return QStringLiteral("baseUrl has no host");
+    if (caCertificates.isEmpty())
+        return QStringLiteral("caCertificates is empty: no pinned root CA for the %1 environment")
+            .arg(environmentName(environment));
+    if (transferTimeoutMs <= 0)
+        return QStringLiteral("transferTimeoutMs must be positive, got %1").arg(transferTimeoutMs);
+    if (identity.error().isError())
+        return QStringLiteral("identity: ") + identity.error().message();
+    return {};
+}
+
+QSslConfiguration RpConfig::sslConfiguration() const
+{
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setProtocol(QSsl::TlsV1_2OrLater);
+    ssl.setCaCertificates(caCertificates); // replaces the system roots; disables on-demand loading
+    ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!identity.isNull()) {
+        ssl.setLocalCertificate(identity.certificate());
+        ssl.setPrivateKey(identity.privateKey());
+        QList<QSslCertificate> chain{identity.certificate()};
+        chain += identity.chain();
+        ssl.setLocalCertificateChain(chain);
+    }
+    QList<QByteArray> protocols{QByteArrayLiteral("http/1.1")};
+    if (http2Allowed)
+        protocols.prepend(QByteArrayLiteral("h2"));
+    ssl.setAllowedNextProtocols(protocols);
+    return ssl;
+}
+
+QUrl RpConfig::endpointUrl(const QString &path) const
+{
+    QUrl url = baseUrl;
+    QString base = url.path();
+    if (!base.endsWith(QLatin1Char('/')))
+        base += QLatin1Char('/');
+    url.setPath(base + path);
+    return url;
+}
+
+} // namespace bankid

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "ClientIdentity.h"
+#include "Environment.h"
+
+#include <QList>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+namespace bankid {
+
+/// Everything RpClient needs to reach one BankID RP API installation over mutual TLS.
+///
+/// Contract: caCertificates are the ONLY trust anchors for the server certificate (the system store is
+/// never consulted: QSslConfiguration::setCaCertificates() turns off Qt's on-demand root loading).
+///
+/// \code
+///   auto config = bankid::RpConfig::forEnvironment(bankid::Environment::Test);
+///   config.identity = bankid::ClientIdentity::load(p12Path, password);
+///   if (const QString problem = config.validationError(); !problem.isEmpty())
+///       return fail(problem);
+///   bankid::RpClient client(&nam, config);
+/// \endcode
+struct RpConfig
+{
+    /// The default per-request transfer timeout. BankID answers in well under a second; 10 s leaves room
+    /// for a slow network while keeping a dead connection from stalling an order for long (the order's
+    /// own deadline is separate, see OrderSession::Options::deadlineMs).
+    static constexpr int DefaultTransferTimeoutMs = 10000;
+
+    Environment environment = Environment::Test;
+    /// e.g. https://appapi2.test.bankid.com/rp/v6.0 (a trailing slash is tolerated).
+    QUrl baseUrl;
+    /// Pinned trust anchors for the server certificate (bundled root, or a CA override file for Custom).
+    QList<QSslCertificate> caCertificates;
+    /// The RP certificate and key. May be null (the server then rejects the handshake, reported as
+    /// RpError::Kind::ClientCertificateRejected); an identity that failed to load is a config error.
+    ClientIdentity identity;
+    /// QNetworkRequest::setTransferTimeout() for every request, in milliseconds.
+    int transferTimeoutMs = DefaultTransferTimeoutMs;
+    /// HTTP/2 stays off: BankID is used over HTTP/1.1 (api digest §1, UNCONFIRMED) and QNAM's HTTP/2
+    /// path stalls small requests on Nagle (qt-platform-notes).
+    bool http2Allowed = false;
+
+    /// Base URL and bundled root of `environment`; Custom leaves both empty for the caller to fill.
+    static RpConfig forEnvironment(Environment environment, const ClientIdentity &identity = {});
+
+    /// Reads a PEM file of one or more CA certificates (the Custom/simulator CA override).
+    static std::optional<QList<QSslCertificate>> loadCaFile(const QString &path, QString *error);
+
+    /// Empty when usable, else one sentence naming the offending field.
+    QString validationError() const;
+
+    /// TLS 1.2 or newer, pinned CAs only, VerifyPeer, and the client certificate + key + chain.
+    QSslConfiguration sslConfiguration() const;
+
+    /// baseUrl + "/" + path (path like "auth" or "phone/sign"), whatever baseUrl's trailing slash.
+    QUrl endpointUrl(const QString &path) const;
+};
+
+} // namespace bankid

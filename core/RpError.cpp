@@ -1,0 +1,327 @@
+#include "RpError.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+
+namespace bankid {
+
+namespace {
+
+/// The errorCode BankID documents for an HTTP status (api digest §3), used when the body has none.
+QString errorCodeForStatus(int status)
+{
+    switch (status) {
+    case 400: return QStringLiteral("invalidParameters");
+    case 401:
+    case 403: return QStringLiteral("unauthorized");
+    case 404: return QStringLiteral("notFound");
+    case 405: return QStringLiteral("methodNotAllowed");
+    case 408: return QStringLiteral("requestTimeout");
+    case 415: return QStringLiteral("unsupportedMediaType");
+    case 429: return QStringLiteral("tooManyRequests");
+    case 500: return QStringLiteral("internalError");
+    case 503: return QStringLiteral("maintenance");
+    default: return {};
+    }
+}
+
+/// A printable, bounded excerpt of a body for messages (an HTML error page can be large).
+QString excerpt(const QByteArray &body)
+{
+    constexpr qsizetype limit = 120;
+    QString text = QString::fromUtf8(body.left(limit)).simplified();
+    if (body.size() > limit)
+        text += QStringLiteral("...");
+    return text.isEmpty() ? QStringLiteral("(empty body)") : QLatin1Char('"') + text + QLatin1Char('"');
+}
+
+RpError::ServerCertificateProblem classify(const QList<QSslError> &errors)
+{
+    using P = RpError::ServerCertificateProblem;
+    P problem = P::None;
+    auto raise = [&problem](P candidate) {
+        // Most fundamental first: an untrusted issuer outranks dates, dates outrank the host name.
+        static constexpr P order[] = {P::Other, P::HostnameMismatch, P::NotYetValid, P::Expired, P::UntrustedIssuer};
+        auto rank = [](P p) {
+            for (int i = 0; i < 5; ++i) {
+                if (order[i] == p)
+                    return i;
+            }
+            return -1;
+        };
+        if (rank(candidate) > rank(problem))
+            problem = candidate;
+    };
+    for (const QSslError &error : errors) {
+        switch (error.error()) {
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+        case QSslError::SelfSignedCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+        case QSslError::CertificateUntrusted:
+        case QSslError::InvalidCaCertificate: raise(P::UntrustedIssuer); break;
+        case QSslError::CertificateExpired: raise(P::Expired); break;
+        case QSslError::CertificateNotYetValid: raise(P::NotYetValid); break;
+        case QSslError::HostNameMismatch: raise(P::HostnameMismatch); break;
+        default: raise(P::Other); break;
+        }
+    }
+    return problem;
+}
+
+/// OpenSSL alert texts that mean "the server did not accept our certificate" when a non-Qt server
+/// (nginx, BankID itself) sends an alert instead of silently closing.
+bool isClientCertificateAlert(const QString &errorString)
+{
+    static const QLatin1String alerts[] = {
+        QLatin1String("alert bad certificate"),      QLatin1String("alert certificate unknown"),
+        QLatin1String("alert handshake failure"),    QLatin1String("certificate required"),
+        QLatin1String("alert unknown ca"),           QLatin1String("alert certificate expired"),
+        QLatin1String("alert certificate revoked"),  QLatin1String("alert access denied"),
+        QLatin1String("alert unsupported certificate"),
+    };
+    for (const QLatin1String &alert : alerts) {
+        if (errorString.contains(alert, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+RpError RpError::fromExchange(const Outcome &outcome)
+{
+    RpError error;
+    error.m_endpoint = outcome.endpoint;
+    error.m_httpStatus = outcome.httpStatus;
+    error.m_networkError = outcome.networkError;
+    error.m_sslErrors = outcome.sslErrors;
+    error.m_message = outcome.networkErrorString;
+
+    // 1. Our own abort wins over everything that abort() causes.
+    if (outcome.abortedByCaller) {
+        error.m_kind = Kind::Cancelled;
+        return error;
+    }
+    // 2. QNAM implements setTransferTimeout() by aborting: OperationCanceledError we did not ask for.
+    if (outcome.networkError == QNetworkReply::OperationCanceledError
+        || outcome.networkError == QNetworkReply::TimeoutError) {
+        error.m_kind = Kind::Timeout;
+        error.m_message = QString::number(outcome.transferTimeoutMs);
+        return error;
+    }
+    // 3. A complete HTTP 200: must be a JSON object with the endpoint's required members.
+    if (outcome.httpStatus == 200 && outcome.networkError == QNetworkReply::NoError) {
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(outcome.body, &parseError);
+        if (parseError.error != QJsonParseError::NoError) {
+            error.m_kind = Kind::InvalidResponse;
+            error.m_message = QStringLiteral("the body is not JSON (%1 at offset %2): %3")
+                                  .arg(parseError.errorString())
+                                  .arg(parseError.offset)
+                                  .arg(excerpt(outcome.body));
+        } else if (!document.isObject()) {
+            error.m_kind = Kind::InvalidResponse;
+            error.m_message = QStringLiteral("the body is JSON but not an object: %1").arg(excerpt(outcome.body));
+        } else if (!outcome.schemaError.isEmpty()) {
+            error.m_kind = Kind::InvalidResponse;
+            error.m_message = outcome.schemaError;
+        } else {
+            error.m_kind = Kind::None;
+            error.m_message.clear();
+        }
+        return error;
+    }
+    // 4. An HTTP error status: BankID's {"errorCode","details"}, or whatever a proxy sent.
+    if (outcome.httpStatus >= 400) {
+        error.m_kind = Kind::Api;
+        const QJsonObject body = QJsonDocument::fromJson(outcome.body).object();
+        error.m_errorCode = body.value(QLatin1String("errorCode")).toString();
+        error.m_details = body.value(QLatin1String("details")).toString();
+        if (error.m_errorCode.isEmpty()) {
+            error.m_errorCode = errorCodeForStatus(outcome.httpStatus);
+            error.m_errorCodeInferred = true;
+            if (body.isEmpty() && !outcome.body.trimmed().isEmpty())
+                error.m_details = excerpt(outcome.body);
+        }
+        return error;
+    }
+    if (outcome.httpStatus > 0) {
+        // 1xx/2xx other than 200, 3xx, or a 200 cut short by the connection.
+        if (outcome.networkError != QNetworkReply::NoError) {
+            error.m_kind = Kind::Connection;
+            error.m_message = QStringLiteral("the connection failed before the whole answer arrived (%1)")
+                                  .arg(outcome.networkErrorString);
+        } else {
+            error.m_kind = Kind::InvalidResponse;
+            error.m_message = QStringLiteral("unexpected HTTP status %1").arg(outcome.httpStatus);
+        }
+        return error;
+    }
+    // 5. No HTTP response at all: transport and TLS.
+    switch (outcome.networkError) {
+    case QNetworkReply::SslHandshakeFailedError:
+        if (!outcome.sslErrors.isEmpty()) {
+            error.m_kind = Kind::ServerCertificateUntrusted;
+            error.m_certificateProblem = classify(outcome.sslErrors);
+        } else if (isClientCertificateAlert(outcome.networkErrorString)) {
+            error.m_kind = Kind::ClientCertificateRejected;
+        } else {
+            error.m_kind = Kind::Tls;
+        }
+        return error;
+    case QNetworkReply::RemoteHostClosedError:
+        // A Qt/OpenSSL server that rejects or misses our certificate closes without an alert, during the
+        // TLS 1.2 handshake, or (TLS 1.3) right after our side considered it complete, before any byte of
+        // the answer: both mean "client certificate". On a reused connection it is an ordinary close.
+        error.m_kind = outcome.tls == TlsProgress::Reused ? Kind::Connection : Kind::ClientCertificateRejected;
+        return error;
+    case QNetworkReply::NoError:
+        error.m_kind = Kind::InvalidResponse;
+        error.m_message = QStringLiteral("no HTTP status in the answer");
+        return error;
+    default:
+        error.m_kind = Kind::Connection;
+        return error;
+    }
+}
+
+RpError RpError::validation(const QString &field, const QString &rule, const QString &message)
+{
+    RpError error;
+    error.m_kind = Kind::Validation;
+    error.m_field = field;
+    error.m_rule = rule;
+    error.m_message = message;
+    return error;
+}
+
+RpError RpError::configuration(const QString &message)
+{
+    RpError error;
+    error.m_kind = Kind::Configuration;
+    error.m_message = message;
+    return error;
+}
+
+RpError RpError::cancelled(const QString &endpoint)
+{
+    RpError error;
+    error.m_kind = Kind::Cancelled;
+    error.m_endpoint = endpoint;
+    return error;
+}
+
+bool RpError::retriable() const
+{
+    switch (m_kind) {
+    case Kind::Connection:
+    case Kind::Timeout: return true;
+    case Kind::Api:
+        return m_errorCode == QLatin1String("maintenance") || m_errorCode == QLatin1String("tooManyRequests");
+    default: return false;
+    }
+}
+
+Rfa RpError::rfa() const
+{
+    switch (m_kind) {
+    case Kind::None: return Rfa::None;
+    case Kind::Cancelled: return Rfa::Rfa6;
+    case Kind::Timeout:
+    case Kind::Connection: return Rfa::Rfa5;
+    case Kind::Api:
+        if (m_errorCode == QLatin1String("alreadyInProgress"))
+            return Rfa::Rfa4;
+        if (m_errorCode == QLatin1String("requestTimeout") || m_errorCode == QLatin1String("internalError")
+            || m_errorCode == QLatin1String("maintenance") || m_errorCode == QLatin1String("tooManyRequests"))
+            return Rfa::Rfa5;
+        return Rfa::Rfa22; // RP-internal codes and unknown codes alike
+    case Kind::Validation:
+    case Kind::Configuration:
+    case Kind::InvalidResponse:
+    case Kind::ServerCertificateUntrusted:
+    case Kind::ClientCertificateRejected:
+    case Kind::Tls: return Rfa::Rfa22;
+    }
+    return Rfa::Rfa22;
+}
+
+QString RpError::technicalMessage() const
+{
+    const QString where = m_endpoint.isEmpty() ? QString() : QStringLiteral("/%1: ").arg(m_endpoint);
+    switch (m_kind) {
+    case Kind::None: return {};
+    case Kind::Validation:
+        return where + QStringLiteral("request refused before sending: %1 (field %2, rule %3)").arg(m_message, m_field, m_rule);
+    case Kind::Configuration: return where + QStringLiteral("unusable configuration: %1").arg(m_message);
+    case Kind::Api: {
+        QString text = where + QStringLiteral("BankID answered HTTP %1 %2").arg(m_httpStatus).arg(
+                                   m_errorCode.isEmpty() ? QStringLiteral("(unknown errorCode)") : m_errorCode);
+        if (m_errorCodeInferred && !m_errorCode.isEmpty())
+            text += QStringLiteral(" (errorCode implied by the status; the body had none)");
+        if (!m_details.isEmpty())
+            text += QStringLiteral(": ") + m_details;
+        return text;
+    }
+    case Kind::InvalidResponse: return where + QStringLiteral("invalid answer from BankID: %1").arg(m_message);
+    case Kind::Timeout:
+        return where + QStringLiteral("no complete answer from BankID within the transfer timeout of %1 ms").arg(m_message);
+    case Kind::Connection:
+        return where + QStringLiteral("cannot reach the BankID server: %1").arg(m_message);
+    case Kind::ServerCertificateUntrusted: {
+        QString reason;
+        switch (m_certificateProblem) {
+        case ServerCertificateProblem::UntrustedIssuer:
+            reason = QStringLiteral("it is not issued by the pinned BankID root CA (wrong environment or an "
+                                    "intercepting proxy?)");
+            break;
+        case ServerCertificateProblem::Expired: reason = QStringLiteral("it has expired"); break;
+        case ServerCertificateProblem::NotYetValid:
+            reason = QStringLiteral("it is not yet valid (check this computer's clock)");
+            break;
+        case ServerCertificateProblem::HostnameMismatch:
+            reason = QStringLiteral("it is issued for another host name");
+            break;
+        case ServerCertificateProblem::Other:
+        case ServerCertificateProblem::None: reason = QStringLiteral("verification failed"); break;
+        }
+        QStringList details;
+        for (const QSslError &e : m_sslErrors)
+            details << e.errorString();
+        return where + QStringLiteral("the BankID server's certificate is not trusted: %1 (%2)")
+                           .arg(reason, details.join(QStringLiteral("; ")));
+    }
+    case Kind::ClientCertificateRejected:
+        return where
+               + QStringLiteral("the server rejected our client certificate (or required one): the TLS handshake was "
+                                "ended by the server (%1). Check that the RP certificate is the one BankID issued "
+                                "for this environment and that it has not expired or been revoked")
+                     .arg(m_message);
+    case Kind::Tls: return where + QStringLiteral("TLS failure talking to the BankID server: %1").arg(m_message);
+    case Kind::Cancelled: return where + QStringLiteral("the request was cancelled by the client");
+    }
+    return {};
+}
+
+QString RpError::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::None: return QStringLiteral("none");
+    case Kind::Validation: return QStringLiteral("validation");
+    case Kind::Configuration: return QStringLiteral("configuration");
+    case Kind::Api: return QStringLiteral("api");
+    case Kind::InvalidResponse: return QStringLiteral("invalid-response");
+    case Kind::Timeout: return QStringLiteral("timeout");
+    case Kind::Connection: return QStringLiteral("connection");
+    case Kind::ServerCertificateUntrusted: return QStringLiteral("server-certificate-untrusted");
+    case Kind::ClientCertificateRejected: return QStringLiteral("client-certificate-rejected");
+    case Kind::Tls: return QStringLiteral("tls");
+    case Kind::Cancelled: return QStringLiteral("cancelled");
+    }
+    return {};
+}
+
+} // namespace bankid

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QLocale>
+
+namespace bankid {
+
+/// Installs the application's translation (English source strings, Swedish in :/i18n/bankid-desk_sv.qm,
+/// embedded into bankid_core by qt_add_translations) and switches it live: installing a new language
+/// replaces the previous translator, English removes it. Qt then sends QEvent::LanguageChange to every
+/// widget, and texts fetched through QCoreApplication::translate afterwards (UserMessages::text,
+/// ValidationError::message) come out in the new language. Needs a QCoreApplication instance; call it
+/// from the GUI thread only.
+///
+/// Usage:
+/// \code
+///   Translations::install(QLocale(QLocale::Swedish));   // Swedish
+///   Translations::install(QLocale(QLocale::English));   // back to English
+/// \endcode
+class Translations
+{
+public:
+    Translations() = delete;
+
+    /// Loads the translation for \a locale. English (and the C locale) remove any installed translation
+    /// and return true. Another language returns true when its .qm was found and installed; otherwise
+    /// false, and the application is left in English.
+    static bool install(const QLocale &locale);
+    /// Removes the installed translation (back to English).
+    static void remove();
+    /// The language currently installed: QLocale::English when none.
+    static QLocale::Language installedLanguage();
+};
+
+} // namespace bankid

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSslCertificate>
+#include <QString>
+
+namespace bankid::sim {
+
+/// Which RP endpoint created an order.
+enum class OrderKind {
+    Auth,      ///< /auth
+    Sign,      ///< /sign
+    Payment,   ///< /payment
+    PhoneAuth, ///< /phone/auth
+    PhoneSign, ///< /phone/sign
+};
+
+/// Where an order is in its life; the pending ones map to hintCodes.
+enum class OrderStage {
+    Outstanding,     ///< pending outstandingTransaction: not picked up yet
+    Started,         ///< pending started: the app has the order, briefly
+    UserMrtd,        ///< pending userMrtd: the user scans the ID document (requirement.mrtd only)
+    UserCallConfirm, ///< pending userCallConfirm: phone order picked up, the user confirms the call
+    UserSign,        ///< pending userSign: the user enters the security code
+    Complete,        ///< complete: completionData is available
+    Failed,          ///< failed: failedHint says why
+};
+
+/// "auth", "sign", "payment", "phone/auth", "phone/sign".
+QString orderKindName(OrderKind kind);
+bool isPhoneKind(OrderKind kind);
+/// The hintCode of a pending stage ("outstandingTransaction", ...); empty for Complete/Failed.
+QByteArray pendingHint(OrderStage stage);
+
+// The validated content of an order request: what OrderBook needs to create an order.
+struct OrderRequest {
+    OrderKind kind = OrderKind::Auth;
+    QString endUserIp;              ///< empty for phone orders
+    QByteArray userVisibleData;     ///< base64 exactly as sent (may be empty)
+    QByteArray userNonVisibleData;  ///< base64 exactly as sent (may be empty)
+    QString personalNumber;         ///< phone personalNumber or requirement.personalNumber; empty if none
+    bool mrtd = false;
+    bool returnRisk = false;
+};
+
+// One order as the simulator keeps it. Times are milliseconds of the OrderBook's monotonic clock.
+//
+// Contract: collectBody always holds the exact compact JSON /collect returns right now; it is rebuilt on
+// every stage change, so collect itself allocates nothing big.
+struct Order {
+    OrderRequest request;
+    QByteArray orderRef;
+    QByteArray autoStartToken; ///< empty for phone orders
+    QByteArray qrStartToken;   ///< empty for phone orders
+    QByteArray qrStartSecret;  ///< empty for phone orders; never logged
+    QSslCertificate creator;   ///< the RP client certificate that created the order
+    bool autoUser = true;
+
+    qint64 createdAt = 0;
+    qint64 stageSince = 0;
+    qint64 pickedUpAt = -1; ///< -1: never picked up
+    qint64 finishedAt = -1; ///< -1: still pending
+    OrderStage stage = OrderStage::Outstanding;
+    QByteArray failedHint;
+
+    QString signer;          ///< personal number of who picks up / signs (chosen or default)
+    QString deviceIpAddress; ///< empty: derived from options and endUserIp at completion
+    int wrongCodes = 0;
+
+    QByteArray collectBody;
+
+    bool isPending() const { return finishedAt < 0; }
+};
+
+} // namespace bankid::sim

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "Order.h"
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace bankid::sim {
+
+// Validates RP API request bodies exactly as facts §2 describes them, and names the offending field.
+//
+// Contract: every rule violation yields nullopt and a `details` sentence that starts with the field's JSON
+// path (e.g. "requirement.personalNumber: must be 12 digits (YYYYMMDDNNNN)"), which the server sends as
+// {"errorCode":"invalidParameters","details":...}. Unknown members (top level and inside requirement, web,
+// app, userVisibleTransaction) are rejected.
+//
+//     QString details;
+//     const auto request = RequestValidator::validateOrder(OrderKind::Sign, body, &details);
+//     if (!request) return badRequest(details);
+class RequestValidator
+{
+public:
+    static std::optional<OrderRequest> validateOrder(OrderKind kind, const QJsonObject &body, QString *details);
+    /// /collect and /cancel: {"orderRef": "<non-empty string>"} and nothing else.
+    static std::optional<QByteArray> validateOrderRef(const QJsonObject &body, QString *details);
+
+    /// Strict base64 (standard alphabet, '=' padding only at the end, length a multiple of 4).
+    static bool isBase64(const QString &text);
+    /// Strict IPv4 dotted quad or IPv6 text form (inet_pton), no zone id.
+    static bool isIpAddress(const QString &text);
+};
+
+} // namespace bankid::sim

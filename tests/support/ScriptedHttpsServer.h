@@ -1,0 +1,140 @@
+#pragma once
+
+#include "TestPki.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QSslSocket>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+class QSslServer;
+
+namespace bankid::test {
+
+/// One HTTP request as the server received it, bytes untouched.
+struct RecordedRequest
+{
+    int connection = 0;  ///< 1-based number of the TLS connection it arrived on
+    QByteArray method;
+    QByteArray target;   ///< request-target, e.g. "/rp/v6.0/collect"
+    QByteArray endpoint; ///< target below the base path, e.g. "collect", "phone/auth"
+    QByteArray version;
+    QList<QPair<QByteArray, QByteArray>> headers; ///< in arrival order, names as sent
+    QByteArray rawHead;  ///< request line + headers exactly as received (without the blank line)
+    QByteArray body;
+    bool clientCertificatePresented = false;
+
+    /// The values of header `name` (case-insensitive), in order.
+    QList<QByteArray> headerValues(const QByteArray &name) const;
+};
+
+/// A scripted answer.
+struct CannedResponse
+{
+    int status = 200;
+    QByteArray body;
+    QByteArray contentType = QByteArrayLiteral("application/json");
+    int delayMs = 0;                  ///< answer this much later (timeouts, overlapping collects)
+    bool closeWithoutAnswer = false;  ///< drop the connection instead of answering
+    QList<QPair<QByteArray, QByteArray>> extraHeaders;
+
+    static CannedResponse json(int status, const QByteArray &body, int delayMs = 0);
+    /// BankID's error body {"errorCode":..., "details":...}.
+    static CannedResponse bankIdError(int status, const QString &errorCode, const QString &details);
+};
+
+/// An HTTPS/1.1 server on 127.0.0.1:0 with real (mutual) TLS, built on QSslServer, that answers each
+/// request from a per-endpoint queue of canned responses (or a handler) and records everything: every
+/// request byte, connection numbers, handshakes, and the maximum number of requests in flight at once.
+/// Keep-alive is supported (one request at a time per connection, as QNAM sends them).
+///
+/// \code
+///   bankid::test::ScriptedHttpsServer server;
+///   QVERIFY(server.listen(pki.server(), {pki.clientCa().certificate}));
+///   server.enqueue(QStringLiteral("collect"), CannedResponse::json(200, R"({"orderRef":"r","status":"pending","hintCode":"userSign"})"));
+///   ... client.collect("r") ...
+///   QCOMPARE(server.requests().at(0).endpoint, "collect");
+/// \endcode
+class ScriptedHttpsServer : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Handler = std::function<std::optional<CannedResponse>(const RecordedRequest &)>;
+
+    explicit ScriptedHttpsServer(QObject *parent = nullptr);
+    ~ScriptedHttpsServer() override;
+
+    /// Serves `serverCredential`; verifies client certificates against `clientCas` with `mode`
+    /// (VerifyPeer: a client certificate is required). Listens on 127.0.0.1 with a free port.
+    bool listen(const TestPki::Credential &serverCredential, const QList<QSslCertificate> &clientCas,
+                QSslSocket::PeerVerifyMode mode = QSslSocket::VerifyPeer);
+    quint16 port() const;
+    /// https://<host>:<port><basePath>
+    QUrl baseUrl(const QString &host = QStringLiteral("127.0.0.1")) const;
+    QString basePath() const { return m_basePath; }
+    void setBasePath(const QString &path) { m_basePath = path; }
+
+    /// Queues `response` for the next request to `endpoint` ("auth", "collect", ...).
+    void enqueue(const QString &endpoint, const CannedResponse &response);
+    /// Consulted before the queues; return std::nullopt to fall through.
+    void setHandler(const Handler &handler) { m_handler = handler; }
+    /// The answer when nothing else applies (default: 404 notFound in BankID's format).
+    void setFallback(const CannedResponse &response) { m_fallback = response; }
+
+    QList<RecordedRequest> requests() const { return m_requests; }
+    /// Requests to one endpoint, in order.
+    QList<RecordedRequest> requestsTo(const QString &endpoint) const;
+    int requestCount() const { return int(m_requests.size()); }
+    /// TCP connections whose TLS handshake started.
+    int connectionCount() const { return m_connectionCount; }
+    /// Connections that completed the TLS handshake.
+    int encryptedConnectionCount() const { return m_encryptedCount; }
+    /// Handshakes the server broke off (client certificate missing or untrusted, ...).
+    int handshakeFailureCount() const { return m_handshakeFailures; }
+    /// The most requests that were received but not yet answered at any one time.
+    int maxConcurrentRequests() const { return m_maxInFlight; }
+    /// Requests received but not answered yet.
+    int requestsInFlight() const { return m_inFlight; }
+
+signals:
+    void requestReceived(const bankid::test::RecordedRequest &request);
+
+private:
+    struct Connection
+    {
+        int id = 0;
+        QByteArray buffer;
+        bool busy = false;
+    };
+
+    void onNewConnection();
+    void onReadyRead(QSslSocket *socket);
+    void processBuffer(QSslSocket *socket);
+    void respond(QSslSocket *socket, const CannedResponse &response);
+    CannedResponse responseFor(const RecordedRequest &request);
+
+    QSslServer *m_server;
+    QString m_basePath = QStringLiteral("/rp/v6.0");
+    QHash<QSslSocket *, Connection> m_connections;
+    QHash<QString, QList<CannedResponse>> m_queues;
+    Handler m_handler;
+    CannedResponse m_fallback;
+    QList<RecordedRequest> m_requests;
+    int m_connectionCount = 0;
+    int m_encryptedCount = 0;
+    int m_handshakeFailures = 0;
+    int m_inFlight = 0;
+    int m_maxInFlight = 0;
+};
+
+} // namespace bankid::test
+
+Q_DECLARE_METATYPE(bankid::test::RecordedRequest)
