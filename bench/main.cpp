@@ -1,1 +1,320 @@
-int main() { return 0; } // placeholder: replaced by the bench work
+// bankid-bench: round-trip and throughput figures of bankid_core's client and of the simulator.
+//
+//   bankid-bench client     [--requests N]     curl vs core client against a neutral mTLS server:
+//                                              sequential collects, /sign bodies of 20 KB and 200 KB
+//   bankid-bench simulator  [--requests N] [--concurrency C] [--client-threads T]
+//                                              collects/s the in-process simulator serves
+//   bankid-bench collect --url URL --ca FILE --cert FILE [--key FILE] --password-env VAR
+//                        [--requests N] [--concurrency C]      any RP API server
+//
+// Every run ends with lines "<N> requests, concurrency <C>: <X> µs/request, <Y> requests/s, p50 <A> µs,
+// p99 <B> µs". Figures and how to read them: README "Performance".
+#include "CertificateFactory.h"
+#include "ClientIdentity.h"
+#include "CoreClientLoad.h"
+#include "CurlLoad.h"
+#include "NeutralServer.h"
+#include "RpClient.h"
+#include "RpConfig.h"
+#include "Simulator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <cstdio>
+#include <functional>
+#include <memory>
+
+using namespace bankid;
+using namespace bankid::bench;
+
+namespace {
+
+void print(const QString &line)
+{
+    std::printf("%s\n", line.toUtf8().constData());
+    std::fflush(stdout);
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "bankid-bench: %s\n", message.toUtf8().constData());
+    return 1;
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+}
+
+// Runs `work` in `thread`'s event loop and waits for it: servers are created and live in their own
+// thread, so the client thread measured here never serves.
+void runIn(QObject *context, const std::function<void()> &work)
+{
+    QMetaObject::invokeMethod(context, work, Qt::BlockingQueuedConnection);
+}
+
+QString collectBody()
+{
+    return QStringLiteral("{\"orderRef\":\"131daac9-16c6-4618-beb0-365768f37288\"}");
+}
+
+// curl vs core client on a neutral server (issue targets: ≤ 1.5× curl, p99 < 1 ms, no 40 ms stall).
+int runClientBench(int requests)
+{
+    QTemporaryDir dir;
+    QString error;
+    const auto ca = sim::CertificateFactory::createCa(QStringLiteral("bankid-bench CA"), 30, &error);
+    const auto server = sim::CertificateFactory::issueServer(ca, {QStringLiteral("127.0.0.1")}, 30, &error);
+    const auto client = sim::CertificateFactory::issueClient(ca, QStringLiteral("bankid-bench RP"), 30, &error);
+    if (ca.isNull() || server.isNull() || client.isNull())
+        return fail(QStringLiteral("cannot create certificates: ") + error);
+    const QString caPath = dir.filePath(QStringLiteral("ca.pem"));
+    const QString certPath = dir.filePath(QStringLiteral("client.pem"));
+    const QString keyPath = dir.filePath(QStringLiteral("client-key.pem"));
+    if (!writeFile(caPath, ca.certificatePem) || !writeFile(certPath, client.certificatePem) || !writeFile(keyPath, client.keyPem))
+        return fail(QStringLiteral("cannot write certificates to ") + dir.path());
+
+    QThread serverThread;
+    QObject serverContext;
+    serverContext.moveToThread(&serverThread);
+    serverThread.start();
+    std::unique_ptr<NeutralServer> neutral;
+    bool listening = false;
+    runIn(&serverContext, [&] {
+        neutral = std::make_unique<NeutralServer>(server, ca.certificate);
+        listening = neutral->listen(QHostAddress::LocalHost, 0);
+    });
+    const auto stopServer = qScopeGuard([&] {
+        runIn(&serverContext, [&] { neutral.reset(); });
+        serverThread.quit();
+        serverThread.wait();
+    });
+    if (!listening)
+        return fail(QStringLiteral("the neutral server cannot listen on 127.0.0.1"));
+    const QUrl baseUrl(QStringLiteral("https://127.0.0.1:%1/rp/v6.0").arg(neutral->port()));
+    print(QStringLiteral("neutral mTLS HTTP/1.1 server (offers ALPN h2) at %1").arg(baseUrl.toString()));
+
+    RpConfig config = RpConfig::forEnvironment(Environment::Custom);
+    config.baseUrl = baseUrl;
+    config.caCertificates = {ca.certificate};
+    config.identity = ClientIdentity::load(certPath, {}, keyPath);
+    QNetworkAccessManager nam;
+    RpClient rpClient(&nam, config);
+    CoreClientLoad load(&rpClient);
+    if (!load.prepareOrders(1, &error)) // also the TLS handshake, outside the measured requests
+        return fail(error);
+
+    struct Row {
+        QString name;
+        LatencyStats curl;
+        LatencyStats core;
+    };
+    QList<Row> rows;
+    const auto measure = [&](const QString &name, CoreClientLoad::Kind kind, int count, int bodyBytes) -> bool {
+        Row row {name, {}, {}};
+        QByteArray body = collectBody().toUtf8();
+        if (kind == CoreClientLoad::Kind::Sign)
+            body = QByteArrayLiteral("{\"endUserIp\":\"127.0.0.1\",\"userVisibleData\":\"YmVuY2g=\",\"userNonVisibleData\":\"")
+                + QByteArray(bodyBytes, 'A') + QByteArrayLiteral("\"}");
+        if (CurlLoad::isAvailable()) {
+            const QString path = kind == CoreClientLoad::Kind::Collect ? QStringLiteral("collect") : QStringLiteral("sign");
+            row.curl = CurlLoad::run(config.endpointUrl(path), body, caPath, certPath, keyPath, count, &error);
+            if (!error.isEmpty())
+                return false;
+        }
+        row.core = load.run(kind, count, 1, bodyBytes, &error);
+        if (!error.isEmpty())
+            return false;
+        rows.append(row);
+        return true;
+    };
+
+    if (!measure(QStringLiteral("collect"), CoreClientLoad::Kind::Collect, requests, 0)
+        || !measure(QStringLiteral("sign 20 KB"), CoreClientLoad::Kind::Sign, qMax(50, requests / 10), 20 * 1000)
+        || !measure(QStringLiteral("sign 200 KB"), CoreClientLoad::Kind::Sign, qMax(20, requests / 25), 200 * 1000))
+        return fail(error);
+
+    for (const Row &row : std::as_const(rows)) {
+        print(QString());
+        print(QStringLiteral("== %1, sequential on one kept-alive connection").arg(row.name));
+        if (row.curl.count() > 0)
+            print(QStringLiteral("curl:        ") + row.curl.summaryLine(1));
+        print(QStringLiteral("bankid_core: ") + row.core.summaryLine(1));
+        if (row.curl.count() > 0)
+            print(QStringLiteral("ratio bankid_core/curl (mean): %1   (target ≤ 1.50)")
+                      .arg(row.core.meanUs() / row.curl.meanUs(), 0, 'f', 2));
+        print(QStringLiteral("requests over 30 ms (Nagle stalls): bankid_core %1, curl %2; max %3 µs")
+                  .arg(row.core.countSlowerThanUs(30000))
+                  .arg(row.curl.countSlowerThanUs(30000))
+                  .arg(qRound(row.core.maxUs())));
+    }
+    print(QString());
+    print(QStringLiteral("server: %1 TLS connections in all, %2 negotiated h2 (bankid_core must stay on HTTP/1.1)")
+              .arg(neutral->connections())
+              .arg(neutral->h2Negotiations()));
+    return 0;
+}
+
+// Collect throughput of the simulator: the simulator in its own thread, T client threads each with its
+// own QNetworkAccessManager, C lanes in all.
+int runSimulatorBench(int requests, int concurrency, int clientThreads)
+{
+    QTemporaryDir dir;
+    QThread serverThread;
+    QObject serverContext;
+    serverContext.moveToThread(&serverThread);
+    serverThread.start();
+    std::unique_ptr<sim::Simulator> simulator;
+    QString error;
+    bool started = false;
+    runIn(&serverContext, [&] {
+        sim::SimulatorOptions options;
+        options.stateDir = dir.path();
+        options.userMode = sim::UserMode::Manual;
+        options.cancelOlderOrderOfSamePerson = false;
+        simulator = std::make_unique<sim::Simulator>(options);
+        started = simulator->start(&error);
+    });
+    const auto stopServer = qScopeGuard([&] {
+        runIn(&serverContext, [&] { simulator.reset(); });
+        serverThread.quit();
+        serverThread.wait();
+    });
+    if (!started)
+        return fail(QStringLiteral("the simulator did not start: ") + error);
+
+    RpConfig config = RpConfig::forEnvironment(Environment::Custom);
+    config.baseUrl = simulator->baseUrl();
+    const auto roots = RpConfig::loadCaFile(simulator->caCertificatePath(), &error);
+    if (!roots)
+        return fail(error);
+    config.caCertificates = *roots;
+    config.identity = ClientIdentity::load(simulator->clientP12Path(), sim::Simulator::clientPassword);
+    print(QStringLiteral("simulator at %1, %2 client thread(s)").arg(config.baseUrl.toString()).arg(clientThreads));
+
+    LatencyStats merged;
+    QMutex mutex;
+    QList<QThread *> threads;
+    QElapsedTimer wall;
+    wall.start();
+    for (int t = 0; t < clientThreads; ++t) {
+        const int lanes = concurrency / clientThreads + (t < concurrency % clientThreads ? 1 : 0);
+        const int share = requests / clientThreads + (t < requests % clientThreads ? 1 : 0);
+        threads.append(QThread::create([&, lanes, share] {
+            QNetworkAccessManager nam;
+            RpClient rpClient(&nam, config);
+            CoreClientLoad load(&rpClient);
+            QString threadError;
+            if (load.prepareOrders(lanes, &threadError)) {
+                const LatencyStats stats = load.run(CoreClientLoad::Kind::Collect, share, lanes, 0, &threadError);
+                load.cancelOrders();
+                QMutexLocker lock(&mutex);
+                for (const qint64 sample : stats.samples())
+                    merged.add(sample);
+            }
+            if (!threadError.isEmpty()) {
+                QMutexLocker lock(&mutex);
+                error = threadError;
+            }
+        }));
+        threads.last()->start();
+    }
+    for (QThread *thread : std::as_const(threads)) {
+        thread->wait();
+        delete thread;
+    }
+    merged.setWallTimeNs(wall.nsecsElapsed());
+    if (!error.isEmpty())
+        return fail(error);
+    print(merged.summaryLine(concurrency));
+    print(QStringLiteral("target: at least 5000 requests/s (wall time includes creating %1 orders)").arg(concurrency));
+    return 0;
+}
+
+int runCollectBench(const QCommandLineParser &parser, int requests, int concurrency)
+{
+    const QString url = parser.value(QStringLiteral("url"));
+    const QString caFile = parser.value(QStringLiteral("ca"));
+    const QString certFile = parser.value(QStringLiteral("cert"));
+    if (url.isEmpty() || caFile.isEmpty() || certFile.isEmpty())
+        return fail(QStringLiteral("collect needs --url, --ca and --cert"));
+    QByteArray password;
+    if (parser.isSet(QStringLiteral("password-env"))) {
+        const QByteArray variable = parser.value(QStringLiteral("password-env")).toLocal8Bit();
+        if (!qEnvironmentVariableIsSet(variable.constData()))
+            return fail(QStringLiteral("--password-env: %1 is not set").arg(QString::fromLocal8Bit(variable)));
+        password = qgetenv(variable.constData());
+    }
+    QString error;
+    RpConfig config = RpConfig::forEnvironment(Environment::Custom);
+    config.baseUrl = QUrl(url);
+    const auto roots = RpConfig::loadCaFile(caFile, &error);
+    if (!roots)
+        return fail(QStringLiteral("--ca: ") + error);
+    config.caCertificates = *roots;
+    config.identity = ClientIdentity::load(certFile, password, parser.value(QStringLiteral("key")));
+    if (config.identity.isNull())
+        return fail(QStringLiteral("--cert: ") + config.identity.error().message());
+    QNetworkAccessManager nam;
+    RpClient rpClient(&nam, config);
+    CoreClientLoad load(&rpClient);
+    if (!load.prepareOrders(concurrency, &error))
+        return fail(error);
+    const LatencyStats stats = load.run(CoreClientLoad::Kind::Collect, requests, concurrency, 0, &error);
+    load.cancelOrders();
+    if (!error.isEmpty())
+        return fail(error);
+    print(stats.summaryLine(concurrency));
+    return 0;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("bankid-bench"));
+    QLoggingCategory::setFilterRules(QStringLiteral("bankid.*.info=false\nbankid.*.debug=false"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Round-trip and throughput figures of bankid_core and the simulator.\n"
+                                                    "Modes: client (default), simulator, collect."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("mode"), QStringLiteral("client | simulator | collect"));
+    parser.addOptions({
+        {QStringLiteral("requests"), QStringLiteral("Number of measured requests."), QStringLiteral("N")},
+        {QStringLiteral("concurrency"), QStringLiteral("Requests in flight at once."), QStringLiteral("C")},
+        {QStringLiteral("client-threads"), QStringLiteral("simulator: client threads (default 2)."), QStringLiteral("T")},
+        {QStringLiteral("url"), QStringLiteral("collect: RP API base URL."), QStringLiteral("URL")},
+        {QStringLiteral("ca"), QStringLiteral("collect: CA PEM to pin."), QStringLiteral("FILE")},
+        {QStringLiteral("cert"), QStringLiteral("collect: client certificate (p12 or PEM)."), QStringLiteral("FILE")},
+        {QStringLiteral("key"), QStringLiteral("collect: PEM key file."), QStringLiteral("FILE")},
+        {QStringLiteral("password-env"), QStringLiteral("collect: environment variable holding the password."), QStringLiteral("VAR")},
+    });
+    parser.process(app);
+    const QString mode = parser.positionalArguments().value(0, QStringLiteral("client"));
+    const int requests = parser.value(QStringLiteral("requests")).isEmpty() ? (mode == QLatin1String("simulator") ? 20000 : 2000)
+                                                                             : parser.value(QStringLiteral("requests")).toInt();
+    const int concurrency = parser.value(QStringLiteral("concurrency")).isEmpty() ? (mode == QLatin1String("client") ? 1 : 8)
+                                                                                  : parser.value(QStringLiteral("concurrency")).toInt();
+    const int clientThreads = parser.value(QStringLiteral("client-threads")).isEmpty() ? 2 : parser.value(QStringLiteral("client-threads")).toInt();
+    if (requests < 1 || concurrency < 1 || clientThreads < 1 || (mode == QLatin1String("simulator") && clientThreads > concurrency))
+        return fail(QStringLiteral("--requests and --concurrency must be positive, --client-threads at most --concurrency"));
+
+    if (mode == QLatin1String("client"))
+        return runClientBench(requests);
+    if (mode == QLatin1String("simulator"))
+        return runSimulatorBench(requests, concurrency, clientThreads);
+    if (mode == QLatin1String("collect"))
+        return runCollectBench(parser, requests, concurrency);
+    return fail(QStringLiteral("unknown mode '%1' (client, simulator or collect)").arg(mode));
+}

@@ -85,6 +85,7 @@ QString CliOptions::parse(const QStringList &arguments)
         {QStringLiteral("lang"), tr("Language of the messages: sv or en (default: the system's)."), QStringLiteral("LANG")},
         {QStringLiteral("json"), tr("Print the result as JSON on standard output.")},
         {QStringLiteral("no-qr"), tr("Do not draw the QR code (print its content instead).")},
+        {QStringLiteral("verbose"), tr("Log each request and state change on standard error.")},
         {QStringLiteral("start-token"), tr("qr-content: the qrStartToken."), QStringLiteral("TOKEN")},
         {QStringLiteral("start-secret"), tr("qr-content: the qrStartSecret."), QStringLiteral("SECRET")},
         {QStringLiteral("seconds"), tr("qr-content: whole seconds since the order response arrived."), QStringLiteral("N")},
@@ -92,6 +93,7 @@ QString CliOptions::parse(const QStringList &arguments)
 
     if (!parser.parse(arguments))
         return parser.errorText();
+    verbose = parser.isSet(QStringLiteral("verbose"));
     if (parser.isSet(QStringLiteral("help"))) {
         command = Command::Help;
         helpText = parser.helpText();

@@ -71,6 +71,7 @@ public:
     QString language; ///< "sv", "en" or empty for the system locale
     bool json = false;
     bool noQr = false;
+    bool verbose = false; ///< show the libraries' log lines (bankid.*) on stderr
 
     // collect / cancel
     QString orderRef;

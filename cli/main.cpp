@@ -3,6 +3,7 @@
 #include "CliOptions.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -34,6 +35,11 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bankid-cli: %s\n", problem.toUtf8().constData());
         return static_cast<int>(bankid::ExitCode::Usage);
     }
+
+    // The libraries log every request and transition at info level: useful with -v, noise otherwise.
+    // QT_LOGGING_RULES still overrides this.
+    if (!options.verbose)
+        QLoggingCategory::setFilterRules(QStringLiteral("bankid.*.info=false\nbankid.*.debug=false"));
 
     bankid::CliApplication cli(options);
     if (::pipe(g_signalPipe) == 0) {

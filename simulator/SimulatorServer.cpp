@@ -98,7 +98,10 @@ bool SimulatorServer::listenTls(const QHostAddress &address, quint16 port, const
         // QHttpServer 6.4 leaves Nagle on; small answers would wait for the client's delayed ACK.
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     });
-    connect(server, &QSslServer::sslErrors, this, [this](QSslSocket *, const QList<QSslError> &errors) {
+    connect(server, &QSslServer::sslErrors, this, [this](QSslSocket *socket, const QList<QSslError> &errors) {
+        // With QueryPeer (acceptAnyClientCert) Qt reports the errors but continues the handshake.
+        if (socket->peerVerifyMode() != QSslSocket::VerifyPeer)
+            return;
         QStringList texts;
         for (const QSslError &e : errors)
             texts.append(e.errorString());
