@@ -34,6 +34,8 @@ public:
 
     /// Creates `count` orders with /auth; their orderRefs are collected by run(). False + error on failure.
     bool prepareOrders(int count, QString *error);
+    /// The orderRefs made by prepareOrders().
+    const QStringList &orderRefs() const { return m_orderRefs; }
     /// Cancels the orders made by prepareOrders(), so a real server does not keep them pending.
     void cancelOrders();
 

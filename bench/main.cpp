@@ -1,7 +1,8 @@
 // bankid-bench: round-trip and throughput figures of bankid_core's client and of the simulator.
 //
-//   bankid-bench client     [--requests N]     curl vs core client against a neutral mTLS server:
-//                                              sequential collects, /sign bodies of 20 KB and 200 KB
+//   bankid-bench client     [--requests N] [--server neutral|simulator] [--no-tcp-nodelay]
+//                                              curl vs core client, sequential on one connection:
+//                                              collects, /sign bodies of 20 KB and 200 KB
 //   bankid-bench simulator  [--requests N] [--concurrency C] [--client-threads T]
 //                                              collects/s the in-process simulator serves
 //   bankid-bench collect --url URL --ca FILE --cert FILE [--key FILE] --password-env VAR
@@ -62,51 +63,88 @@ void runIn(QObject *context, const std::function<void()> &work)
     QMetaObject::invokeMethod(context, work, Qt::BlockingQueuedConnection);
 }
 
-QString collectBody()
+// The server both clients talk to in `client` mode, running in its own thread: the neutral responder
+// (what the clients cost) or the simulator (a realistic server, ~100 µs of work per request).
+struct ComparisonServer
 {
-    return QStringLiteral("{\"orderRef\":\"131daac9-16c6-4618-beb0-365768f37288\"}");
-}
+    QUrl baseUrl;
+    QString caPath;
+    QString certPath;
+    QString keyPath;
+    std::function<int()> connections;  // TLS connections accepted (neutral server only)
+    std::function<int()> h2Negotiations;
+};
 
-// curl vs core client on a neutral server (issue targets: ≤ 1.5× curl, p99 < 1 ms, no 40 ms stall).
-int runClientBench(int requests)
+// curl vs core client, sequential on one kept-alive connection (targets: ≤ 1.5× curl, p99 < 1 ms,
+// no 40 ms Nagle stall, also for /sign bodies of 20 KB and 200 KB and when the server offers h2).
+int runClientBench(int requests, bool useSimulator, bool tcpNoDelay)
 {
     QTemporaryDir dir;
     QString error;
-    const auto ca = sim::CertificateFactory::createCa(QStringLiteral("bankid-bench CA"), 30, &error);
-    const auto server = sim::CertificateFactory::issueServer(ca, {QStringLiteral("127.0.0.1")}, 30, &error);
-    const auto client = sim::CertificateFactory::issueClient(ca, QStringLiteral("bankid-bench RP"), 30, &error);
-    if (ca.isNull() || server.isNull() || client.isNull())
-        return fail(QStringLiteral("cannot create certificates: ") + error);
-    const QString caPath = dir.filePath(QStringLiteral("ca.pem"));
-    const QString certPath = dir.filePath(QStringLiteral("client.pem"));
-    const QString keyPath = dir.filePath(QStringLiteral("client-key.pem"));
-    if (!writeFile(caPath, ca.certificatePem) || !writeFile(certPath, client.certificatePem) || !writeFile(keyPath, client.keyPem))
-        return fail(QStringLiteral("cannot write certificates to ") + dir.path());
-
     QThread serverThread;
     QObject serverContext;
     serverContext.moveToThread(&serverThread);
     serverThread.start();
     std::unique_ptr<NeutralServer> neutral;
-    bool listening = false;
-    runIn(&serverContext, [&] {
-        neutral = std::make_unique<NeutralServer>(server, ca.certificate);
-        listening = neutral->listen(QHostAddress::LocalHost, 0);
-    });
+    std::unique_ptr<sim::Simulator> simulator;
     const auto stopServer = qScopeGuard([&] {
-        runIn(&serverContext, [&] { neutral.reset(); });
+        runIn(&serverContext, [&] {
+            neutral.reset();
+            simulator.reset();
+        });
         serverThread.quit();
         serverThread.wait();
     });
-    if (!listening)
-        return fail(QStringLiteral("the neutral server cannot listen on 127.0.0.1"));
-    const QUrl baseUrl(QStringLiteral("https://127.0.0.1:%1/rp/v6.0").arg(neutral->port()));
-    print(QStringLiteral("neutral mTLS HTTP/1.1 server (offers ALPN h2) at %1").arg(baseUrl.toString()));
+
+    ComparisonServer server;
+    if (useSimulator) {
+        bool started = false;
+        runIn(&serverContext, [&] {
+            sim::SimulatorOptions options;
+            options.stateDir = dir.path();
+            options.userMode = sim::UserMode::Manual;
+            simulator = std::make_unique<sim::Simulator>(options);
+            started = simulator->start(&error);
+        });
+        if (!started)
+            return fail(QStringLiteral("the simulator did not start: ") + error);
+        server = {simulator->baseUrl(), simulator->caCertificatePath(), simulator->clientCertificatePath(),
+                  simulator->clientKeyPath(), {}, {}};
+    } else {
+        const auto ca = sim::CertificateFactory::createCa(QStringLiteral("bankid-bench CA"), 30, &error);
+        const auto serverIdentity = sim::CertificateFactory::issueServer(ca, {QStringLiteral("127.0.0.1")}, 30, &error);
+        const auto client = sim::CertificateFactory::issueClient(ca, QStringLiteral("bankid-bench RP"), 30, &error);
+        if (ca.isNull() || serverIdentity.isNull() || client.isNull())
+            return fail(QStringLiteral("cannot create certificates: ") + error);
+        server.caPath = dir.filePath(QStringLiteral("ca.pem"));
+        server.certPath = dir.filePath(QStringLiteral("client.pem"));
+        server.keyPath = dir.filePath(QStringLiteral("client-key.pem"));
+        if (!writeFile(server.caPath, ca.certificatePem) || !writeFile(server.certPath, client.certificatePem)
+            || !writeFile(server.keyPath, client.keyPem))
+            return fail(QStringLiteral("cannot write certificates to ") + dir.path());
+        bool listening = false;
+        runIn(&serverContext, [&] {
+            neutral = std::make_unique<NeutralServer>(serverIdentity, ca.certificate);
+            listening = neutral->listen(QHostAddress::LocalHost, 0);
+        });
+        if (!listening)
+            return fail(QStringLiteral("the neutral server cannot listen on 127.0.0.1"));
+        server.baseUrl = QUrl(QStringLiteral("https://127.0.0.1:%1/rp/v6.0").arg(neutral->port()));
+        server.connections = [&] { return neutral->connections(); };
+        server.h2Negotiations = [&] { return neutral->h2Negotiations(); };
+    }
+    print(useSimulator ? QStringLiteral("server: bankid-simulator (in-process thread) at %1").arg(server.baseUrl.toString())
+                       : QStringLiteral("server: neutral mTLS HTTP/1.1 responder offering ALPN h2, at %1").arg(server.baseUrl.toString()));
+    print(QStringLiteral("bankid_core TCP_NODELAY: %1").arg(tcpNoDelay ? QStringLiteral("on") : QStringLiteral("off")));
 
     RpConfig config = RpConfig::forEnvironment(Environment::Custom);
-    config.baseUrl = baseUrl;
-    config.caCertificates = {ca.certificate};
-    config.identity = ClientIdentity::load(certPath, {}, keyPath);
+    config.baseUrl = server.baseUrl;
+    const auto roots = RpConfig::loadCaFile(server.caPath, &error);
+    if (!roots)
+        return fail(error);
+    config.caCertificates = *roots;
+    config.identity = ClientIdentity::load(server.certPath, {}, server.keyPath);
+    config.tcpNoDelay = tcpNoDelay;
     QNetworkAccessManager nam;
     RpClient rpClient(&nam, config);
     CoreClientLoad load(&rpClient);
@@ -121,13 +159,13 @@ int runClientBench(int requests)
     QList<Row> rows;
     const auto measure = [&](const QString &name, CoreClientLoad::Kind kind, int count, int bodyBytes) -> bool {
         Row row {name, {}, {}};
-        QByteArray body = collectBody().toUtf8();
+        QByteArray body = QByteArrayLiteral("{\"orderRef\":\"") + load.orderRefs().constFirst().toUtf8() + QByteArrayLiteral("\"}");
         if (kind == CoreClientLoad::Kind::Sign)
             body = QByteArrayLiteral("{\"endUserIp\":\"127.0.0.1\",\"userVisibleData\":\"YmVuY2g=\",\"userNonVisibleData\":\"")
                 + QByteArray(bodyBytes, 'A') + QByteArrayLiteral("\"}");
         if (CurlLoad::isAvailable()) {
             const QString path = kind == CoreClientLoad::Kind::Collect ? QStringLiteral("collect") : QStringLiteral("sign");
-            row.curl = CurlLoad::run(config.endpointUrl(path), body, caPath, certPath, keyPath, count, &error);
+            row.curl = CurlLoad::run(config.endpointUrl(path), body, server.caPath, server.certPath, server.keyPath, count, &error);
             if (!error.isEmpty())
                 return false;
         }
@@ -150,17 +188,21 @@ int runClientBench(int requests)
             print(QStringLiteral("curl:        ") + row.curl.summaryLine(1));
         print(QStringLiteral("bankid_core: ") + row.core.summaryLine(1));
         if (row.curl.count() > 0)
-            print(QStringLiteral("ratio bankid_core/curl (mean): %1   (target ≤ 1.50)")
-                      .arg(row.core.meanUs() / row.curl.meanUs(), 0, 'f', 2));
-        print(QStringLiteral("requests over 30 ms (Nagle stalls): bankid_core %1, curl %2; max %3 µs")
+            print(QStringLiteral("ratio bankid_core/curl: mean %1, p50 %2   (target ≤ 1.50)")
+                      .arg(row.core.meanUs() / row.curl.meanUs(), 0, 'f', 2)
+                      .arg(row.core.percentileUs(50) / row.curl.percentileUs(50), 0, 'f', 2));
+        print(QStringLiteral("requests over 30 ms (Nagle stalls): bankid_core %1, curl %2; bankid_core max %3 µs")
                   .arg(row.core.countSlowerThanUs(30000))
                   .arg(row.curl.countSlowerThanUs(30000))
                   .arg(qRound(row.core.maxUs())));
     }
-    print(QString());
-    print(QStringLiteral("server: %1 TLS connections in all, %2 negotiated h2 (bankid_core must stay on HTTP/1.1)")
-              .arg(neutral->connections())
-              .arg(neutral->h2Negotiations()));
+    if (server.connections) {
+        print(QString());
+        print(QStringLiteral("server: %1 TLS connections in all (curl opens one per row), %2 negotiated h2 "
+                             "(bankid_core must stay on HTTP/1.1)")
+                  .arg(server.connections())
+                  .arg(server.h2Negotiations()));
+    }
     return 0;
 }
 
@@ -299,6 +341,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("cert"), QStringLiteral("collect: client certificate (p12 or PEM)."), QStringLiteral("FILE")},
         {QStringLiteral("key"), QStringLiteral("collect: PEM key file."), QStringLiteral("FILE")},
         {QStringLiteral("password-env"), QStringLiteral("collect: environment variable holding the password."), QStringLiteral("VAR")},
+        {QStringLiteral("server"), QStringLiteral("client: neutral (default) or simulator."), QStringLiteral("KIND")},
+        {QStringLiteral("no-tcp-nodelay"), QStringLiteral("client: leave Nagle on, to see the stall it causes.")},
     });
     parser.process(app);
     const QString mode = parser.positionalArguments().value(0, QStringLiteral("client"));
@@ -311,7 +355,8 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("--requests and --concurrency must be positive, --client-threads at most --concurrency"));
 
     if (mode == QLatin1String("client"))
-        return runClientBench(requests);
+        return runClientBench(requests, parser.value(QStringLiteral("server")) == QLatin1String("simulator"),
+                              !parser.isSet(QStringLiteral("no-tcp-nodelay")));
     if (mode == QLatin1String("simulator"))
         return runSimulatorBench(requests, concurrency, clientThreads);
     if (mode == QLatin1String("collect"))

@@ -133,6 +133,9 @@ void RpCall::finishWith(const RpError &error)
     if (!m_error.isError()) {
         qCInfo(lcRpCall).noquote() << "POST" << m_path << "->" << m_httpStatus << QStringLiteral("(%1 ms)").arg(m_duration)
                                    << m_logSummary;
+    } else if (m_error.kind() == RpError::Kind::Cancelled) {
+        qCInfo(lcRpCall).noquote() << "POST" << m_path << "cancelled" << QStringLiteral("(%1 ms)").arg(m_duration)
+                                   << m_logSummary;
     } else {
         qCWarning(lcRpCall).noquote() << "POST" << m_path << "->" << (m_httpStatus ? QString::number(m_httpStatus) : QStringLiteral("no response"))
                                       << QStringLiteral("(%1 ms)").arg(m_duration) << m_logSummary

@@ -45,6 +45,9 @@ struct RpConfig
     /// HTTP/2 stays off: BankID is used over HTTP/1.1 (api digest §1, UNCONFIRMED) and QNAM's HTTP/2
     /// path stalls small requests on Nagle (qt-platform-notes).
     bool http2Allowed = false;
+    /// Set TCP_NODELAY on the connection once encrypted (see TcpNoDelay: without it /sign bodies above
+    /// ~16 KB stall ~40 ms on the server's delayed ACK). Off only to measure that stall (bankid-bench).
+    bool tcpNoDelay = true;
 
     /// Base URL and bundled root of `environment`; Custom leaves both empty for the caller to fill.
     static RpConfig forEnvironment(Environment environment, const ClientIdentity &identity = {});

@@ -161,22 +161,21 @@ bool OrderBook::cancel(const QByteArray &orderRef, const QSslCertificate &caller
     return true;
 }
 
-OrderBook::Result OrderBook::scan(const QByteArray &qrData, const QString &personalNumber,
-                                  const QString &deviceIpAddress)
+OrderBook::Result OrderBook::checkQr(const QByteArray &qrData, qint64 at, bool bringUpToDate, Order **found)
 {
-    const qint64 at = now();
     const auto parts = QrPayload::parse(qrData);
     if (!parts)
         return Result::failure(400, QStringLiteral("invalidQrCode"),
                                QStringLiteral("QR code is invalid: expected bankid.<qrStartToken>.<qrTime>.<qrAuthCode>"));
     Order *order = lookup(m_byQrToken.value(parts->qrStartToken));
-    if (!order || !advance(order, at))
+    if (!order || (bringUpToDate && !advance(order, at)))
         return Result::failure(404, QStringLiteral("unknownOrder"),
                                QStringLiteral("QR code is invalid: no order has this qrStartToken"));
     if (QrPayload::authCode(order->qrStartSecret, parts->qrTime) != parts->authCode)
         return Result::failure(400, QStringLiteral("invalidQrCode"),
                                QStringLiteral("QR code is invalid: the auth code does not match qrTime ")
                                    + QString::number(parts->qrTime));
+    // The real tolerance is UNCONFIRMED (facts §5); the current second +-1 absorbs a refresh in flight.
     const qint64 age = (at - order->createdAt) / 1000;
     if (parts->qrTime < age - 1)
         return Result::failure(400, QStringLiteral("qrCodeTooOld"),
@@ -188,6 +187,18 @@ OrderBook::Result OrderBook::scan(const QByteArray &qrData, const QString &perso
                                QStringLiteral("QR code is invalid: qrTime %1 lies in the future (the order is %2 s old)")
                                    .arg(parts->qrTime)
                                    .arg(age));
+    *found = order;
+    return {};
+}
+
+OrderBook::Result OrderBook::scan(const QByteArray &qrData, const QString &personalNumber,
+                                  const QString &deviceIpAddress)
+{
+    const qint64 at = now();
+    Order *order = nullptr;
+    const Result checked = checkQr(qrData, at, true, &order);
+    if (!checked.ok)
+        return checked;
     Result result = pickUp(order, at, personalNumber, deviceIpAddress);
     result.orderRef = order->orderRef;
     if (result.ok) {
@@ -408,12 +419,14 @@ void OrderBook::apply(Order *order, Step step, qint64 at)
             // The simulated phone scans the QR code shown at this moment and goes through the same check as
             // the control API's scan.
             const qint64 qrTime = (at - order->createdAt) / 1000;
-            const QByteArray qr = QrPayload::build(order->qrStartToken, order->qrStartSecret, qrTime);
-            const auto parts = QrPayload::parse(qr);
-            if (parts && QrPayload::authCode(order->qrStartSecret, parts->qrTime) == parts->authCode)
+            Order *scanned = nullptr;
+            // No bringUpToDate: we are inside advance() of this very order.
+            const Result checked =
+                checkQr(QrPayload::build(order->qrStartToken, order->qrStartSecret, qrTime), at, false, &scanned);
+            if (checked.ok && scanned == order)
                 pickUp(order, at, {}, {});
             else
-                qCWarning(lcSimOrders) << "automatic user produced an invalid QR code for" << order->orderRef;
+                qCWarning(lcSimOrders) << "automatic user's QR code was rejected for" << order->orderRef << checked.message;
         }
         break;
     case Step::StageDone:

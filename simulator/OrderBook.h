@@ -115,6 +115,9 @@ private:
     void schedule(const Order &order);
     void onTimer();
 
+    /// Verifies QR content at time `at` (shape, token, HMAC, qrTime within +-1 s); sets *found on success.
+    /// bringUpToDate=false when called from inside advance() of that order (no recursion).
+    Result checkQr(const QByteArray &qrData, qint64 at, bool bringUpToDate, Order **found);
     Result pickUp(Order *order, qint64 at, const QString &personalNumber, const QString &deviceIpAddress);
     void setStage(Order *order, OrderStage stage, qint64 at);
     void fail(Order *order, const QByteArray &hint, qint64 at);

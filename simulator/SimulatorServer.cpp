@@ -2,7 +2,7 @@
 
 #include "FaultInjector.h"
 #include "OrderBook.h"
-#include "RequestValidator.h"
+#include "ParameterValidator.h"
 #include "TestPerson.h"
 
 #include <QHttpServerRequest>
@@ -257,14 +257,14 @@ SimulatorServer::Answer SimulatorServer::processRp(const QString &endpoint, cons
     QString details;
 
     if (endpoint == QLatin1String("collect")) {
-        const auto orderRef = RequestValidator::validateOrderRef(body, &details);
+        const auto orderRef = ParameterValidator::validateOrderRef(body, &details);
         Answer answer;
         if (!orderRef || !m_book->collect(*orderRef, peer, &answer.body, &details))
             return error(400, QStringLiteral("invalidParameters"), details);
         return answer;
     }
     if (endpoint == QLatin1String("cancel")) {
-        const auto orderRef = RequestValidator::validateOrderRef(body, &details);
+        const auto orderRef = ParameterValidator::validateOrderRef(body, &details);
         if (!orderRef || !m_book->cancel(*orderRef, peer, &details))
             return error(400, QStringLiteral("invalidParameters"), details);
         Answer answer;
@@ -272,7 +272,7 @@ SimulatorServer::Answer SimulatorServer::processRp(const QString &endpoint, cons
         return answer;
     }
     const OrderKind kind = *kindForEndpoint(endpoint);
-    const auto orderRequest = RequestValidator::validateOrder(kind, body, &details);
+    const auto orderRequest = ParameterValidator::validateOrder(kind, body, &details);
     if (!orderRequest)
         return error(400, QStringLiteral("invalidParameters"), details);
     QString errorCode;
@@ -317,7 +317,7 @@ SimulatorServer::Answer SimulatorServer::handleControl(const QString &path, cons
     };
     const QString personalNumber = body.value(QStringLiteral("personalNumber")).toString();
     const QString deviceIp = body.value(QStringLiteral("deviceIpAddress")).toString();
-    if (!deviceIp.isEmpty() && !RequestValidator::isIpAddress(deviceIp))
+    if (!deviceIp.isEmpty() && !ParameterValidator::isIpAddress(deviceIp))
         return error(400, QStringLiteral("invalidParameters"), QStringLiteral("deviceIpAddress: not an IP address"));
 
     if (path == QLatin1String("orders")) {

@@ -112,7 +112,9 @@ void TestSimulatorFaults::faultObservedOnWire_data()
     QTest::newRow("html_502_page") << "*:html:count=1" << "collect" << 502 << "" << QByteArray("text/html") << 1;
     QTest::newRow("truncated_json_still_processed") << "auth:truncate:count=1" << "auth" << 200 << ""
                                                     << QByteArray("application/json") << 2;
-    QTest::newRow("close_without_answer") << "auth:close:count=1" << "auth" << 0 << "" << QByteArray() << 1;
+    // No count: QNAM silently resends a request once when a reused keep-alive connection closes, so with
+    // count=1 it would see the retry's 200. Unlimited closes reach it as RemoteHostClosedError.
+    QTest::newRow("close_without_answer") << "auth:close" << "auth" << 0 << "" << QByteArray() << 1;
     QTest::newRow("delay_then_real_answer") << "collect:delay=400:count=1" << "collect" << 200 << ""
                                             << QByteArray("application/json") << 1;
 }
@@ -165,8 +167,10 @@ void TestSimulatorFaults::faultObservedOnWire()
         QCOMPARE(r.json.value(QStringLiteral("hintCode")).toString(), QStringLiteral("outstandingTransaction"));
     }
     QCOMPARE(fx.simulator().orders().size(), ordersAfter);
-    // count=1 is used up: the same request now gets the real answer.
-    QCOMPARE(fx.simulator().faults().size(), 0);
+    // count=1 is used up (the unlimited close rule is removed by hand): the same request gets the real answer.
+    if (spec.contains(QLatin1String("count=1")))
+        QCOMPARE(fx.simulator().faults().size(), 0);
+    fx.simulator().clearFaults();
     const HttpResult normal = fx.client().rp(QStringLiteral("collect"), QJsonObject{{QStringLiteral("orderRef"), orderRef}});
     QCOMPARE(normal.status, 200);
 }

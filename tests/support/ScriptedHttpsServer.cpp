@@ -63,12 +63,15 @@ ScriptedHttpsServer::ScriptedHttpsServer(QObject *parent)
     , m_server(new QSslServer(this))
     , m_fallback(CannedResponse::bankIdError(404, QStringLiteral("notFound"), QStringLiteral("no scripted response")))
 {
+    m_uptime.start();
     connect(m_server, &QSslServer::startedEncryptionHandshake, this, [this](QSslSocket *) { ++m_connectionCount; });
     connect(m_server, &QSslServer::errorOccurred, this, [this](QSslSocket *socket, QAbstractSocket::SocketError) {
         if (!socket->isEncrypted())
             ++m_handshakeFailures;
     });
-    connect(m_server, &QSslServer::newConnection, this, &ScriptedHttpsServer::onNewConnection);
+    // QSslServer queues a socket only once its handshake completed, and then signals
+    // pendingConnectionAvailable (newConnection fires earlier, when nothing is pending yet).
+    connect(m_server, &QSslServer::pendingConnectionAvailable, this, &ScriptedHttpsServer::onNewConnection);
 }
 
 ScriptedHttpsServer::~ScriptedHttpsServer() = default;
@@ -189,6 +192,7 @@ void ScriptedHttpsServer::processBuffer(QSslSocket *socket)
     const QByteArray base = m_basePath.toUtf8() + '/';
     request.endpoint = request.target.startsWith(base) ? request.target.mid(base.size()) : request.target;
     request.clientCertificatePresented = !socket->peerCertificate().isNull();
+    request.receivedAtMs = m_uptime.elapsed();
 
     it->busy = true;
     ++m_inFlight;

@@ -3,6 +3,7 @@
 #include "TestPki.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -30,6 +31,7 @@ struct RecordedRequest
     QByteArray rawHead;  ///< request line + headers exactly as received (without the blank line)
     QByteArray body;
     bool clientCertificatePresented = false;
+    qint64 receivedAtMs = 0; ///< milliseconds since the server was created
 
     /// The values of header `name` (case-insensitive), in order.
     QList<QByteArray> headerValues(const QByteArray &name) const;
@@ -122,6 +124,7 @@ private:
     CannedResponse responseFor(const RecordedRequest &request);
 
     QSslServer *m_server;
+    QElapsedTimer m_uptime;
     QString m_basePath = QStringLiteral("/rp/v6.0");
     QHash<QSslSocket *, Connection> m_connections;
     QHash<QString, QList<CannedResponse>> m_queues;

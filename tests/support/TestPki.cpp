@@ -89,8 +89,9 @@ TestPki::Credential TestPki::createCa(const QString &name, KeyType keyType)
     const QString caDir = filePath(name + QStringLiteral(".db"));
     QDir().mkpath(caDir + QStringLiteral("/newcerts"));
     writeText(caDir + QStringLiteral("/index.txt"), {});
+    // `openssl ca` wants an even number of hex digits: always 8 here.
     writeText(caDir + QStringLiteral("/serial"),
-              QByteArray::number(QRandomGenerator::global()->bounded(0x100000, 0x7fffffff), 16) + '\n');
+              QByteArray::number(QRandomGenerator::global()->bounded(0x10000000, 0x7fffffff), 16) + '\n');
     const QByteArray config = "[ ca ]\ndefault_ca = test_ca\n"
                               "[ test_ca ]\ndir = " + caDir.toUtf8() + "\n"
                               "database = $dir/index.txt\nnew_certs_dir = $dir/newcerts\nserial = $dir/serial\n"

@@ -1,4 +1,4 @@
-#include "RequestValidator.h"
+#include "ParameterValidator.h"
 
 #include "TestPerson.h"
 
@@ -81,7 +81,7 @@ public:
         if (text.size() > maxLength)
             return fail(key + QStringLiteral(": too long: ") + QString::number(text.size())
                         + QStringLiteral(" characters of base64, the limit is ") + QString::number(maxLength));
-        if (!RequestValidator::isBase64(text))
+        if (!ParameterValidator::isBase64(text))
             return fail(key + QStringLiteral(": not valid base64"));
         *out = text.toLatin1();
         if (utf8) {
@@ -312,7 +312,7 @@ private:
 
 } // namespace
 
-bool RequestValidator::isBase64(const QString &text)
+bool ParameterValidator::isBase64(const QString &text)
 {
     if (text.isEmpty() || text.size() % 4 != 0)
         return false;
@@ -331,7 +331,7 @@ bool RequestValidator::isBase64(const QString &text)
     return true;
 }
 
-bool RequestValidator::isIpAddress(const QString &text)
+bool ParameterValidator::isIpAddress(const QString &text)
 {
     const QByteArray ascii = text.toLatin1();
     unsigned char buffer[16];
@@ -340,7 +340,7 @@ bool RequestValidator::isIpAddress(const QString &text)
     return inet_pton(AF_INET, ascii.constData(), buffer) == 1;
 }
 
-std::optional<OrderRequest> RequestValidator::validateOrder(OrderKind kind, const QJsonObject &body, QString *details)
+std::optional<OrderRequest> ParameterValidator::validateOrder(OrderKind kind, const QJsonObject &body, QString *details)
 {
     Checker check(details);
     OrderRequest request;
@@ -416,7 +416,7 @@ std::optional<OrderRequest> RequestValidator::validateOrder(OrderKind kind, cons
     return request;
 }
 
-std::optional<QByteArray> RequestValidator::validateOrderRef(const QJsonObject &body, QString *details)
+std::optional<QByteArray> ParameterValidator::validateOrderRef(const QJsonObject &body, QString *details)
 {
     Checker check(details);
     if (!check.onlyKnown(body, {QStringLiteral("orderRef")}, QString()))

@@ -17,9 +17,9 @@ namespace bankid::sim {
 // app, userVisibleTransaction) are rejected.
 //
 //     QString details;
-//     const auto request = RequestValidator::validateOrder(OrderKind::Sign, body, &details);
+//     const auto request = ParameterValidator::validateOrder(OrderKind::Sign, body, &details);
 //     if (!request) return badRequest(details);
-class RequestValidator
+class ParameterValidator
 {
 public:
     static std::optional<OrderRequest> validateOrder(OrderKind kind, const QJsonObject &body, QString *details);

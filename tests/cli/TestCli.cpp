@@ -1,0 +1,533 @@
+// End-to-end tests of the built bankid-cli binary, run with QProcess and stdout on a pipe (non-interactive).
+//
+// Covers: orders against the embedded simulator (--simulator), the official QR vector, usage errors (exit 2),
+// certificate file errors (exit 2 naming the file), and commands against a simulator started by this test
+// (manual user, real mutual TLS): collect and cancel of an order made through the core RpClient, an
+// unreachable server and an untrusted server certificate (exit 3), and an order the user cancels (exit 1,
+// with the RFA text in English or Swedish). The binary's path comes from BANKID_BIN_DIR (environment, set by
+// ctest) or TestConfig.h. Nothing depends on log lines (those need --verbose).
+
+#include "CertificateFactory.h"
+#include "ClientIdentity.h"
+#include "RpCall.h"
+#include "RpClient.h"
+#include "RpConfig.h"
+#include "Simulator.h"
+#include "TestConfig.h"
+#include "TestPerson.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace bankid;
+using bankid::sim::CertificateFactory;
+using bankid::sim::OrderBook;
+using bankid::sim::Simulator;
+using bankid::sim::SimulatorOptions;
+using bankid::sim::TestPerson;
+using bankid::sim::UserMode;
+
+namespace {
+
+const QString PasswordVariable = QStringLiteral("BANKID_CLI_TEST_PASSWORD");
+const QString UnsetVariable = QStringLiteral("BANKID_CLI_TEST_SURELY_UNSET_VARIABLE");
+
+/// One finished run of bankid-cli.
+struct CliRun
+{
+    bool finished = false;
+    int exitCode = -1;
+    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
+    QString out;
+    QString err;
+
+    /// For failure messages: everything the process said.
+    QByteArray describe() const
+    {
+        return QStringLiteral("exit %1, stdout: [%2], stderr: [%3]").arg(exitCode).arg(out, err).toUtf8();
+    }
+};
+
+/// A bankid-cli process whose output is collected while the test's event loop (and thus an in-process
+/// simulator) keeps running.
+class CliProcess
+{
+public:
+    CliProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment)
+    {
+        m_process.setProcessEnvironment(environment);
+        QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process,
+                         [this] { m_out += m_process.readAllStandardOutput(); });
+        QObject::connect(&m_process, &QProcess::readyReadStandardError, &m_process,
+                         [this] { m_err += m_process.readAllStandardError(); });
+        m_process.start(program, arguments);
+    }
+
+    ~CliProcess()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.kill();
+            m_process.waitForFinished(3000);
+        }
+    }
+
+    QProcess &process() { return m_process; }
+    /// stderr so far (decoded as UTF-8).
+    QString errSoFar() const { return QString::fromUtf8(m_err); }
+
+    /// Waits (spinning the event loop) until the process ends, at most `timeoutMs`.
+    CliRun wait(int timeoutMs)
+    {
+        CliRun run;
+        if (m_process.state() != QProcess::NotRunning) {
+            QSignalSpy finished(&m_process, &QProcess::finished);
+            finished.wait(timeoutMs);
+        }
+        run.finished = m_process.state() == QProcess::NotRunning;
+        m_out += m_process.readAllStandardOutput();
+        m_err += m_process.readAllStandardError();
+        run.exitCode = m_process.exitCode();
+        run.exitStatus = m_process.exitStatus();
+        run.out = QString::fromUtf8(m_out);
+        run.err = QString::fromUtf8(m_err);
+        return run;
+    }
+
+private:
+    QProcess m_process;
+    QByteArray m_out;
+    QByteArray m_err;
+};
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+
+    void qrContentPrintsOfficialVector_data();
+    void qrContentPrintsOfficialVector();
+    void usageErrors_data();
+    void usageErrors();
+    void badCertificateFile_data();
+    void badCertificateFile();
+    void embeddedSimulatorAuth();
+    void embeddedSimulatorSignJson();
+    void collectPrintsPending();
+    void cancelCancelsAtSimulator();
+    void unreachableServer_data();
+    void unreachableServer();
+    void untrustedServerCertificate();
+    void userCancelsOrder_data();
+    void userCancelsOrder();
+
+private:
+    QProcessEnvironment environment() const;
+    CliRun run(const QStringList &arguments, int timeoutMs = 30000);
+    /// Starts the test's own simulator (manual user) and a core client for it.
+    void startSimulator();
+    /// --url --ca --cert --password-env for the test's simulator.
+    QStringList connectionArguments() const;
+    /// Creates an auth order through the core RpClient; empty on failure.
+    QString createOrder();
+
+    QString m_program;
+    QTemporaryDir m_dir;
+    std::unique_ptr<Simulator> m_sim;
+    std::unique_ptr<QNetworkAccessManager> m_nam;
+    std::unique_ptr<RpClient> m_client;
+};
+
+#define START_SIMULATOR()                                                                                              \
+    do {                                                                                                               \
+        startSimulator();                                                                                              \
+        if (QTest::currentTestFailed())                                                                                \
+            return;                                                                                                    \
+    } while (false)
+
+void TestCli::initTestCase()
+{
+    QVERIFY2(m_dir.isValid(), qPrintable(m_dir.errorString()));
+    const QString binDir = qEnvironmentVariable("BANKID_BIN_DIR", QStringLiteral(BANKID_BIN_DIR));
+    m_program = QDir(binDir).filePath(QStringLiteral("bankid-cli"));
+    if (!QFileInfo(m_program).isExecutable())
+        QSKIP(qPrintable(QStringLiteral("bankid-cli is not built at %1: build the bankid-cli target first").arg(m_program)));
+}
+
+void TestCli::cleanup()
+{
+    m_client.reset();
+    m_nam.reset();
+    m_sim.reset();
+}
+
+QProcessEnvironment TestCli::environment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    env.remove(QStringLiteral("LANGUAGE"));
+    env.remove(QStringLiteral("QT_LOGGING_RULES"));
+    env.remove(UnsetVariable);
+    env.insert(PasswordVariable, QStringLiteral("qwerty123"));
+    return env;
+}
+
+CliRun TestCli::run(const QStringList &arguments, int timeoutMs)
+{
+    CliProcess process(m_program, arguments, environment());
+    return process.wait(timeoutMs);
+}
+
+void TestCli::startSimulator()
+{
+    SimulatorOptions options;
+    options.stateDir = m_dir.filePath(QStringLiteral("simulator"));
+    options.userMode = UserMode::Manual;
+    options.startedDurationMs = 300;
+    m_sim = std::make_unique<Simulator>(options);
+    QString error;
+    QVERIFY2(m_sim->start(&error), qPrintable(error));
+
+    RpConfig config = RpConfig::forEnvironment(Environment::Custom);
+    config.baseUrl = m_sim->baseUrl();
+    const auto cas = RpConfig::loadCaFile(m_sim->caCertificatePath(), &error);
+    QVERIFY2(cas.has_value(), qPrintable(error));
+    config.caCertificates = *cas;
+    config.identity = ClientIdentity::load(m_sim->clientP12Path(), QByteArrayLiteral("qwerty123"));
+    QVERIFY2(!config.identity.isNull(), qPrintable(config.identity.error().message()));
+    m_nam = std::make_unique<QNetworkAccessManager>();
+    m_client = std::make_unique<RpClient>(m_nam.get(), config);
+}
+
+QStringList TestCli::connectionArguments() const
+{
+    return {QStringLiteral("--url"), m_sim->baseUrl().toString(), QStringLiteral("--ca"), m_sim->caCertificatePath(),
+            QStringLiteral("--cert"), m_sim->clientP12Path(), QStringLiteral("--password-env"), PasswordVariable};
+}
+
+QString TestCli::createOrder()
+{
+    OrderRequest request;
+    request.flow = Flow::Auth;
+    request.endUserIp = QStringLiteral("192.0.2.30");
+    RpCall *call = m_client->start(request);
+    call->setAutoDelete(false);
+    const std::unique_ptr<RpCall> owner(call);
+    QSignalSpy finished(call, &RpCall::finished);
+    if (!finished.wait(10000) || !call->ok()) {
+        qWarning("order through the core client failed: %s", qPrintable(call->error().technicalMessage()));
+        return {};
+    }
+    return call->orderResponse().orderRef;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+void TestCli::qrContentPrintsOfficialVector_data()
+{
+    QTest::addColumn<QString>("seconds");
+    QTest::addColumn<QString>("authCode");
+    // api digest §5: the official vector.
+    QTest::newRow("second_0") << QStringLiteral("0")
+                              << QStringLiteral("dc69358e712458a66a7525beef148ae8526b1c71610eff2c16cdffb4cdac9bf8");
+    QTest::newRow("second_1") << QStringLiteral("1")
+                              << QStringLiteral("949d559bf23403952a94d103e67743126381eda00f0b3cbddbf7c96b1adcbce2");
+    QTest::newRow("second_2") << QStringLiteral("2")
+                              << QStringLiteral("a9e5ec59cb4eee4ef4117150abc58fad7a85439a6a96ccbecc3668b41795b3f3");
+}
+
+void TestCli::qrContentPrintsOfficialVector()
+{
+    QFETCH(QString, seconds);
+    QFETCH(QString, authCode);
+    const CliRun result = run({QStringLiteral("qr-content"), QStringLiteral("--start-token"),
+                               QStringLiteral("67df3917-fa0d-44e5-b327-edcc928297f8"), QStringLiteral("--start-secret"),
+                               QStringLiteral("d28db9a7-4cde-429e-a983-359be676944c"), QStringLiteral("--seconds"), seconds});
+    QVERIFY2(result.finished, result.describe().constData());
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QVERIFY2(result.exitCode == 0, result.describe().constData());
+    QCOMPARE(result.out, QStringLiteral("bankid.67df3917-fa0d-44e5-b327-edcc928297f8.") + seconds + u'.' + authCode + u'\n');
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+
+    const QString url = QStringLiteral("https://127.0.0.1:9/rp/v6.0");
+    const QString cert = m_dir.filePath(QStringLiteral("never-read.p12"));
+    QTest::newRow("unknown_command") << QStringList{QStringLiteral("frobnicate")}
+                                     << QStringLiteral("unknown command 'frobnicate'");
+    QTest::newRow("url_without_ca") << QStringList{QStringLiteral("auth"), QStringLiteral("--url"), url,
+                                                   QStringLiteral("--cert"), cert}
+                                    << QStringLiteral("--url needs --ca");
+    QTest::newRow("bad_end_user_ip") << QStringList{QStringLiteral("auth"), QStringLiteral("--simulator"),
+                                                    QStringLiteral("--end-user-ip"), QStringLiteral("300.1.2.3")}
+                                     << QStringLiteral("--end-user-ip: '300.1.2.3' is not an IPv4 or IPv6 address");
+    QTest::newRow("missing_cert") << QStringList{QStringLiteral("auth"), QStringLiteral("--text"), QStringLiteral("x")}
+                                  << QStringLiteral("--cert is required");
+    QTest::newRow("poll_interval_500") << QStringList{QStringLiteral("auth"), QStringLiteral("--simulator"),
+                                                      QStringLiteral("--poll-interval"), QStringLiteral("500")}
+                                       << QStringLiteral("--poll-interval must be at least 1000 ms");
+    QTest::newRow("password_env_of_unset_variable")
+        << QStringList{QStringLiteral("auth"), QStringLiteral("--url"), url, QStringLiteral("--ca"), cert,
+                       QStringLiteral("--cert"), cert, QStringLiteral("--password-env"), UnsetVariable}
+        << QStringLiteral("--password-env: the environment variable %1 is not set").arg(UnsetVariable);
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const CliRun result = run(arguments);
+    QVERIFY2(result.finished, result.describe().constData());
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QVERIFY2(result.exitCode == 2, result.describe().constData());
+    QVERIFY2(result.err.startsWith(QLatin1String("bankid-cli: ")), result.describe().constData());
+    QVERIFY2(result.err.contains(message), result.describe().constData());
+    QVERIFY2(result.out.isEmpty(), result.describe().constData());
+}
+
+void TestCli::badCertificateFile_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("content"); ///< empty: the file does not exist
+    QTest::addColumn<QString>("password");
+    QTest::addColumn<QString>("reason");
+
+    QTest::newRow("not_a_certificate") << QStringLiteral("garbage.p12") << QByteArray("this is not PKCS#12 nor PEM\n")
+                                       << QStringLiteral("qwerty123") << QStringLiteral("is not a supported client certificate");
+    QTest::newRow("missing_file") << QStringLiteral("missing.p12") << QByteArray() << QStringLiteral("qwerty123")
+                                  << QStringLiteral("does not exist");
+    QTest::newRow("wrong_password") << QStringLiteral("client.p12") << QByteArray("copy") << QStringLiteral("not-the-password")
+                                    << QStringLiteral("wrong password");
+}
+
+void TestCli::badCertificateFile()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, password);
+    QFETCH(QString, reason);
+    START_SIMULATOR();
+
+    const QString path = m_dir.filePath(file);
+    QFile::remove(path);
+    if (content == "copy") {
+        QVERIFY(QFile::copy(m_sim->clientP12Path(), path));
+    } else if (!content.isEmpty()) {
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(content);
+    }
+    QStringList arguments{QStringLiteral("auth"), QStringLiteral("--text"), QStringLiteral("x")};
+    arguments << QStringLiteral("--url") << m_sim->baseUrl().toString() << QStringLiteral("--ca")
+              << m_sim->caCertificatePath() << QStringLiteral("--cert") << path << QStringLiteral("--password-env")
+              << QStringLiteral("BANKID_CLI_TEST_OTHER_PASSWORD");
+    CliProcess process(m_program, arguments, [&] {
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("BANKID_CLI_TEST_OTHER_PASSWORD"), password);
+        return env;
+    }());
+    const CliRun result = process.wait(30000);
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitCode == 2, result.describe().constData());
+    QVERIFY2(result.err.contains(QStringLiteral("--cert: ")), result.describe().constData());
+    QVERIFY2(result.err.contains(path), result.describe().constData());
+    QVERIFY2(result.err.contains(reason), result.describe().constData());
+    QVERIFY2(!result.err.contains(password) || password == QLatin1String("qwerty123"),
+             "the password must never be printed");
+    QVERIFY(m_sim->orders().isEmpty());
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The embedded simulator (automatic user).
+
+void TestCli::embeddedSimulatorAuth()
+{
+    const CliRun result = run({QStringLiteral("auth"), QStringLiteral("--simulator"), QStringLiteral("--text"), QStringLiteral("x")});
+    QVERIFY2(result.finished, result.describe().constData());
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QVERIFY2(result.exitCode == 0, result.describe().constData());
+    const TestPerson person = TestPerson::builtIn().first();
+    QVERIFY2(result.out.contains(person.name()), result.describe().constData());
+    QVERIFY2(result.out.contains(person.personalNumber), result.describe().constData());
+    QVERIFY2(!result.out.contains(u'\x1b'), "no terminal control sequences when stdout is a pipe");
+}
+
+void TestCli::embeddedSimulatorSignJson()
+{
+    const CliRun result = run({QStringLiteral("sign"), QStringLiteral("--simulator"), QStringLiteral("--text"),
+                               QStringLiteral("x"), QStringLiteral("--json")});
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitCode == 0, result.describe().constData());
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(result.out.toUtf8(), &parseError);
+    QVERIFY2(parseError.error == QJsonParseError::NoError, qPrintable(parseError.errorString() + u' ' + result.out));
+    QVERIFY(document.isObject());
+    const QJsonObject object = document.object();
+    QCOMPARE(object.value(QLatin1String("status")).toString(), QStringLiteral("complete"));
+    QVERIFY(!object.value(QLatin1String("orderRef")).toString().isEmpty());
+    const QJsonObject completion = object.value(QLatin1String("completionData")).toObject();
+    QCOMPARE(completion.value(QLatin1String("user")).toObject().value(QLatin1String("personalNumber")).toString(),
+             TestPerson::builtIn().first().personalNumber);
+    QVERIFY(!completion.value(QLatin1String("signature")).toString().isEmpty());
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A simulator started by the test (manual user).
+
+void TestCli::collectPrintsPending()
+{
+    START_SIMULATOR();
+    const QString orderRef = createOrder();
+    QVERIFY(!orderRef.isEmpty());
+
+    CliProcess process(m_program, QStringList{QStringLiteral("collect"), orderRef, QStringLiteral("--lang"), QStringLiteral("en")}
+                                      + connectionArguments(),
+                       environment());
+    const CliRun result = process.wait(30000);
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitCode == 0, result.describe().constData());
+    QCOMPARE(result.out, QStringLiteral("pending outstandingTransaction Start your BankID app.\n"));
+    QCOMPARE(m_sim->orders().size(), 1); // collect leaves the order alone
+}
+
+void TestCli::cancelCancelsAtSimulator()
+{
+    START_SIMULATOR();
+    const QString orderRef = createOrder();
+    QVERIFY(!orderRef.isEmpty());
+    QSignalSpy removed(m_sim.get(), &Simulator::orderRemoved);
+
+    CliProcess process(m_program, QStringList{QStringLiteral("cancel"), orderRef} + connectionArguments(), environment());
+    const CliRun result = process.wait(30000);
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitCode == 0, result.describe().constData());
+    QVERIFY2(result.out.contains(orderRef), result.describe().constData());
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.first().first().toString(), orderRef);
+    QVERIFY(m_sim->orders().isEmpty());
+
+    // Cancelling it again: BankID refuses (invalidParameters), which is about the order: exit 1.
+    CliProcess again(m_program, QStringList{QStringLiteral("cancel"), orderRef} + connectionArguments(), environment());
+    const CliRun second = again.wait(30000);
+    QVERIFY2(second.exitCode == 1, second.describe().constData());
+    QVERIFY2(second.err.contains(QLatin1String("invalidParameters")), second.describe().constData());
+}
+
+void TestCli::unreachableServer_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::newRow("collect") << QStringLiteral("collect");
+    QTest::newRow("auth_after_silent_retries") << QStringLiteral("auth");
+}
+
+void TestCli::unreachableServer()
+{
+    QFETCH(QString, command);
+    START_SIMULATOR();
+    // A port that was just free and is closed again: connection refused.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+
+    QStringList arguments = connectionArguments();
+    arguments[1] = QStringLiteral("https://127.0.0.1:%1/rp/v6.0").arg(port);
+    if (command == QLatin1String("collect"))
+        arguments.prepend(QStringLiteral("131daac9-16c6-4618-beb0-365768f37288"));
+    else
+        arguments << QStringLiteral("--text") << QStringLiteral("x");
+    arguments.prepend(command);
+    CliProcess process(m_program, arguments, environment());
+    const CliRun result = process.wait(30000);
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitCode == 3, result.describe().constData());
+    QVERIFY2(result.err.contains(QLatin1String("cannot reach the BankID server")), result.describe().constData());
+}
+
+void TestCli::untrustedServerCertificate()
+{
+    START_SIMULATOR();
+    QString error;
+    const auto rogue = CertificateFactory::createCa(QStringLiteral("Rogue CA for TestCli"), 30, &error);
+    QVERIFY2(!rogue.isNull(), qPrintable(error));
+    const QString roguePath = m_dir.filePath(QStringLiteral("rogue-ca.pem"));
+    QFile file(roguePath);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(rogue.certificatePem);
+    file.close();
+
+    QStringList arguments = connectionArguments();
+    arguments[3] = roguePath;
+    arguments.prepend(QStringLiteral("auth"));
+    arguments << QStringLiteral("--text") << QStringLiteral("x");
+    CliProcess process(m_program, arguments, environment());
+    const CliRun result = process.wait(30000);
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitCode == 3, result.describe().constData());
+    QVERIFY2(result.err.contains(QLatin1String("the BankID server's certificate is not trusted")),
+             result.describe().constData());
+    QVERIFY(m_sim->orders().isEmpty());
+}
+
+void TestCli::userCancelsOrder_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("pendingText");
+    QTest::addColumn<QString>("cancelledText");
+    QTest::newRow("english") << QStringLiteral("en") << QStringLiteral("Start your BankID app.")
+                             << QStringLiteral("The action was cancelled.");
+    QTest::newRow("swedish") << QStringLiteral("sv") << QStringLiteral("Starta BankID-appen.")
+                             << QStringLiteral("Åtgärden avbröts.");
+}
+
+void TestCli::userCancelsOrder()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, pendingText);
+    QFETCH(QString, cancelledText);
+    START_SIMULATOR();
+    QSignalSpy created(m_sim.get(), &Simulator::orderCreated);
+
+    CliProcess process(m_program,
+                       QStringList{QStringLiteral("auth"), QStringLiteral("--text"), QStringLiteral("x"),
+                                   QStringLiteral("--poll-interval"), QStringLiteral("1000"), QStringLiteral("--lang"),
+                                   language}
+                           + connectionArguments(),
+                       environment());
+    QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 15000);
+    const QByteArray orderRef = created.first().first().toString().toLatin1();
+    // The CLI reports the first pending hint (outstandingTransaction, RFA1) before the user acts.
+    QTRY_VERIFY2_WITH_TIMEOUT(process.errSoFar().contains(QStringLiteral("RFA1 ") + pendingText),
+                              qPrintable(process.errSoFar()), 10000);
+    const OrderBook::Result opened = m_sim->orderBook()->act(orderRef, OrderBook::Action::Open);
+    QVERIFY2(opened.ok, qPrintable(opened.message));
+    const OrderBook::Result cancelled = m_sim->userCancel(orderRef);
+    QVERIFY2(cancelled.ok, qPrintable(cancelled.message));
+
+    const CliRun result = process.wait(15000);
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitCode == 1, result.describe().constData());
+    QVERIFY2(result.err.contains(QStringLiteral("bankid-cli: ") + cancelledText + QStringLiteral(" (")),
+             result.describe().constData());
+    QVERIFY2(result.err.contains(QLatin1String("userCancel")), result.describe().constData());
+    QVERIFY2(result.out.isEmpty(), result.describe().constData());
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "TestCli.moc"
