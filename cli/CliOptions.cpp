@@ -14,31 +14,22 @@ namespace {
 QString readPassword(const QCommandLineParser &parser, QByteArray *password)
 {
     if (parser.isSet(QStringLiteral("password-env")) && parser.isSet(QStringLiteral("password-file")))
-        return QCoreApplication::translate("bankid::CliOptions",
-                                           "--password-env and --password-file are mutually exclusive");
+        return CliOptions::tr("--password-env and --password-file are mutually exclusive");
     if (parser.isSet(QStringLiteral("password-env"))) {
         const QString variable = parser.value(QStringLiteral("password-env"));
         if (!qEnvironmentVariableIsSet(variable.toLocal8Bit().constData()))
-            return QCoreApplication::translate("bankid::CliOptions",
-                                               "--password-env: the environment variable %1 is not set")
-                .arg(variable);
+            return CliOptions::tr("--password-env: the environment variable %1 is not set").arg(variable);
         *password = qgetenv(variable.toLocal8Bit().constData());
     } else if (parser.isSet(QStringLiteral("password-file"))) {
         const QString path = parser.value(QStringLiteral("password-file"));
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return QCoreApplication::translate("bankid::CliOptions", "--password-file: cannot read %1: %2")
-                .arg(path, file.errorString());
+            return CliOptions::tr("--password-file: cannot read %1: %2").arg(path, file.errorString());
         *password = file.readAll();
         while (password->endsWith('\n') || password->endsWith('\r'))
             password->chop(1);
     }
     return {};
-}
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("bankid::CliOptions", text);
 }
 
 } // namespace
@@ -52,7 +43,7 @@ QString CliOptions::parse(const QStringList &arguments)
         "  auth | sign | payment | phone-auth | phone-sign   start an order and follow it to the end\n"
         "  collect ORDERREF                                 collect an order once and print its status\n"
         "  cancel ORDERREF                                  cancel an order\n"
-        "  qr-content --start-token T --start-secret S --seconds N   print one animated QR content\n\n"
+        "  qr-content --start-token T --start-secret S --seconds N   print the animated QR content of one second\n\n"
         "Exit codes: 0 complete, 1 order failed, 2 usage or configuration error, 3 network or TLS error."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -70,7 +61,7 @@ QString CliOptions::parse(const QStringList &arguments)
         {QStringLiteral("text"), tr("Text shown to the person in the BankID app (userVisibleData)."), QStringLiteral("TEXT")},
         {QStringLiteral("markdown"), tr("Send --text as simpleMarkdownV1.")},
         {QStringLiteral("non-visible-data"), tr("userNonVisibleData (sent base64-encoded)."), QStringLiteral("DATA")},
-        {QStringLiteral("personal-number"), tr("Personal number, 12 digits (phone flows; restricts who may complete others)."), QStringLiteral("YYYYMMDDNNNN")},
+        {QStringLiteral("personal-number"), tr("Personal number, 12 digits: required for phone flows; for the others it restricts who may complete the order."), QStringLiteral("YYYYMMDDNNNN")},
         {QStringLiteral("call-initiator"), tr("Phone flows: who called, user or RP (default: user)."), QStringLiteral("WHO")},
         {QStringLiteral("same-device"), tr("Start BankID on this device (autostart link) instead of showing a QR code.")},
         {QStringLiteral("pin-code"), tr("Require the security code (no biometrics).")},

@@ -4,6 +4,7 @@
 #include "Environment.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -21,6 +22,8 @@ namespace bankid {
 ///         return fail(ExitCode::Usage, problem);
 class CliOptions
 {
+    Q_DECLARE_TR_FUNCTIONS(bankid::CliOptions)
+
 public:
     /// The sub-command.
     enum class Command {

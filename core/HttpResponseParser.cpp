@@ -111,13 +111,14 @@ HttpResponseParser::Status HttpResponseParser::connectionClosed()
 
 void HttpResponseParser::reset()
 {
-    if (m_position >= m_buffer.size())
-        m_buffer.resize(0); // keeps the capacity
+    constexpr qsizetype keptCapacity = 256 * 1024; // one unusually large answer must not pin its memory
+    if (m_buffer.capacity() > keptCapacity)
+        m_buffer = QByteArray();
     else
-        m_buffer.remove(0, m_position);
+        m_buffer.resize(0); // keeps the capacity
     m_position = 0;
     m_status = Status::NeedMore;
-    m_started = !m_buffer.isEmpty();
+    m_started = false;
     m_error.clear();
     startResponse();
 }

@@ -21,9 +21,10 @@ namespace bankid {
 ///   connection must then be closed, since the byte stream can no longer be trusted.
 /// - keepAlive() says whether the connection may carry another request afterwards: HTTP/1.1 unless
 ///   `Connection: close`, HTTP/1.0 only with `Connection: keep-alive`, never for a close-delimited body.
-/// - reset() readies it for the next response and keeps its buffers' capacity, so a long-lived connection
-///   does not allocate per response. Bytes beyond a complete response stay in excessBytes() (the caller
-///   never pipelines, so they are a protocol error there).
+/// - reset() readies it for the next response, dropping every buffered byte but keeping the buffers'
+///   capacity, so a long-lived connection does not grow per response. excessBytes() counts bytes beyond
+///   a complete response (check it before reset(): a client that never pipelines must treat them as a
+///   protocol error).
 ///
 /// \code
 ///   HttpResponseParser parser;
@@ -54,7 +55,7 @@ public:
     /// The peer closed the connection: completes a close-delimited body, else Error for a response that
     /// was cut short (or NeedMore when no byte of a response had arrived: nothing was lost).
     Status connectionClosed();
-    /// Forgets the current response (keeping any excess bytes for the next one) and buffer capacity.
+    /// Forgets the current response and every buffered byte; keeps the buffers' capacity.
     void reset();
 
     Status status() const { return m_status; }

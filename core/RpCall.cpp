@@ -1,5 +1,8 @@
 #include "RpCall.h"
 
+#include "HttpsConnectionPool.h"
+#include "RpClient.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -7,6 +10,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
+#include <QTimerEvent>
 
 Q_LOGGING_CATEGORY(lcRpCall, "bankid.rp")
 
@@ -30,6 +34,8 @@ RpCall::~RpCall()
         m_reply->abort();
         delete m_reply;
     }
+    if (m_ticket && m_pool)
+        m_pool->cancel(m_ticket);
 }
 
 void RpCall::send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByteArray &body,
@@ -46,6 +52,70 @@ void RpCall::send(QNetworkAccessManager *nam, const QNetworkRequest &request, co
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
     connect(reply, &QNetworkReply::finished, this, &RpCall::onReplyFinished);
     qCDebug(lcRpCall).noquote() << "POST" << request.url().path() << m_logSummary;
+}
+
+void RpCall::sendDirect(HttpsConnectionPool *pool, const QByteArray &request, const QString &target,
+                        int transferTimeoutMs, const QString &logSummary)
+{
+    m_transferTimeoutMs = transferTimeoutMs;
+    m_logSummary = logSummary;
+    m_timer.restart();
+    m_pool = pool;
+    m_transferTimer.start(transferTimeoutMs, Qt::PreciseTimer, this);
+    qCDebug(lcRpCall).noquote() << "POST" << target << m_logSummary;
+    const QPointer<RpCall> self(this);
+    const quint64 ticket = pool->submit(request, [self](const HttpsConnection::Result &result) {
+        if (self)
+            self->onDirectFinished(result);
+    });
+    if (!m_finishScheduled) // else the pool answered synchronously (the socket failed at once)
+        m_ticket = ticket;
+}
+
+void RpCall::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_transferTimer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    m_transferTimer.stop();
+    if (m_ticket)
+        endDirect(false);
+}
+
+void RpCall::endDirect(bool abortedByCaller)
+{
+    m_transferTimer.stop();
+    if (m_pool)
+        m_pool->cancel(m_ticket);
+    m_ticket = 0;
+    RpError::Outcome outcome;
+    outcome.endpoint = m_path;
+    outcome.abortedByCaller = abortedByCaller;
+    // The values QNAM reports for the same events, so that fromExchange() cannot tell the transports apart.
+    outcome.networkError = abortedByCaller ? QNetworkReply::OperationCanceledError : QNetworkReply::TimeoutError;
+    outcome.networkErrorString = abortedByCaller ? QStringLiteral("Operation canceled")
+                                                 : QStringLiteral("no complete answer within %1 ms").arg(m_transferTimeoutMs);
+    outcome.transferTimeoutMs = m_transferTimeoutMs;
+    finishExchange(outcome);
+}
+
+void RpCall::onDirectFinished(const HttpsConnection::Result &result)
+{
+    m_transferTimer.stop();
+    m_ticket = 0;
+    if (m_finished || m_finishScheduled)
+        return;
+    RpError::Outcome outcome;
+    outcome.endpoint = m_path;
+    outcome.httpStatus = result.httpStatus;
+    outcome.body = result.body;
+    outcome.networkError = result.networkError;
+    outcome.networkErrorString = result.errorString;
+    outcome.sslErrors = result.sslErrors;
+    outcome.tls = result.tls;
+    outcome.transferTimeoutMs = m_transferTimeoutMs;
+    finishExchange(outcome);
 }
 
 void RpCall::failLater(const RpError &error)
@@ -65,6 +135,10 @@ void RpCall::abort()
     if (m_reply) {
         m_abortedByCaller = true;
         m_reply->abort(); // emits finished() -> onReplyFinished(), which defers our own finished()
+        return;
+    }
+    if (m_ticket) {
+        endDirect(true); // defers our own finished() like the QNAM path
         return;
     }
     if (m_finishScheduled) {
@@ -95,6 +169,16 @@ void RpCall::onReplyFinished()
                                    : RpError::TlsProgress::NotEstablished;
     outcome.abortedByCaller = m_abortedByCaller;
     outcome.transferTimeoutMs = m_transferTimeoutMs;
+    finishExchange(outcome);
+}
+
+void RpCall::finishExchange(RpError::Outcome outcome)
+{
+    if (auto *client = qobject_cast<RpClient *>(parent())) {
+        outcome.serverAnsweredBefore = client->m_serverAnswered;
+        if (outcome.httpStatus > 0)
+            client->m_serverAnswered = true;
+    }
     m_httpStatus = outcome.httpStatus;
     m_rawBody = outcome.body;
 

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "ApiTypes.h"
+#include "HttpsConnection.h"
 #include "RpError.h"
 
+#include <QBasicTimer>
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QObject>
@@ -17,6 +19,8 @@ class QNetworkRequest;
 
 namespace bankid {
 
+class HttpsConnectionPool;
+
 /// One exchange with the BankID RP API (an order, a collect or a cancel), created by RpClient.
 ///
 /// Contract:
@@ -26,7 +30,9 @@ namespace bankid {
 /// - By default the call deletes itself (deleteLater()) right after finished(), like KJob: read what you
 ///   need in the slot, or setAutoDelete(false) and delete it yourself. The QNetworkReply is a child of the
 ///   call and is deleteLater()'d when it finishes, so no reply outlives its exchange (qt-platform-notes:
-///   undeleted replies leak ~14 KB each).
+///   undeleted replies leak ~14 KB each). On the Direct transport the request is a ticket in RpClient's
+///   HttpsConnectionPool, cancelled if the call is aborted, times out or is destroyed mid-flight.
+/// - Both transports feed the same RpError::Outcome to RpError::fromExchange(), the one error mapping.
 /// - Its parent is the RpClient, so a call may outlive whoever started it (fire-and-forget /cancel).
 ///
 /// \code
@@ -95,10 +101,19 @@ private:
     /// Posts `body` through `nam`; the request is fully prepared by RpClient.
     void send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByteArray &body,
               int transferTimeoutMs, const QString &logSummary);
+    /// Sends the prepared `request` bytes through `pool` (the Direct transport); `target` is for logs.
+    void sendDirect(HttpsConnectionPool *pool, const QByteArray &request, const QString &target,
+                    int transferTimeoutMs, const QString &logSummary);
     /// Finishes with `error` on the next event loop turn, without sending anything.
     void failLater(const RpError &error);
     void onReplyFinished();
+    void onDirectFinished(const HttpsConnection::Result &result);
+    /// Ends a direct exchange that has no transport result: aborted by the caller, or timed out.
+    void endDirect(bool abortedByCaller);
+    /// Parses a 200 body, maps the outcome (RpError::fromExchange) and schedules finished().
+    void finishExchange(RpError::Outcome outcome);
     void finishWith(const RpError &error);
+    void timerEvent(QTimerEvent *event) override;
 
     Endpoint m_endpoint;
     Flow m_flow;
@@ -106,6 +121,9 @@ private:
     QString m_orderRef;
     QString m_logSummary;
     QPointer<QNetworkReply> m_reply; // QPointer: the reply is a child and may already be gone in ~RpCall
+    QPointer<HttpsConnectionPool> m_pool; // QPointer: RpClient destroys its pool before its child calls
+    quint64 m_ticket = 0;                 // the pool's ticket while a direct request is in flight
+    QBasicTimer m_transferTimer;          // the direct transport's transfer timeout
     QElapsedTimer m_timer;
     int m_transferTimeoutMs = 0;
     bool m_newConnection = false;

@@ -112,6 +112,11 @@ RpError RpError::fromExchange(const Outcome &outcome)
         error.m_message = QString::number(outcome.transferTimeoutMs);
         return error;
     }
+    // 2b. Bytes that are not valid HTTP (a broken proxy or server): the answer itself is unusable.
+    if (outcome.networkError == QNetworkReply::ProtocolFailure) {
+        error.m_kind = Kind::InvalidResponse;
+        return error; // m_message is the parser's / QNAM's sentence naming what was wrong
+    }
     // 3. A complete HTTP 200: must be a JSON object with the endpoint's required members.
     if (outcome.httpStatus == 200 && outcome.networkError == QNetworkReply::NoError) {
         QJsonParseError parseError;
@@ -135,16 +140,24 @@ RpError RpError::fromExchange(const Outcome &outcome)
         return error;
     }
     // 4. An HTTP error status: BankID's {"errorCode","details"}, or whatever a proxy sent.
+    // A non-empty body that is not a JSON object (a proxy's or load balancer's HTML page) is a "non-JSON
+    // body": BankID itself always answers errors with {"errorCode","details"} (or nothing, e.g. on 405).
     if (outcome.httpStatus >= 400) {
+        const QJsonDocument document = QJsonDocument::fromJson(outcome.body);
+        if (!outcome.body.trimmed().isEmpty() && !document.isObject()) {
+            error.m_kind = Kind::InvalidResponse;
+            error.m_message = QStringLiteral("HTTP %1 with a body that is not BankID's JSON: %2")
+                                  .arg(outcome.httpStatus)
+                                  .arg(excerpt(outcome.body));
+            return error;
+        }
         error.m_kind = Kind::Api;
-        const QJsonObject body = QJsonDocument::fromJson(outcome.body).object();
+        const QJsonObject body = document.object();
         error.m_errorCode = body.value(QLatin1String("errorCode")).toString();
         error.m_details = body.value(QLatin1String("details")).toString();
         if (error.m_errorCode.isEmpty()) {
             error.m_errorCode = errorCodeForStatus(outcome.httpStatus);
             error.m_errorCodeInferred = true;
-            if (body.isEmpty() && !outcome.body.trimmed().isEmpty())
-                error.m_details = excerpt(outcome.body);
         }
         return error;
     }
@@ -175,8 +188,11 @@ RpError RpError::fromExchange(const Outcome &outcome)
     case QNetworkReply::RemoteHostClosedError:
         // A Qt/OpenSSL server that rejects or misses our certificate closes without an alert, during the
         // TLS 1.2 handshake, or (TLS 1.3) right after our side considered it complete, before any byte of
-        // the answer: both mean "client certificate". On a reused connection it is an ordinary close.
-        error.m_kind = outcome.tls == TlsProgress::Reused ? Kind::Connection : Kind::ClientCertificateRejected;
+        // the answer: both mean "client certificate". On a reused connection, or once this server has
+        // answered us with the same certificate (a stale connection re-sent on a fresh one, a fault after
+        // an answer), it is an ordinary close.
+        error.m_kind = outcome.tls == TlsProgress::Reused || outcome.serverAnsweredBefore ? Kind::Connection
+                                                                                          : Kind::ClientCertificateRejected;
         return error;
     case QNetworkReply::NoError:
         error.m_kind = Kind::InvalidResponse;

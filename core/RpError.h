@@ -32,7 +32,7 @@ public:
         Validation,                 ///< the request was refused locally before sending (field(), rule())
         Configuration,              ///< the RpConfig is unusable (no base URL, no pinned CA, identity failed)
         Api,                        ///< BankID answered an HTTP error (httpStatus(), errorCode(), details())
-        InvalidResponse,            ///< HTTP 200 but not JSON, not an object, or missing required members
+        InvalidResponse,            ///< not valid HTTP, or HTTP 200 but not JSON, not an object, or missing members
         Timeout,                    ///< no complete answer within the transfer timeout
         Connection,                 ///< refused, host not found, network down, closed outside the handshake
         ServerCertificateUntrusted, ///< the BankID server's certificate failed our pinned verification
@@ -68,6 +68,9 @@ public:
         QString networkErrorString; ///< QNetworkReply::errorString(): carries OpenSSL's alert text
         QList<QSslError> sslErrors; ///< from QNetworkReply::sslErrors
         TlsProgress tls = TlsProgress::NotEstablished;
+        /// The same RpClient already got an HTTP answer from this server, so the server accepted our client
+        /// certificate: a later silent close, even of a fresh connection, is a Connection failure.
+        bool serverAnsweredBefore = false;
         bool abortedByCaller = false;
         int transferTimeoutMs = 0;
         QString schemaError;        ///< set by the caller when a 200 body lacks required members

@@ -2,6 +2,1386 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>bankid::AboutDialog</name>
+    <message>
+        <source>BankID Desk %1
+Qt %2 (built with %3)
+%4
+Environment: %5</source>
+        <translation>BankID Desk %1
+Qt %2 (byggd med %3)
+%4
+Miljö: %5</translation>
+    </message>
+    <message>
+        <source>About BankID Desk</source>
+        <translation>Om BankID Desk</translation>
+    </message>
+    <message>
+        <source>BankID Desk</source>
+        <translation>BankID Desk</translation>
+    </message>
+    <message>
+        <source>Log in, identify callers and sign texts with Swedish BankID at a service desk.</source>
+        <translation>Logga in, legitimera personer som ringer och skriv under texter med svenskt BankID vid en servicedisk.</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>BankID Desk icon</source>
+        <translation>Ikon för BankID Desk</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::CallerPage</name>
+    <message>
+        <source>Valid coordination number</source>
+        <translation>Giltigt samordningsnummer</translation>
+    </message>
+    <message>
+        <source>Valid personal identity number</source>
+        <translation>Giltigt personnummer</translation>
+    </message>
+    <message>
+        <source>Required for signing: the text the person signs</source>
+        <translation>Krävs för underskrift: texten som personen skriver under</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Valfritt</translation>
+    </message>
+    <message>
+        <source>Identify a caller</source>
+        <translation>Legitimera den som ringer</translation>
+    </message>
+    <message>
+        <source>&amp;Personal number:</source>
+        <translation>&amp;Personnummer:</translation>
+    </message>
+    <message>
+        <source>YYYYMMDDNNNN</source>
+        <translation>ÅÅÅÅMMDDNNNN</translation>
+    </message>
+    <message>
+        <source>Personal identity number</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>Who called?</source>
+        <translation>Vem ringde?</translation>
+    </message>
+    <message>
+        <source>The person &amp;called us</source>
+        <translation>Personen &amp;ringde oss</translation>
+    </message>
+    <message>
+        <source>The person called us</source>
+        <translation>Personen ringde oss</translation>
+    </message>
+    <message>
+        <source>&amp;We called the person</source>
+        <translation>V&amp;i ringde personen</translation>
+    </message>
+    <message>
+        <source>We called the person</source>
+        <translation>Vi ringde personen</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Åtgärd:</translation>
+    </message>
+    <message>
+        <source>&amp;Identify</source>
+        <translation>&amp;Legitimera</translation>
+    </message>
+    <message>
+        <source>Identify the caller</source>
+        <translation>Legitimera den som ringer</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn</source>
+        <translation>Skriv un&amp;der</translation>
+    </message>
+    <message>
+        <source>Let the caller sign a text</source>
+        <translation>Låt den som ringer skriva under en text</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt shown in the app:</source>
+        <translation>Te&amp;xt som visas i appen:</translation>
+    </message>
+    <message>
+        <source>Text shown in the BankID app</source>
+        <translation>Text som visas i BankID-appen</translation>
+    </message>
+    <message>
+        <source>Optional for identification, required for signing</source>
+        <translation>Valfritt för identifiering, krävs för underskrift</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>S&amp;tarta</translation>
+    </message>
+    <message>
+        <source>Start the phone order</source>
+        <translation>Starta telefonordern</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::CliApplication</name>
+    <message>
+        <source>cannot create a temporary folder for the simulator: %1</source>
+        <translation>kan inte skapa en tillfällig mapp för simulatorn: %1</translation>
+    </message>
+    <message>
+        <source>the embedded simulator did not start: %1</source>
+        <translation>den inbyggda simulatorn startade inte: %1</translation>
+    </message>
+    <message>
+        <source>bankid-cli: using the embedded simulator at %1
+</source>
+        <translation>bankid-cli: använder den inbyggda simulatorn på %1
+</translation>
+    </message>
+    <message>
+        <source>bankid-cli: warning: %1
+</source>
+        <translation>bankid-cli: varning: %1
+</translation>
+    </message>
+    <message>
+        <source>Open BankID on this device: %1
+</source>
+        <translation>Öppna BankID på den här enheten: %1
+</translation>
+    </message>
+    <message>
+        <source>bankid-cli: the QR code was not scanned in time; new order (%1 of %2)
+</source>
+        <translation>bankid-cli: QR-koden lästes inte av i tid; ny order (%1 av %2)
+</translation>
+    </message>
+    <message>
+        <source>cancelled %1
+</source>
+        <translation>ordern %1 avbröts
+</translation>
+    </message>
+    <message>
+        <source>BankID %1 — order %2
+
+</source>
+        <translation>BankID %1 — order %2
+
+</translation>
+    </message>
+    <message>
+        <source>Scan within %1 s</source>
+        <translation>Läs av inom %1 s</translation>
+    </message>
+    <message>
+        <source> · new code %1 of %2</source>
+        <translation> · ny kod %1 av %2</translation>
+    </message>
+    <message>
+        <source>
+Ctrl+C cancels the order.
+</source>
+        <translation>
+Ctrl+C avbryter ordern.
+</translation>
+    </message>
+    <message>
+        <source>Identified:        %1
+</source>
+        <translation>Legitimerad:          %1
+</translation>
+    </message>
+    <message>
+        <source>Personal number:   %1
+</source>
+        <translation>Personnummer:         %1
+</translation>
+    </message>
+    <message>
+        <source>BankID issued:     %1
+</source>
+        <translation>BankID utfärdat:      %1
+</translation>
+    </message>
+    <message>
+        <source>Device IP address: %1
+</source>
+        <translation>Enhetens IP-adress:   %1
+</translation>
+    </message>
+    <message>
+        <source>ID document check: %1
+</source>
+        <translation>ID-handlingskontroll: %1
+</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>godkänd</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>inte godkänd</translation>
+    </message>
+    <message>
+        <source>Risk:              %1
+</source>
+        <translation>Risk:                 %1
+</translation>
+    </message>
+    <message>
+        <source>
+bankid-cli: cancelling the order…
+</source>
+        <translation>
+bankid-cli: avbryter ordern…
+</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>avbruten</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::CliOptions</name>
+    <message>
+        <source>--password-env and --password-file are mutually exclusive</source>
+        <translation>--password-env och --password-file kan inte användas samtidigt</translation>
+    </message>
+    <message>
+        <source>--password-env: the environment variable %1 is not set</source>
+        <translation>--password-env: miljövariabeln %1 är inte satt</translation>
+    </message>
+    <message>
+        <source>--password-file: cannot read %1: %2</source>
+        <translation>--password-file: kan inte läsa %1: %2</translation>
+    </message>
+    <message>
+        <source>The command to run (see above).</source>
+        <translation>Kommandot som ska köras (se ovan).</translation>
+    </message>
+    <message>
+        <source>Start the BankID simulator in this process (simulated user) and use it.</source>
+        <translation>Starta BankID-simulatorn i den här processen (simulerad användare) och använd den.</translation>
+    </message>
+    <message>
+        <source>BankID environment: test or production (default: test).</source>
+        <translation>BankID-miljö: test eller production (standard: test).</translation>
+    </message>
+    <message>
+        <source>Custom RP API base URL (needs --ca), e.g. https://127.0.0.1:8443/rp/v6.0.</source>
+        <translation>Anpassad bas-URL för RP API (kräver --ca), t.ex. https://127.0.0.1:8443/rp/v6.0.</translation>
+    </message>
+    <message>
+        <source>PEM file with the CA certificate(s) to pin for --url.</source>
+        <translation>PEM-fil med det eller de CA-certifikat som --url ska låsas till.</translation>
+    </message>
+    <message>
+        <source>RP client certificate: PKCS#12 (.p12/.pfx) or PEM.</source>
+        <translation>RP-klientcertifikat: PKCS#12 (.p12/.pfx) eller PEM.</translation>
+    </message>
+    <message>
+        <source>PEM private key, when not inside the --cert file.</source>
+        <translation>Privat nyckel i PEM-format, om den inte finns i --cert-filen.</translation>
+    </message>
+    <message>
+        <source>Read the certificate password from this environment variable.</source>
+        <translation>Läs certifikatets lösenord från den här miljövariabeln.</translation>
+    </message>
+    <message>
+        <source>Read the certificate password from this file.</source>
+        <translation>Läs certifikatets lösenord från den här filen.</translation>
+    </message>
+    <message>
+        <source>endUserIp to send (default: this machine&apos;s address).</source>
+        <translation>endUserIp som ska skickas (standard: den här datorns adress).</translation>
+    </message>
+    <message>
+        <source>Text shown to the person in the BankID app (userVisibleData).</source>
+        <translation>Text som visas för personen i BankID-appen (userVisibleData).</translation>
+    </message>
+    <message>
+        <source>Send --text as simpleMarkdownV1.</source>
+        <translation>Skicka --text som simpleMarkdownV1.</translation>
+    </message>
+    <message>
+        <source>userNonVisibleData (sent base64-encoded).</source>
+        <translation>userNonVisibleData (skickas base64-kodad).</translation>
+    </message>
+    <message>
+        <source>Phone flows: who called, user or RP (default: user).</source>
+        <translation>Telefonflöden: vem som ringde, user eller RP (standard: user).</translation>
+    </message>
+    <message>
+        <source>Start BankID on this device (autostart link) instead of showing a QR code.</source>
+        <translation>Starta BankID på den här enheten (autostartlänk) i stället för att visa en QR-kod.</translation>
+    </message>
+    <message>
+        <source>Require the security code (no biometrics).</source>
+        <translation>Kräv säkerhetskoden (ingen biometri).</translation>
+    </message>
+    <message>
+        <source>Require a scan of a passport or national ID card.</source>
+        <translation>Kräv avläsning av pass eller nationellt ID-kort.</translation>
+    </message>
+    <message>
+        <source>Ask BankID for the risk level of the order.</source>
+        <translation>Be BankID om orderns risknivå.</translation>
+    </message>
+    <message>
+        <source>payment: card or npa (default: card).</source>
+        <translation>payment: card eller npa (standard: card).</translation>
+    </message>
+    <message>
+        <source>payment: recipient name.</source>
+        <translation>payment: mottagarens namn.</translation>
+    </message>
+    <message>
+        <source>payment: amount such as 100,00.</source>
+        <translation>payment: belopp, till exempel 100,00.</translation>
+    </message>
+    <message>
+        <source>payment: ISO 4217 currency (default: SEK).</source>
+        <translation>payment: valuta enligt ISO 4217 (standard: SEK).</translation>
+    </message>
+    <message>
+        <source>Milliseconds between collects, at least 1000 (default: 2000).</source>
+        <translation>Millisekunder mellan anropen till collect, minst 1000 (standard: 2000).</translation>
+    </message>
+    <message>
+        <source>Start a new order up to N times when the QR code was not scanned in time.</source>
+        <translation>Starta en ny order upp till N gånger när QR-koden inte lästes av i tid.</translation>
+    </message>
+    <message>
+        <source>Language of the messages: sv or en (default: the system&apos;s).</source>
+        <translation>Meddelandenas språk: sv eller en (standard: systemets).</translation>
+    </message>
+    <message>
+        <source>Print the result as JSON on standard output.</source>
+        <translation>Skriv ut resultatet som JSON på standard output (stdout).</translation>
+    </message>
+    <message>
+        <source>Do not draw the QR code (print its content instead).</source>
+        <translation>Rita inte QR-koden (skriv ut dess innehåll i stället).</translation>
+    </message>
+    <message>
+        <source>Log each request and state change on standard error.</source>
+        <translation>Logga varje anrop och tillståndsändring på standard error (stderr).</translation>
+    </message>
+    <message>
+        <source>qr-content: the qrStartToken.</source>
+        <translation>qr-content: qrStartToken.</translation>
+    </message>
+    <message>
+        <source>qr-content: the qrStartSecret.</source>
+        <translation>qr-content: qrStartSecret.</translation>
+    </message>
+    <message>
+        <source>qr-content: whole seconds since the order response arrived.</source>
+        <translation>qr-content: hela sekunder sedan svaret på ordern kom.</translation>
+    </message>
+    <message>
+        <source>no command given; try --help</source>
+        <translation>inget kommando angavs; prova --help</translation>
+    </message>
+    <message>
+        <source>%1 needs exactly one ORDERREF</source>
+        <translation>%1 kräver exakt en ORDERREF</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>oväntat argument &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>qr-content needs --start-token, --start-secret and --seconds</source>
+        <translation>qr-content kräver --start-token, --start-secret och --seconds</translation>
+    </message>
+    <message>
+        <source>--seconds must be a whole number of seconds, 0 or more</source>
+        <translation>--seconds måste vara ett helt antal sekunder, 0 eller fler</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos;; try --help</source>
+        <translation>okänt kommando &apos;%1&apos;; prova --help</translation>
+    </message>
+    <message>
+        <source>--env must be test or production (use --url for anything else), not &apos;%1&apos;</source>
+        <translation>--env måste vara test eller production (använd --url för allt annat), inte &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--simulator brings its own URL, CA and certificate: leave out --url, --env and --cert</source>
+        <translation>--simulator har egen URL, CA och eget certifikat: utelämna --url, --env och --cert</translation>
+    </message>
+    <message>
+        <source>--url needs --ca: a custom server is only trusted through a CA you name</source>
+        <translation>--url kräver --ca: en anpassad server betros bara via en CA som du anger</translation>
+    </message>
+    <message>
+        <source>--cert is required (the RP certificate), unless --simulator is used</source>
+        <translation>--cert krävs (RP-certifikatet) om inte --simulator används</translation>
+    </message>
+    <message>
+        <source>--end-user-ip: &apos;%1&apos; is not an IPv4 or IPv6 address</source>
+        <translation>--end-user-ip: &apos;%1&apos; är ingen IPv4- eller IPv6-adress</translation>
+    </message>
+    <message>
+        <source>--call-initiator must be user or RP, not &apos;%1&apos;</source>
+        <translation>--call-initiator måste vara user eller RP, inte &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--poll-interval must be at least 1000 ms (BankID asks for one collect every 2 s)</source>
+        <translation>--poll-interval måste vara minst 1000 ms (BankID ber om ett anrop till collect varannan sekund)</translation>
+    </message>
+    <message>
+        <source>--auto-restart must be a number from 0 to 10</source>
+        <translation>--auto-restart måste vara ett tal från 0 till 10</translation>
+    </message>
+    <message>
+        <source>--lang must be sv or en, not &apos;%1&apos;</source>
+        <translation>--lang måste vara sv eller en, inte &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--same-device does not apply to phone flows: the person is on a call</source>
+        <translation>--same-device gäller inte telefonflöden: personen är i ett samtal</translation>
+    </message>
+    <message>
+        <source>Starts and follows Swedish BankID orders from a terminal (BankID RP API v6.0).
+
+Commands:
+  auth | sign | payment | phone-auth | phone-sign   start an order and follow it to the end
+  collect ORDERREF                                 collect an order once and print its status
+  cancel ORDERREF                                  cancel an order
+  qr-content --start-token T --start-secret S --seconds N   print the animated QR content of one second
+
+Exit codes: 0 complete, 1 order failed, 2 usage or configuration error, 3 network or TLS error.</source>
+        <translation>Startar och följer BankID-order från en terminal (BankID RP API v6.0).
+
+Kommandon:
+  auth | sign | payment | phone-auth | phone-sign   starta en order och följ den till slutet
+  collect ORDERREF                                 hämta status för en order en gång och skriv ut den
+  cancel ORDERREF                                  avbryt en order
+  qr-content --start-token T --start-secret S --seconds N   skriv ut den animerade QR-kodens innehåll för en sekund
+
+Slutkoder: 0 slutförd, 1 ordern misslyckades, 2 fel i användning eller konfiguration, 3 nätverks- eller TLS-fel.</translation>
+    </message>
+    <message>
+        <source>Personal number, 12 digits: required for phone flows; for the others it restricts who may complete the order.</source>
+        <translation>Personnummer, 12 siffror: krävs för telefonflöden; i övriga flöden begränsar det vem som får slutföra ordern.</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::ConnectionManager</name>
+    <message>
+        <source>cannot create the simulator&apos;s folder %1</source>
+        <translation>kan inte skapa simulatorns mapp %1</translation>
+    </message>
+    <message>
+        <source>the embedded simulator did not start: %1</source>
+        <translation>den inbyggda simulatorn startade inte: %1</translation>
+    </message>
+    <message>
+        <source>the embedded simulator is not running</source>
+        <translation>den inbyggda simulatorn körs inte</translation>
+    </message>
+    <message>
+        <source>Custom URL: &apos;%1&apos; is not an https:// URL</source>
+        <translation>Anpassad URL: &apos;%1&apos; är ingen https://-URL</translation>
+    </message>
+    <message>
+        <source>Custom CA file: a custom server needs a CA certificate file to trust</source>
+        <translation>Anpassad CA-fil: en anpassad server kräver en CA-certifikatfil att lita på</translation>
+    </message>
+    <message>
+        <source>Custom CA file: %1</source>
+        <translation>Anpassad CA-fil: %1</translation>
+    </message>
+    <message>
+        <source>RP certificate: choose the certificate file BankID issued to you (Settings)</source>
+        <translation>RP-certifikat: välj certifikatfilen som BankID har utfärdat till dig (Inställningar)</translation>
+    </message>
+    <message>
+        <source>RP certificate: %1</source>
+        <translation>RP-certifikat: %1</translation>
+    </message>
+    <message>
+        <source>RP certificate: no password given for %1</source>
+        <translation>RP-certifikat: inget lösenord angavs för %1</translation>
+    </message>
+    <message>
+        <source>the password stored in the keychain is wrong</source>
+        <translation>lösenordet som är sparat i nyckelringen är fel</translation>
+    </message>
+    <message>
+        <source>Simulator (demo)</source>
+        <translation>Simulator (demo)</translation>
+    </message>
+    <message>
+        <source>BankID test</source>
+        <translation>BankID testmiljö</translation>
+    </message>
+    <message>
+        <source>BankID production</source>
+        <translation>BankID produktion</translation>
+    </message>
+    <message>
+        <source>Custom URL</source>
+        <translation>Anpassad URL</translation>
+    </message>
+    <message>
+        <source>Custom (%1)</source>
+        <translation>Anpassad (%1)</translation>
+    </message>
+    <message>
+        <source>not connected: the settings are incomplete</source>
+        <translation>inte ansluten: inställningarna är ofullständiga</translation>
+    </message>
+    <message>
+        <source>TLS and authentication work: BankID answered</source>
+        <translation>TLS och autentisering fungerar: BankID svarade</translation>
+    </message>
+    <message>
+        <source>the server rejected the RP certificate (HTTP %1 %2)</source>
+        <translation>servern avvisade RP-certifikatet (HTTP %1 %2)</translation>
+    </message>
+    <message>
+        <source>TLS works, but the server answered HTTP %1 %2: %3</source>
+        <translation>TLS fungerar, men servern svarade HTTP %1 %2: %3</translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate is not trusted (%1)</source>
+        <translation>serverns certifikat är inte betrott (%1)</translation>
+    </message>
+    <message>
+        <source>the server rejected the RP certificate (%1)</source>
+        <translation>servern avvisade RP-certifikatet (%1)</translation>
+    </message>
+    <message>
+        <source>cannot reach %1 (%2)</source>
+        <translation>kan inte nå %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the settings are incomplete: %1</source>
+        <translation>inställningarna är ofullständiga: %1</translation>
+    </message>
+    <message>
+        <source>the TLS handshake with %1 failed (%2)</source>
+        <translation>TLS-handskakningen med %1 misslyckades (%2)</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not like BankID (%2)</source>
+        <translation>%1 svarade, men inte som BankID (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::DemoPhonePanel</name>
+    <message>
+        <source>Scan: no QR code is shown on the desk.</source>
+        <translation>Avläsning: ingen QR-kod visas vid disken.</translation>
+    </message>
+    <message>
+        <source>Scan: no readable QR code in the picture.</source>
+        <translation>Avläsning: ingen läsbar QR-kod i bilden.</translation>
+    </message>
+    <message>
+        <source>Scanned the QR code: accepted by BankID.</source>
+        <translation>Läste av QR-koden: godkänd av BankID.</translation>
+    </message>
+    <message>
+        <source>Scanned the QR code: refused (%1).</source>
+        <translation>Läste av QR-koden: avvisad (%1).</translation>
+    </message>
+    <message>
+        <source>Opened the BankID app: the order was picked up.</source>
+        <translation>Öppnade BankID-appen: ordern hämtades.</translation>
+    </message>
+    <message>
+        <source>Opening the BankID app failed (%1).</source>
+        <translation>Det gick inte att öppna BankID-appen (%1).</translation>
+    </message>
+    <message>
+        <source>Confirmed the call.</source>
+        <translation>Bekräftade samtalet.</translation>
+    </message>
+    <message>
+        <source>Confirming the call failed (%1).</source>
+        <translation>Det gick inte att bekräfta samtalet (%1).</translation>
+    </message>
+    <message>
+        <source>Entered the right security code: approved.</source>
+        <translation>Angav rätt säkerhetskod: godkänt.</translation>
+    </message>
+    <message>
+        <source>Approving failed (%1).</source>
+        <translation>Det gick inte att godkänna (%1).</translation>
+    </message>
+    <message>
+        <source>Pressed Cancel in the BankID app.</source>
+        <translation>Tryckte på Avbryt i BankID-appen.</translation>
+    </message>
+    <message>
+        <source>Cancelling in the app failed (%1).</source>
+        <translation>Det gick inte att avbryta i appen (%1).</translation>
+    </message>
+    <message>
+        <source>Entered a wrong security code.</source>
+        <translation>Angav fel säkerhetskod.</translation>
+    </message>
+    <message>
+        <source>Entering a wrong code failed (%1).</source>
+        <translation>Det gick inte att ange fel kod (%1).</translation>
+    </message>
+    <message>
+        <source>Declined: &quot;I am not on a call&quot;.</source>
+        <translation>Nekade: ”Jag är inte i ett samtal”.</translation>
+    </message>
+    <message>
+        <source>Declining the call failed (%1).</source>
+        <translation>Det gick inte att neka samtalet (%1).</translation>
+    </message>
+    <message>
+        <source>The app now acts automatically (from the next order on).</source>
+        <translation>Appen agerar nu automatiskt (från och med nästa order).</translation>
+    </message>
+    <message>
+        <source>The app now waits for you to act (from the next order on).</source>
+        <translation>Appen väntar nu på att du agerar (från och med nästa order).</translation>
+    </message>
+    <message>
+        <source>Fault %1 injected: %2</source>
+        <translation>Fel %1 injicerat: %2</translation>
+    </message>
+    <message>
+        <source>Faults cleared: %1</source>
+        <translation>Rensade fel: %1</translation>
+    </message>
+    <message>
+        <source>BankID: %1 %2</source>
+        <translation>BankID: %1 %2</translation>
+    </message>
+    <message>
+        <source>Simulated BankID app (demo)</source>
+        <translation>Simulerad BankID-app (demo)</translation>
+    </message>
+    <message>
+        <source>Simulated BankID app</source>
+        <translation>Simulerad BankID-app</translation>
+    </message>
+    <message>
+        <source>Test pe&amp;rson:</source>
+        <translation>Test&amp;person:</translation>
+    </message>
+    <message>
+        <source>Test person who picks up the order</source>
+        <translation>Testperson som hämtar ordern</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No order to act on.</source>
+        <translation>Ingen order att agera på.</translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation>Order %1: %2</translation>
+    </message>
+    <message>
+        <source>Order state</source>
+        <translation>Orderstatus</translation>
+    </message>
+    <message>
+        <source>&amp;Scan QR code</source>
+        <translation>Läs av &amp;QR-kod</translation>
+    </message>
+    <message>
+        <source>Scan the QR code shown on the desk</source>
+        <translation>Läs av QR-koden som visas vid disken</translation>
+    </message>
+    <message>
+        <source>Open on this de&amp;vice</source>
+        <translation>&amp;Öppna på den här enheten</translation>
+    </message>
+    <message>
+        <source>Open the BankID app with the autostart token</source>
+        <translation>Öppna BankID-appen med autostarttoken</translation>
+    </message>
+    <message>
+        <source>Confir&amp;m call</source>
+        <translation>&amp;Bekräfta samtal</translation>
+    </message>
+    <message>
+        <source>Confirm that you are on a call with the company</source>
+        <translation>Bekräfta att du är i ett samtal med företaget</translation>
+    </message>
+    <message>
+        <source>Decline ca&amp;ll</source>
+        <translation>Neka sa&amp;mtal</translation>
+    </message>
+    <message>
+        <source>Answer that you are not on a call</source>
+        <translation>Svara att du inte är i ett samtal</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Godkänn</translation>
+    </message>
+    <message>
+        <source>Enter the right security code</source>
+        <translation>Ange rätt säkerhetskod</translation>
+    </message>
+    <message>
+        <source>&amp;Wrong security code</source>
+        <translation>Fel säkerhets&amp;kod</translation>
+    </message>
+    <message>
+        <source>Enter a wrong security code</source>
+        <translation>Ange fel säkerhetskod</translation>
+    </message>
+    <message>
+        <source>Cancel in a&amp;pp</source>
+        <translation>Avb&amp;ryt i appen</translation>
+    </message>
+    <message>
+        <source>Press Cancel in the BankID app</source>
+        <translation>Tryck på Avbryt i BankID-appen</translation>
+    </message>
+    <message>
+        <source>&amp;Inject</source>
+        <translation>&amp;Injicera</translation>
+    </message>
+    <message>
+        <source>Inject the fault</source>
+        <translation>Injicera felet</translation>
+    </message>
+    <message>
+        <source>Clear fa&amp;ults</source>
+        <translation>Rensa &amp;fel</translation>
+    </message>
+    <message>
+        <source>Remove all injected faults</source>
+        <translation>Ta bort alla injicerade fel</translation>
+    </message>
+    <message>
+        <source>Act automaticall&amp;y</source>
+        <translation>Agera aut&amp;omatiskt</translation>
+    </message>
+    <message>
+        <source>The simulated app scans and approves by itself</source>
+        <translation>Den simulerade appen läser av och godkänner på egen hand</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>Fel</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>Slutpunk&amp;t:</translation>
+    </message>
+    <message>
+        <source>Endpoint the fault hits</source>
+        <translation>Slutpunkt som felet drabbar</translation>
+    </message>
+    <message>
+        <source>auth</source>
+        <translation>auth</translation>
+    </message>
+    <message>
+        <source>sign</source>
+        <translation>sign</translation>
+    </message>
+    <message>
+        <source>phone/auth</source>
+        <translation>phone/auth</translation>
+    </message>
+    <message>
+        <source>collect</source>
+        <translation>collect</translation>
+    </message>
+    <message>
+        <source>cancel</source>
+        <translation>cancel</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alla</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>T&amp;yp:</translation>
+    </message>
+    <message>
+        <source>Kind of fault</source>
+        <translation>Typ av fel</translation>
+    </message>
+    <message>
+        <source>503 maintenance</source>
+        <translation>503 underhåll</translation>
+    </message>
+    <message>
+        <source>500 internal error</source>
+        <translation>500 internt fel</translation>
+    </message>
+    <message>
+        <source>429 too many requests</source>
+        <translation>429 för många anrop</translation>
+    </message>
+    <message>
+        <source>408 request timeout</source>
+        <translation>408 tidsgräns för anrop</translation>
+    </message>
+    <message>
+        <source>HTML error page</source>
+        <translation>HTML-felsida</translation>
+    </message>
+    <message>
+        <source>Truncated JSON</source>
+        <translation>Avkortad JSON</translation>
+    </message>
+    <message>
+        <source>Close connection</source>
+        <translation>Stäng anslutningen</translation>
+    </message>
+    <message>
+        <source>Delay 3 s</source>
+        <translation>Fördröjning 3 s</translation>
+    </message>
+    <message>
+        <source>Cou&amp;nt:</source>
+        <translation>A&amp;ntal:</translation>
+    </message>
+    <message>
+        <source>How many requests the fault hits</source>
+        <translation>Hur många anrop felet drabbar</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Obegränsat</translation>
+    </message>
+    <message>
+        <source>Lo&amp;g:</source>
+        <translation>&amp;Logg:</translation>
+    </message>
+    <message>
+        <source>What the simulated app did</source>
+        <translation>Vad den simulerade appen gjorde</translation>
+    </message>
+    <message>
+        <source>Fault refused (%1): %2</source>
+        <translation>Fel avvisat (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::DeskLoginPage</name>
+    <message>
+        <source>Log in at the desk</source>
+        <translation>Logga in vid disken</translation>
+    </message>
+    <message>
+        <source>The person in front of you logs in with BankID: they scan the QR code with the BankID app on their phone, or BankID starts on this computer.</source>
+        <translation>Personen framför dig loggar in med BankID genom att läsa av QR-koden med BankID-appen i sin telefon, eller så startar BankID på den här datorn.</translation>
+    </message>
+    <message>
+        <source>&amp;Log in with BankID</source>
+        <translation>&amp;Logga in med BankID</translation>
+    </message>
+    <message>
+        <source>Log in with BankID</source>
+        <translation>Logga in med BankID</translation>
+    </message>
+    <message>
+        <source>Starts a BankID login order</source>
+        <translation>Startar en inloggningsorder för BankID</translation>
+    </message>
+    <message>
+        <source>&amp;Text shown in the app:</source>
+        <translation>&amp;Text som visas i appen:</translation>
+    </message>
+    <message>
+        <source>Log in at the service desk</source>
+        <translation>Logga in vid servicedisken</translation>
+    </message>
+    <message>
+        <source>Text shown in the BankID app</source>
+        <translation>Text som visas i BankID-appen</translation>
+    </message>
+    <message>
+        <source>Start method:</source>
+        <translation>Startsätt:</translation>
+    </message>
+    <message>
+        <source>&amp;QR code on another device</source>
+        <translation>&amp;QR-kod på en annan enhet</translation>
+    </message>
+    <message>
+        <source>QR code on another device</source>
+        <translation>QR-kod på en annan enhet</translation>
+    </message>
+    <message>
+        <source>BankID on this &amp;device</source>
+        <translation>BankID på &amp;den här enheten</translation>
+    </message>
+    <message>
+        <source>BankID on this device</source>
+        <translation>BankID på den här enheten</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::DeskOptions</name>
+    <message>
+        <source>BankID Desk: log in, identify callers and sign texts with Swedish BankID at a service desk.
+Without options it uses the saved settings (by default the embedded simulator).</source>
+        <translation>BankID Desk: logga in, legitimera personer som ringer och skriv under texter med svenskt BankID vid en servicedisk.
+Utan flaggor används de sparade inställningarna (som standard den inbyggda simulatorn).</translation>
+    </message>
+    <message>
+        <source>Where to send orders: simulator, test or production (default: the saved setting).</source>
+        <translation>Vart ordrar skickas: simulator, test eller production (standard: den sparade inställningen).</translation>
+    </message>
+    <message>
+        <source>Custom RP API base URL (implies a custom environment; needs --ca).</source>
+        <translation>Anpassad bas-URL för RP API (innebär en anpassad miljö; kräver --ca).</translation>
+    </message>
+    <message>
+        <source>PEM file with the CA certificate(s) to pin for --url.</source>
+        <translation>PEM-fil med det eller de CA-certifikat som --url ska låsas till.</translation>
+    </message>
+    <message>
+        <source>RP client certificate: PKCS#12 (.p12/.pfx) or PEM.</source>
+        <translation>RP-klientcertifikat: PKCS#12 (.p12/.pfx) eller PEM.</translation>
+    </message>
+    <message>
+        <source>Read the certificate password from this environment variable.</source>
+        <translation>Läs certifikatets lösenord från den här miljövariabeln.</translation>
+    </message>
+    <message>
+        <source>Language: sv or en (default: the saved setting, else the system&apos;s).</source>
+        <translation>Språk: sv eller en (standard: den sparade inställningen, annars systemets).</translation>
+    </message>
+    <message>
+        <source>Start an order at launch: auth, sign or phone-auth.</source>
+        <translation>Starta en order vid programstart: auth, sign eller phone-auth.</translation>
+    </message>
+    <message>
+        <source>Open the full-screen QR code window with the first order.</source>
+        <translation>Öppna QR-kodsfönstret i helskärm vid den första ordern.</translation>
+    </message>
+    <message>
+        <source>Log each request and state change on standard error.</source>
+        <translation>Logga varje anrop och tillståndsändring på standard error (stderr).</translation>
+    </message>
+    <message>
+        <source>unexpected argument &apos;%1&apos;; try --help</source>
+        <translation>oväntat argument &apos;%1&apos;; prova --help</translation>
+    </message>
+    <message>
+        <source>--environment must be simulator, test or production (use --url for anything else), not &apos;%1&apos;</source>
+        <translation>--environment måste vara simulator, test eller production (använd --url för allt annat), inte &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--url implies a custom environment: leave out --environment %1</source>
+        <translation>--url innebär en anpassad miljö: utelämna --environment %1</translation>
+    </message>
+    <message>
+        <source>--url must be an absolute https:// URL such as https://127.0.0.1:8443/rp/v6.0, not &apos;%1&apos;</source>
+        <translation>--url måste vara en absolut https://-URL som https://127.0.0.1:8443/rp/v6.0, inte &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--url needs --ca: a custom server is only trusted through a CA you name</source>
+        <translation>--url kräver --ca: en anpassad server betros bara via en CA som du anger</translation>
+    </message>
+    <message>
+        <source>--ca only applies with --url (the test and production roots are built in)</source>
+        <translation>--ca gäller bara tillsammans med --url (rotcertifikaten för test och produktion är inbyggda)</translation>
+    </message>
+    <message>
+        <source>--environment simulator brings its own certificate: leave out --cert</source>
+        <translation>--environment simulator har ett eget certifikat: utelämna --cert</translation>
+    </message>
+    <message>
+        <source>--password-env needs the name of an environment variable</source>
+        <translation>--password-env kräver namnet på en miljövariabel</translation>
+    </message>
+    <message>
+        <source>--password-env: the environment variable %1 is not set</source>
+        <translation>--password-env: miljövariabeln %1 är inte satt</translation>
+    </message>
+    <message>
+        <source>--lang must be sv or en, not &apos;%1&apos;</source>
+        <translation>--lang måste vara sv eller en, inte &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--start must be auth, sign or phone-auth, not &apos;%1&apos;</source>
+        <translation>--start måste vara auth, sign eller phone-auth, inte &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::FullScreenQrWindow</name>
+    <message>
+        <source>BankID QR code</source>
+        <translation>QR-kod för BankID</translation>
+    </message>
+    <message>
+        <source>Full-screen BankID QR code</source>
+        <translation>QR-kod för BankID i helskärm</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <source>Press Esc or F11 to close this view.</source>
+        <translation>Tryck på Esc eller F11 för att stänga den här vyn.</translation>
+    </message>
+    <message>
+        <source>How to close</source>
+        <translation>Så stänger du</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::MainWindow</name>
+    <message>
+        <source>Log in with BankID</source>
+        <translation>Logga in med BankID</translation>
+    </message>
+    <message>
+        <source>Sign with BankID</source>
+        <translation>Skriv under med BankID</translation>
+    </message>
+    <message>
+        <source>Approve the payment with BankID</source>
+        <translation>Godkänn betalningen med BankID</translation>
+    </message>
+    <message>
+        <source>Identify the caller with BankID</source>
+        <translation>Legitimera den som ringer med BankID</translation>
+    </message>
+    <message>
+        <source>The caller signs with BankID</source>
+        <translation>Den som ringer skriver under med BankID</translation>
+    </message>
+    <message>
+        <source>Enter the text to sign, then press Sign.</source>
+        <translation>Skriv texten som ska skrivas under och tryck sedan på Skriv under.</translation>
+    </message>
+    <message>
+        <source>Enter the caller&apos;s personal number, then press Start.</source>
+        <translation>Ange personnumret för den som ringer och tryck sedan på Starta.</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Inte ansluten: %1</translation>
+    </message>
+    <message>
+        <source>the connection is still being set up</source>
+        <translation>anslutningen håller fortfarande på att upprättas</translation>
+    </message>
+    <message>
+        <source>Not connected: %1
+Open File &gt; Settings to fix it.</source>
+        <translation>Inte ansluten: %1
+Öppna Arkiv &gt; Inställningar för att åtgärda det.</translation>
+    </message>
+    <message>
+        <source>Password for the RP certificate %1:</source>
+        <translation>Lösenord för RP-certifikatet %1:</translation>
+    </message>
+    <message>
+        <source>Certificate password</source>
+        <translation>Certifikatlösenord</translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation>Miljö: %1</translation>
+    </message>
+    <message>
+        <source>No RP certificate loaded</source>
+        <translation>Inget RP-certifikat inläst</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>Certifikat: %1</translation>
+    </message>
+    <message>
+        <source>Export result</source>
+        <translation>Exportera resultat</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-filer (*.json)</translation>
+    </message>
+    <message>
+        <source>The result was not exported: %1</source>
+        <translation>Resultatet exporterades inte: %1</translation>
+    </message>
+    <message>
+        <source>Result exported to %1</source>
+        <translation>Resultatet exporterades till %1</translation>
+    </message>
+    <message>
+        <source>The Swedish translation is not available; staying in English.</source>
+        <translation>Den svenska översättningen är inte tillgänglig; programmet fortsätter på engelska.</translation>
+    </message>
+    <message>
+        <source>BankID Desk</source>
+        <translation>BankID Desk</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Logga in</translation>
+    </message>
+    <message>
+        <source>&amp;Identify caller</source>
+        <translation>Legitimera den som &amp;ringer</translation>
+    </message>
+    <message>
+        <source>&amp;Sign text</source>
+        <translation>&amp;Skriv under text</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <source>Identify caller</source>
+        <translation>Legitimera den som ringer</translation>
+    </message>
+    <message>
+        <source>Sign text</source>
+        <translation>Skriv under text</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Uppgifter</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 to Ctrl+3 switch tasks</source>
+        <translation>Ctrl+1 till Ctrl+3 byter uppgift</translation>
+    </message>
+    <message>
+        <source>Connection problem</source>
+        <translation>Anslutningsproblem</translation>
+    </message>
+    <message>
+        <source>Current task</source>
+        <translation>Aktuell uppgift</translation>
+    </message>
+    <message>
+        <source>Demo phone</source>
+        <translation>Demotelefon</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation>&amp;Uppgifter</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Språk</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>&amp;Export result…</source>
+        <translation>&amp;Exportera resultat…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Inställningar…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Avsluta</translation>
+    </message>
+    <message>
+        <source>&amp;Full-screen QR code</source>
+        <translation>QR-kod i &amp;helskärm</translation>
+    </message>
+    <message>
+        <source>&amp;Demo phone</source>
+        <translation>&amp;Demotelefon</translation>
+    </message>
+    <message>
+        <source>&amp;About BankID Desk</source>
+        <translation>&amp;Om BankID Desk</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Miljö</translation>
+    </message>
+    <message>
+        <source>RP certificate</source>
+        <translation>RP-certifikat</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::OrderView</name>
+    <message>
+        <source>BankID order</source>
+        <translation>BankID-order</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>BankID message</source>
+        <translation>Meddelande från BankID</translation>
+    </message>
+    <message>
+        <source>Time left to start</source>
+        <translation>Återstående tid att starta</translation>
+    </message>
+    <message>
+        <source>New QR codes</source>
+        <translation>Nya QR-koder</translation>
+    </message>
+    <message>
+        <source>Technical &amp;details</source>
+        <translation>Tekniska &amp;detaljer</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>Tekniska detaljer</translation>
+    </message>
+    <message>
+        <source>Show or hide the technical details of the error</source>
+        <translation>Visa eller dölj felets tekniska detaljer</translation>
+    </message>
+    <message>
+        <source>Technical details of the error</source>
+        <translation>Felets tekniska detaljer</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Avbryt</translation>
+    </message>
+    <message>
+        <source>Cancel the order</source>
+        <translation>Avbryt ordern</translation>
+    </message>
+    <message>
+        <source>Cancel the order (Esc)</source>
+        <translation>Avbryt ordern (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Open BankID on this device</source>
+        <translation>&amp;Öppna BankID på den här enheten</translation>
+    </message>
+    <message>
+        <source>Open BankID on this device</source>
+        <translation>Öppna BankID på den här enheten</translation>
+    </message>
+    <message>
+        <source>Show &amp;QR code instead</source>
+        <translation>Visa &amp;QR-kod i stället</translation>
+    </message>
+    <message>
+        <source>Show QR code instead</source>
+        <translation>Visa QR-kod i stället</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>H&amp;elskärm</translation>
+    </message>
+    <message>
+        <source>Show the QR code full screen</source>
+        <translation>Visa QR-koden i helskärm</translation>
+    </message>
+    <message>
+        <source>Show the QR code full screen or on a second screen (F11)</source>
+        <translation>Visa QR-koden i helskärm eller på en andra skärm (F11)</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Försök igen</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <source>hintCode: %1</source>
+        <translation>hintCode: %1</translation>
+    </message>
+    <message>
+        <source>Error kind: %1</source>
+        <translation>Feltyp: %1</translation>
+    </message>
+    <message>
+        <source>Endpoint: %1</source>
+        <translation>Slutpunkt: %1</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>HTTP-status: %1</translation>
+    </message>
+    <message>
+        <source>errorCode: %1</source>
+        <translation>errorCode: %1</translation>
+    </message>
+    <message>
+        <source>details: %1</source>
+        <translation>details: %1</translation>
+    </message>
+    <message>
+        <source>Message shown: %1</source>
+        <translation>Visat meddelande: %1</translation>
+    </message>
+    <message>
+        <source>New QR code %1 of %2</source>
+        <translation>Ny QR-kod %1 av %2</translation>
+    </message>
+    <message>
+        <source>New start %1 of %2</source>
+        <translation>Ny start %1 av %2</translation>
+    </message>
+    <message>
+        <source>Starting the order…</source>
+        <translation>Startar ordern…</translation>
+    </message>
+    <message>
+        <source>Cancelling the order…</source>
+        <translation>Avbryter ordern…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Klart.</translation>
+    </message>
+    <message>
+        <source>Scan within %1 s</source>
+        <translation>Läs av inom %1 s</translation>
+    </message>
+    <message>
+        <source>Start the BankID app within %1 s</source>
+        <translation>Starta BankID-appen inom %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::PasswordStore</name>
+    <message>
+        <source>this build has no system keychain support; the password is asked each time</source>
+        <translation>den här versionen saknar stöd för systemets nyckelring; lösenordet efterfrågas varje gång</translation>
+    </message>
+</context>
+<context>
     <name>bankid::PersonalNumber</name>
     <message>
         <source>The personal identity number is valid.</source>
@@ -22,6 +1402,630 @@
     <message>
         <source>The last digit does not match the check digit; check for a typo.</source>
         <translation>Den sista siffran stämmer inte med kontrollsiffran; kontrollera att numret är rätt inskrivet.</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::QrCodeWidget</name>
+    <message>
+        <source>QR code</source>
+        <translation>QR-kod</translation>
+    </message>
+    <message>
+        <source>Scan this QR code with the BankID app on your phone or tablet.</source>
+        <translation>Läs av den här QR-koden med BankID-appen i din telefon eller surfplatta.</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::ResultView</name>
+    <message>
+        <source>Low</source>
+        <translation>Låg</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Måttlig</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hög</translation>
+    </message>
+    <message>
+        <source>Not requested</source>
+        <translation>Begärdes inte</translation>
+    </message>
+    <message>
+        <source>Identified with BankID</source>
+        <translation>Legitimerad med BankID</translation>
+    </message>
+    <message>
+        <source>Signed with BankID</source>
+        <translation>Underskrivet med BankID</translation>
+    </message>
+    <message>
+        <source>Personal number</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>Personal number (hidden)</source>
+        <translation>Personnummer (dolt)</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>&amp;Dölj</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>V&amp;isa</translation>
+    </message>
+    <message>
+        <source>Hide the personal number</source>
+        <translation>Dölj personnumret</translation>
+    </message>
+    <message>
+        <source>Show the personal number</source>
+        <translation>Visa personnumret</translation>
+    </message>
+    <message>
+        <source>⚠ The BankID app ran on %1, but this computer&apos;s address is %2. The order may have been completed on another device.</source>
+        <translation>⚠ BankID-appen kördes på %1, men den här datorns adress är %2. Ordern kan ha slutförts på en annan enhet.</translation>
+    </message>
+    <message>
+        <source>ID document checked (mrtd): yes</source>
+        <translation>ID-handling kontrollerad (mrtd): ja</translation>
+    </message>
+    <message>
+        <source>ID document checked (mrtd): no</source>
+        <translation>ID-handling kontrollerad (mrtd): nej</translation>
+    </message>
+    <message>
+        <source>⚠ Blocked: BankID rates this order as high risk. Do not trust this result.</source>
+        <translation>⚠ Blockerad: BankID bedömer att ordern har hög risk. Lita inte på det här resultatet.</translation>
+    </message>
+    <message>
+        <source>⚠ Not trusted</source>
+        <translation>⚠ Inte tillförlitligt</translation>
+    </message>
+    <message>
+        <source>What was si&amp;gned (from the signature):</source>
+        <translation>Det som skrevs under (enli&amp;gt underskriften):</translation>
+    </message>
+    <message>
+        <source>What was si&amp;gned (as sent):</source>
+        <translation>Det som skrevs under (enli&amp;gt det som skickades):</translation>
+    </message>
+    <message>
+        <source>started %1</source>
+        <translation>startades %1</translation>
+    </message>
+    <message>
+        <source>completed %1</source>
+        <translation>slutfördes %1</translation>
+    </message>
+    <message>
+        <source>took %1 s</source>
+        <translation>tog %1 s</translation>
+    </message>
+    <message>
+        <source>Name: %1</source>
+        <translation>Namn: %1</translation>
+    </message>
+    <message>
+        <source>Personal number: %1</source>
+        <translation>Personnummer: %1</translation>
+    </message>
+    <message>
+        <source>BankID issued: %1</source>
+        <translation>BankID utfärdat: %1</translation>
+    </message>
+    <message>
+        <source>Device IP: %1</source>
+        <translation>Enhetens IP-adress: %1</translation>
+    </message>
+    <message>
+        <source>Device (uhi): %1</source>
+        <translation>Enhet (uhi): %1</translation>
+    </message>
+    <message>
+        <source>Step-up: %1</source>
+        <translation>Förstärkt kontroll: %1</translation>
+    </message>
+    <message>
+        <source>Risk: %1</source>
+        <translation>Risk: %1</translation>
+    </message>
+    <message>
+        <source>Signed text: %1</source>
+        <translation>Underskriven text: %1</translation>
+    </message>
+    <message>
+        <source>Order: %1</source>
+        <translation>Order: %1</translation>
+    </message>
+    <message>
+        <source>Times: %1</source>
+        <translation>Tider: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no completed order is shown.</source>
+        <translation>Inget att exportera: ingen slutförd order visas.</translation>
+    </message>
+    <message>
+        <source>Nothing exported: no file name was given.</source>
+        <translation>Inget exporterades: inget filnamn angavs.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Kan inte skriva %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>Kan inte spara %1: %2</translation>
+    </message>
+    <message>
+        <source>Export result as JSON</source>
+        <translation>Exportera resultatet som JSON</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-filer (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Exporten misslyckades</translation>
+    </message>
+    <message>
+        <source>BankID result</source>
+        <translation>Resultat från BankID</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Trust warning</source>
+        <translation>Varning om tillförlitlighet</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Namn:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Personal number:</source>
+        <translation>Personnummer:</translation>
+    </message>
+    <message>
+        <source>BankID issued:</source>
+        <translation>BankID utfärdat:</translation>
+    </message>
+    <message>
+        <source>BankID issue date</source>
+        <translation>Utfärdandedatum för BankID</translation>
+    </message>
+    <message>
+        <source>Device IP address:</source>
+        <translation>Enhetens IP-adress:</translation>
+    </message>
+    <message>
+        <source>Device IP address</source>
+        <translation>Enhetens IP-adress</translation>
+    </message>
+    <message>
+        <source>Device IP address warning</source>
+        <translation>Varning om enhetens IP-adress</translation>
+    </message>
+    <message>
+        <source>Device identifier (uhi):</source>
+        <translation>Enhetsidentifierare (uhi):</translation>
+    </message>
+    <message>
+        <source>Device identifier</source>
+        <translation>Enhetsidentifierare</translation>
+    </message>
+    <message>
+        <source>Step-up:</source>
+        <translation>Förstärkt kontroll:</translation>
+    </message>
+    <message>
+        <source>Step-up</source>
+        <translation>Förstärkt kontroll</translation>
+    </message>
+    <message>
+        <source>Risk:</source>
+        <translation>Risk:</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <source>Risk warning</source>
+        <translation>Riskvarning</translation>
+    </message>
+    <message>
+        <source>What was signed</source>
+        <translation>Det som skrevs under</translation>
+    </message>
+    <message>
+        <source>Order times:</source>
+        <translation>Ordertider:</translation>
+    </message>
+    <message>
+        <source>Order times</source>
+        <translation>Ordertider</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiera</translation>
+    </message>
+    <message>
+        <source>Copy the result to the clipboard</source>
+        <translation>Kopiera resultatet till urklipp</translation>
+    </message>
+    <message>
+        <source>&amp;Export JSON…</source>
+        <translation>&amp;Exportera JSON…</translation>
+    </message>
+    <message>
+        <source>Export the result as a JSON file</source>
+        <translation>Exportera resultatet som en JSON-fil</translation>
+    </message>
+    <message>
+        <source>&amp;New order</source>
+        <translation>&amp;Ny order</translation>
+    </message>
+    <message>
+        <source>Start a new order</source>
+        <translation>Starta en ny order</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::SettingsDialog</name>
+    <message>
+        <source>No RP certificate chosen (needed for BankID test, production and custom servers).</source>
+        <translation>Inget RP-certifikat valt (krävs för BankID:s testmiljö, produktion och anpassade servrar).</translation>
+    </message>
+    <message>
+        <source>This certificate is protected: enter its password.</source>
+        <translation>Certifikatet är skyddat: ange dess lösenord.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Subject: %1
+Issuer: %2
+Valid until: %3 (%n day(s) left)</source>
+        <translation>
+            <numerusform>Innehavare: %1
+Utfärdare: %2
+Giltigt till: %3 (%n dag kvar)</numerusform>
+            <numerusform>Innehavare: %1
+Utfärdare: %2
+Giltigt till: %3 (%n dagar kvar)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate expires in %n day(s): order a new one from your bank in time.</source>
+        <translation>
+            <numerusform>Certifikatet går ut om %n dag: beställ ett nytt från din bank i god tid.</numerusform>
+            <numerusform>Certifikatet går ut om %n dagar: beställ ett nytt från din bank i god tid.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Testar…</translation>
+    </message>
+    <message>
+        <source>The simulator starts when you save these settings; test it then.</source>
+        <translation>Simulatorn startar när du sparar inställningarna; testa den då.</translation>
+    </message>
+    <message>
+        <source>OK: %1</source>
+        <translation>OK: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>RP certificate</source>
+        <translation>RP-certifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.p12 *.pfx *.pem *.crt);;All files (*)</source>
+        <translation>Certifikat (*.p12 *.pfx *.pem *.crt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Privat nyckel</translation>
+    </message>
+    <message>
+        <source>PEM keys (*.pem *.key);;All files (*)</source>
+        <translation>PEM-nycklar (*.pem *.key);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-certifikat</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-certifikat (*.pem *.crt);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>End-user IP: &apos;%1&apos; is not an IPv4 or IPv6 address.</source>
+        <translation>Slutanvändarens IP-adress: &apos;%1&apos; är ingen IPv4- eller IPv6-adress.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Anslutning</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Miljö:</translation>
+    </message>
+    <message>
+        <source>Custom URL + CA file</source>
+        <translation>Anpassad URL + CA-fil</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Miljö</translation>
+    </message>
+    <message>
+        <source>Custom &amp;URL:</source>
+        <translation>Anpassad &amp;URL:</translation>
+    </message>
+    <message>
+        <source>https://host:port/rp/v6.0</source>
+        <translation>https://värd:port/rp/v6.0</translation>
+    </message>
+    <message>
+        <source>Custom RP API base URL</source>
+        <translation>Anpassad bas-URL för RP API</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>&amp;CA-fil:</translation>
+    </message>
+    <message>
+        <source>CA certificate file of the custom server</source>
+        <translation>Den anpassade serverns CA-certifikatfil</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Blädd&amp;ra…</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation>Välj CA-certifikatfilen</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;file:</source>
+        <translation>Certifikat&amp;fil:</translation>
+    </message>
+    <message>
+        <source>PKCS#12 (.p12, .pfx) or PEM</source>
+        <translation>PKCS#12 (.p12, .pfx) eller PEM</translation>
+    </message>
+    <message>
+        <source>RP certificate file</source>
+        <translation>RP-certifikatfil</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Bläddra…</translation>
+    </message>
+    <message>
+        <source>Choose the RP certificate file</source>
+        <translation>Välj RP-certifikatfilen</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>&amp;Nyckelfil:</translation>
+    </message>
+    <message>
+        <source>Only for PEM certificates with a separate key</source>
+        <translation>Endast för PEM-certifikat med separat nyckel</translation>
+    </message>
+    <message>
+        <source>Private key file</source>
+        <translation>Fil med privat nyckel</translation>
+    </message>
+    <message>
+        <source>Brow&amp;se…</source>
+        <translation>Bläd&amp;dra…</translation>
+    </message>
+    <message>
+        <source>Choose the private key file</source>
+        <translation>Välj filen med den privata nyckeln</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Lösenord:</translation>
+    </message>
+    <message>
+        <source>Certificate password</source>
+        <translation>Certifikatlösenord</translation>
+    </message>
+    <message>
+        <source>Asked when needed; never stored in plain text</source>
+        <translation>Efterfrågas vid behov; sparas aldrig i klartext</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password in the system keychain</source>
+        <translation>&amp;Kom ihåg lösenordet i systemets nyckelring</translation>
+    </message>
+    <message>
+        <source>Remember the password in the system keychain</source>
+        <translation>Kom ihåg lösenordet i systemets nyckelring</translation>
+    </message>
+    <message>
+        <source>Certificate details</source>
+        <translation>Certifikatinformation</translation>
+    </message>
+    <message>
+        <source>Certificate warning</source>
+        <translation>Certifikatvarning</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Ordrar</translation>
+    </message>
+    <message>
+        <source>End-user &amp;IP:</source>
+        <translation>Slutanvändarens &amp;IP-adress:</translation>
+    </message>
+    <message>
+        <source>Detected: %1</source>
+        <translation>Upptäckt: %1</translation>
+    </message>
+    <message>
+        <source>End-user IP address override</source>
+        <translation>Åsidosätt slutanvändarens IP-adress</translation>
+    </message>
+    <message>
+        <source>Leave empty to use the detected address</source>
+        <translation>Lämna tomt för att använda den upptäckta adressen</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Språk:</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemets språk</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>P&amp;oll interval:</source>
+        <translation>A&amp;vfrågningsintervall:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Seconds between status checks</source>
+        <translation>Sekunder mellan statuskontrollerna</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic restarts:</source>
+        <translation>&amp;Automatiska omstarter:</translation>
+    </message>
+    <message>
+        <source>New QR codes after an unscanned one expired</source>
+        <translation>Nya QR-koder efter att en oavläst kod har gått ut</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>&amp;Testa anslutningen</translation>
+    </message>
+    <message>
+        <source>Test the connection with these settings</source>
+        <translation>Testa anslutningen med de här inställningarna</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Resultat av anslutningstestet</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::SignTextPage</name>
+    <message>
+        <source>Enter the text the person signs.</source>
+        <translation>Skriv texten som personen ska skriva under.</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters after base64</source>
+        <translation>%1 / %2 tecken efter base64</translation>
+    </message>
+    <message>
+        <source>Length of the text after base64</source>
+        <translation>Textens längd efter base64</translation>
+    </message>
+    <message>
+        <source>Over the limit</source>
+        <translation>Över gränsen</translation>
+    </message>
+    <message>
+        <source>Within the limit</source>
+        <translation>Inom gränsen</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>Inga problem</translation>
+    </message>
+    <message>
+        <source>Sign a text</source>
+        <translation>Skriv under en text</translation>
+    </message>
+    <message>
+        <source>&amp;Text the person signs (userVisibleData):</source>
+        <translation>&amp;Text som personen skriver under (userVisibleData):</translation>
+    </message>
+    <message>
+        <source>Text the person signs</source>
+        <translation>Text som personen skriver under</translation>
+    </message>
+    <message>
+        <source>For example: I accept the terms of the agreement.</source>
+        <translation>Till exempel: Jag godkänner avtalsvillkoren.</translation>
+    </message>
+    <message>
+        <source>&amp;Formatted text (simpleMarkdownV1)</source>
+        <translation>&amp;Formaterad text (simpleMarkdownV1)</translation>
+    </message>
+    <message>
+        <source>Formatted text (simpleMarkdownV1)</source>
+        <translation>Formaterad text (simpleMarkdownV1)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view:</source>
+        <translation>Förhands&amp;granskning:</translation>
+    </message>
+    <message>
+        <source>Preview of the text as the BankID app shows it</source>
+        <translation>Förhandsgranskning av texten så som BankID-appen visar den</translation>
+    </message>
+    <message>
+        <source>&amp;Hidden data (userNonVisibleData, optional):</source>
+        <translation>D&amp;olda data (userNonVisibleData, valfritt):</translation>
+    </message>
+    <message>
+        <source>Hidden data signed along, not shown to the person</source>
+        <translation>Dolda data som skrivs under tillsammans med texten men inte visas för personen</translation>
+    </message>
+    <message>
+        <source>&amp;QR code on another device</source>
+        <translation>&amp;QR-kod på en annan enhet</translation>
+    </message>
+    <message>
+        <source>QR code on another device</source>
+        <translation>QR-kod på en annan enhet</translation>
+    </message>
+    <message>
+        <source>BankID on this &amp;device</source>
+        <translation>BankID på &amp;den här enheten</translation>
+    </message>
+    <message>
+        <source>BankID on this device</source>
+        <translation>BankID på den här enheten</translation>
+    </message>
+    <message>
+        <source>&amp;Sign with BankID</source>
+        <translation>S&amp;kriv under med BankID</translation>
+    </message>
+    <message>
+        <source>Sign with BankID</source>
+        <translation>Skriv under med BankID</translation>
     </message>
 </context>
 <context>

@@ -107,11 +107,9 @@ void TestFaultHandling::startSimulator(int transferTimeoutMs)
     QVERIFY2(!config.identity.isNull(), qPrintable(config.identity.error().message()));
     config.transferTimeoutMs = transferTimeoutMs;
     m_nam = std::make_unique<QNetworkAccessManager>();
-    // Count what actually went over the wire, per endpoint (aborted replies included).
-    connect(m_nam.get(), &QNetworkAccessManager::finished, this, [this](QNetworkReply *reply) {
-        ++m_requestsByPath[reply->url().path().section(QLatin1Char('/'), 3)];
-    });
     m_client = std::make_unique<RpClient>(m_nam.get(), config);
+    // Count the requests the session sent, per endpoint, whichever transport carries them.
+    connect(m_client.get(), &RpClient::requestSent, this, [this](const QString &path) { ++m_requestsByPath[path]; });
 }
 
 // ---------------------------------------------------------------------------------------------------------

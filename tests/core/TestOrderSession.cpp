@@ -1,6 +1,7 @@
 // OrderSession over a real RpClient and the scripted HTTPS server (mutual TLS on loopback), with a
 // FakeClock for QR seconds: state and hint sequences, completion, failures, cancel, destruction, polling
-// discipline, silent retries, deadline, auto-restart and the animated QR content.
+// discipline, silent retries, deadline, auto-restart and the animated QR content. Over both transports
+// (global rows "direct" and "qnam").
 
 #include "FakeClock.h"
 #include "OrderSession.h"
@@ -77,6 +78,7 @@ class TestOrderSession : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
     void initTestCase();
     void init();
     void cleanup();
@@ -102,6 +104,13 @@ private:
     FakeClock m_clock;
 };
 
+void TestOrderSession::initTestCase_data()
+{
+    QTest::addColumn<int>("transport");
+    QTest::newRow("direct") << int(RpConfig::Transport::Direct);
+    QTest::newRow("qnam") << int(RpConfig::Transport::NetworkAccessManager);
+}
+
 void TestOrderSession::initTestCase()
 {
     if (!m_pki.isValid())
@@ -119,7 +128,10 @@ void TestOrderSession::init()
                                                ClientIdentity::fromParts(m_pki.client().certificate, m_pki.client().key));
     config.baseUrl = m_server->baseUrl();
     config.caCertificates = {m_pki.serverCa().certificate};
+    QFETCH_GLOBAL(int, transport);
+    config.transport = RpConfig::Transport(transport);
     m_client = std::make_unique<RpClient>(m_nam.get(), config);
+    QCOMPARE(int(m_client->transport()), transport);
 }
 
 void TestOrderSession::cleanup()

@@ -1,5 +1,6 @@
 // RpClient/RpCall against a scripted HTTPS server with real mutual TLS on loopback: the exact bytes sent,
 // keep-alive reuse, timeouts, invalid bodies, BankID error bodies, local validation and reply hygiene.
+// Every test runs over both transports (global rows "direct" and "qnam"): the contract is the same.
 
 #include "RpClient.h"
 #include "RequestValidator.h"
@@ -33,6 +34,7 @@ class TestRpClient : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
     void initTestCase();
     void init();
     void cleanup();
@@ -62,6 +64,13 @@ private:
     std::unique_ptr<RpClient> m_client;
 };
 
+void TestRpClient::initTestCase_data()
+{
+    QTest::addColumn<int>("transport");
+    QTest::newRow("direct") << int(RpConfig::Transport::Direct);
+    QTest::newRow("qnam") << int(RpConfig::Transport::NetworkAccessManager);
+}
+
 void TestRpClient::initTestCase()
 {
     if (!m_pki.isValid())
@@ -75,6 +84,8 @@ RpConfig TestRpClient::configFor(const QUrl &baseUrl) const
                                                ClientIdentity::fromParts(m_pki.client().certificate, m_pki.client().key));
     config.baseUrl = baseUrl;
     config.caCertificates = {m_pki.serverCa().certificate};
+    QFETCH_GLOBAL(int, transport);
+    config.transport = RpConfig::Transport(transport);
     return config;
 }
 
@@ -84,6 +95,8 @@ void TestRpClient::init()
     QVERIFY(m_server->listen(m_pki.server(), {m_pki.clientCa().certificate}));
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<RpClient>(m_nam.get(), configFor(m_server->baseUrl()));
+    QFETCH_GLOBAL(int, transport);
+    QCOMPARE(int(m_client->transport()), transport);
 }
 
 void TestRpClient::cleanup()

@@ -23,6 +23,7 @@ class TestRpError : public QObject
 private slots:
     void mapping_data();
     void mapping();
+    void closeAfterEarlierAnswersIsConnection();
     void validationCarriesFieldAndRule();
     void configurationIsRpInternal();
     void kindNamesAreDistinct();
@@ -69,6 +70,16 @@ void TestRpError::mapping_data()
     QTest::newRow("200_json_array") << 200 << QByteArray("[1,2]") << noError << QString() << none << reused << false
                                     << QString() << int(Kind::InvalidResponse) << QString() << Rfa::Rfa22 << false
                                     << noProblem << QStringLiteral("not an object");
+    QTest::newRow("malformed_http_no_status") << 0 << QByteArray() << int(QNetworkReply::ProtocolFailure)
+                                              << QStringLiteral("invalid HTTP response from the server: malformed status line")
+                                              << none << reused << false << QString() << int(Kind::InvalidResponse)
+                                              << QString() << Rfa::Rfa22 << false << noProblem
+                                              << QStringLiteral("malformed status line");
+    QTest::newRow("malformed_http_bad_chunk_after_200")
+        << 200 << QByteArray(R"({"order)") << int(QNetworkReply::ProtocolFailure)
+        << QStringLiteral("invalid HTTP response from the server: invalid chunk size \"zz\"") << none << reused << false
+        << QString() << int(Kind::InvalidResponse) << QString() << Rfa::Rfa22 << false << noProblem
+        << QStringLiteral("invalid chunk size");
     QTest::newRow("200_schema_error") << 200 << QByteArray(R"({"orderRef":"a"})") << noError << QString() << none
                                       << reused << false << QStringLiteral("auth response: member 'qrStartToken' is missing")
                                       << int(Kind::InvalidResponse) << QString() << Rfa::Rfa22 << false << noProblem
@@ -99,8 +110,14 @@ void TestRpError::mapping_data()
         QNetworkReply::ServiceUnavailableError, QStringLiteral("maintenance"), Rfa::Rfa5, true, QStringLiteral("503"));
     api("400_unknown_errorCode", 400, R"({"errorCode":"brandNewCode","details":"new"})", proto,
         QStringLiteral("brandNewCode"), Rfa::Rfa22, false, QStringLiteral("brandNewCode"));
-    api("502_proxy_html", 502, "<html>Bad gateway</html>", QNetworkReply::UnknownServerError, QString(), Rfa::Rfa22,
-        false, QStringLiteral("Bad gateway"));
+    // A proxy's HTML page is a non-JSON body, whatever its status: InvalidResponse, status kept in the text.
+    QTest::newRow("502_proxy_html") << 502 << QByteArray("<html>Bad gateway</html>") << int(QNetworkReply::UnknownServerError)
+                                    << QString() << none << reused << false << QString() << int(Kind::InvalidResponse)
+                                    << QString() << Rfa::Rfa22 << false << noProblem << QStringLiteral("HTTP 502");
+    QTest::newRow("503_html_maintenance_page") << 503 << QByteArray("<html>Down for maintenance</html>")
+                                               << int(QNetworkReply::ServiceUnavailableError) << QString() << none
+                                               << reused << false << QString() << int(Kind::InvalidResponse) << QString()
+                                               << Rfa::Rfa22 << false << noProblem << QStringLiteral("Down for maintenance");
 
     QTest::newRow("transfer_timeout") << 0 << QByteArray() << int(QNetworkReply::OperationCanceledError)
                                       << QStringLiteral("Operation canceled") << none << reused << false << QString()
@@ -255,6 +272,23 @@ void TestRpError::kindNamesAreDistinct()
         names.insert(RpError::kindName(Kind(k)));
     QCOMPARE(names.size(), int(Kind::Cancelled) + 1);
     QVERIFY(!names.contains(QString()));
+}
+
+void TestRpError::closeAfterEarlierAnswersIsConnection()
+{
+    // A fresh connection closed silently right after the handshake is a rejected client certificate ...
+    RpError::Outcome outcome;
+    outcome.endpoint = QStringLiteral("collect");
+    outcome.networkError = QNetworkReply::RemoteHostClosedError;
+    outcome.networkErrorString = QStringLiteral("Connection closed");
+    outcome.tls = RpError::TlsProgress::EstablishedForThisRequest;
+    QCOMPARE(RpError::fromExchange(outcome).kind(), RpError::Kind::ClientCertificateRejected);
+    // ... unless the server already answered this client: then the certificate is known to be accepted.
+    outcome.serverAnsweredBefore = true;
+    const RpError error = RpError::fromExchange(outcome);
+    QCOMPARE(error.kind(), RpError::Kind::Connection);
+    QVERIFY(error.retriable());
+    QCOMPARE(error.rfa(), Rfa::Rfa5);
 }
 
 QTEST_APPLESS_MAIN(TestRpError)

@@ -1,6 +1,7 @@
 // Real TLS failures on loopback, each classified as the right RpError kind with the right side named:
 // the server's certificate (not pinned, expired, other host) versus our client certificate (missing,
-// from a CA the server does not trust).
+// from a CA the server does not trust). Over both transports (global rows "direct" and "qnam"): the
+// classification must not depend on which one carried the request.
 
 #include "RpClient.h"
 #include "ScriptedHttpsServer.h"
@@ -18,6 +19,7 @@ class TestTlsFailures : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase_data();
     void initTestCase();
     void classify_data();
     void classify();
@@ -28,6 +30,13 @@ private:
     QHash<QString, TestPki::Credential> m_servers;
     QHash<QString, TestPki::Credential> m_clients;
 };
+
+void TestTlsFailures::initTestCase_data()
+{
+    QTest::addColumn<int>("transport");
+    QTest::newRow("direct") << int(RpConfig::Transport::Direct);
+    QTest::newRow("qnam") << int(RpConfig::Transport::NetworkAccessManager);
+}
 
 void TestTlsFailures::initTestCase()
 {
@@ -102,9 +111,12 @@ void TestTlsFailures::classify()
     config.baseUrl = https.baseUrl(QStringLiteral("localhost"));
     config.caCertificates = {m_pki.serverCa().certificate};
     config.transferTimeoutMs = 5000;
+    QFETCH_GLOBAL(int, transport);
+    config.transport = RpConfig::Transport(transport);
 
     QNetworkAccessManager nam;
     RpClient rp(&nam, config);
+    QCOMPARE(int(rp.transport()), transport);
     RpCall *call = rp.collect(QStringLiteral("r"));
     call->setAutoDelete(false);
     QSignalSpy spy(call, &RpCall::finished);

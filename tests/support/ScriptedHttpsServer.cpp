@@ -85,6 +85,8 @@ bool ScriptedHttpsServer::listen(const TestPki::Credential &serverCredential, co
     ssl.setCaCertificates(clientCas);
     ssl.setPeerVerifyMode(mode);
     ssl.setProtocol(QSsl::TlsV1_2OrLater);
+    if (!m_alpn.isEmpty())
+        ssl.setAllowedNextProtocols(m_alpn);
     m_server->setSslConfiguration(ssl);
     return m_server->listen(QHostAddress::LocalHost, 0);
 }
@@ -152,6 +154,7 @@ void ScriptedHttpsServer::onReadyRead(QSslSocket *socket)
     if (it == m_connections.end())
         return;
     it->buffer += socket->readAll();
+    ++it->reads;
     processBuffer(socket);
 }
 
@@ -192,6 +195,9 @@ void ScriptedHttpsServer::processBuffer(QSslSocket *socket)
     const QByteArray base = m_basePath.toUtf8() + '/';
     request.endpoint = request.target.startsWith(base) ? request.target.mid(base.size()) : request.target;
     request.clientCertificatePresented = !socket->peerCertificate().isNull();
+    request.alpn = socket->sslConfiguration().nextNegotiatedProtocol();
+    request.reads = it->reads;
+    it->reads = it->buffer.isEmpty() ? 0 : 1;
     request.receivedAtMs = m_uptime.elapsed();
 
     it->busy = true;
@@ -230,15 +236,36 @@ void ScriptedHttpsServer::respond(QSslSocket *socket, const CannedResponse &resp
         socket->disconnectFromHost();
         return;
     }
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
-    if (!response.contentType.isEmpty())
-        out += "Content-Type: " + response.contentType + "\r\n";
-    out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
-    for (const auto &header : response.extraHeaders)
-        out += header.first + ": " + header.second + "\r\n";
-    out += "Connection: keep-alive\r\n\r\n" + response.body;
+    QByteArray out;
+    if (!response.raw.isEmpty()) {
+        out = response.raw;
+    } else {
+        out = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+        if (!response.contentType.isEmpty())
+            out += "Content-Type: " + response.contentType + "\r\n";
+        out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+        for (const auto &header : response.extraHeaders)
+            out += header.first + ": " + header.second + "\r\n";
+        out += (response.closeAfterResponse ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n") + response.body;
+    }
     socket->write(out);
+    if (response.closeAfterResponse) {
+        socket->disconnectFromHost();
+        return;
+    }
     processBuffer(socket); // a pipelined request may already be waiting
+}
+
+int ScriptedHttpsServer::closeIdleConnections()
+{
+    QList<QSslSocket *> idle;
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (!it->busy)
+            idle << it.key();
+    }
+    for (QSslSocket *socket : std::as_const(idle))
+        socket->disconnectFromHost();
+    return int(idle.size());
 }
 
 } // namespace bankid::test

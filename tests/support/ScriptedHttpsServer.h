@@ -32,6 +32,8 @@ struct RecordedRequest
     QByteArray body;
     bool clientCertificatePresented = false;
     qint64 receivedAtMs = 0; ///< milliseconds since the server was created
+    QByteArray alpn;         ///< the protocol ALPN negotiated on its connection (empty: none)
+    int reads = 0;           ///< readyRead()s it took to arrive (1: head and body came in one TLS record)
 
     /// The values of header `name` (case-insensitive), in order.
     QList<QByteArray> headerValues(const QByteArray &name) const;
@@ -46,6 +48,8 @@ struct CannedResponse
     int delayMs = 0;                  ///< answer this much later (timeouts, overlapping collects)
     bool closeWithoutAnswer = false;  ///< drop the connection instead of answering
     QList<QPair<QByteArray, QByteArray>> extraHeaders;
+    QByteArray raw;                   ///< when set, written verbatim instead of a generated response
+    bool closeAfterResponse = false;  ///< send "Connection: close" (unless raw) and close after writing
 
     static CannedResponse json(int status, const QByteArray &body, int delayMs = 0);
     /// BankID's error body {"errorCode":..., "details":...}.
@@ -78,6 +82,8 @@ public:
     /// (VerifyPeer: a client certificate is required). Listens on 127.0.0.1 with a free port.
     bool listen(const TestPki::Credential &serverCredential, const QList<QSslCertificate> &clientCas,
                 QSslSocket::PeerVerifyMode mode = QSslSocket::VerifyPeer);
+    /// ALPN protocols to offer, e.g. {"h2", "http/1.1"} like BankID's front ends may; call before listen().
+    void setAlpnProtocols(const QList<QByteArray> &protocols) { m_alpn = protocols; }
     quint16 port() const;
     /// https://<host>:<port><basePath>
     QUrl baseUrl(const QString &host = QStringLiteral("127.0.0.1")) const;
@@ -105,6 +111,10 @@ public:
     int maxConcurrentRequests() const { return m_maxInFlight; }
     /// Requests received but not answered yet.
     int requestsInFlight() const { return m_inFlight; }
+    /// Encrypted connections currently open.
+    int openConnectionCount() const { return int(m_connections.size()); }
+    /// Closes every connection that has no request in flight (a keep-alive expiry); returns how many.
+    int closeIdleConnections();
 
 signals:
     void requestReceived(const bankid::test::RecordedRequest &request);
@@ -115,6 +125,7 @@ private:
         int id = 0;
         QByteArray buffer;
         bool busy = false;
+        int reads = 0;
     };
 
     void onNewConnection();
@@ -128,6 +139,7 @@ private:
     QString m_basePath = QStringLiteral("/rp/v6.0");
     QHash<QSslSocket *, Connection> m_connections;
     QHash<QString, QList<CannedResponse>> m_queues;
+    QList<QByteArray> m_alpn;
     Handler m_handler;
     CannedResponse m_fallback;
     QList<RecordedRequest> m_requests;

@@ -1,0 +1,100 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QSettings;
+
+namespace bankid {
+
+/// Where the desk app sends its orders (the desk's own choice; core's Environment has no simulator).
+enum class DeskEnvironment {
+    Simulator,  ///< the embedded simulator, started in-process on a free loopback port (the default)
+    Test,       ///< BankID's test system with the bundled test root
+    Production, ///< BankID's production system with the bundled production root
+    Custom,     ///< a URL and a CA file given by the operator
+};
+
+/// "simulator", "test", "production", "custom": settings and command-line spelling.
+QString deskEnvironmentName(DeskEnvironment environment);
+/// Inverse of deskEnvironmentName() (case-insensitive); nullopt for anything else.
+std::optional<DeskEnvironment> deskEnvironmentFromName(const QString &name);
+
+/// The desk app's persistent settings: a typed wrapper over QSettings, so keys and defaults live in one
+/// place.
+///
+/// Contract: getters return the documented default for a missing or unreadable value and clamp numbers
+/// into their allowed range. NOTHING secret is stored here: the RP certificate password goes to the
+/// system keychain (PasswordStore) or is asked each time.
+///
+/// \code
+///   bankid::AppSettings settings;                       // QSettings with the app's organisation/name
+///   options.pollIntervalMs = settings.pollIntervalSeconds() * 1000;
+///   settings.setEnvironment(bankid::DeskEnvironment::Test);
+/// \endcode
+class AppSettings
+{
+public:
+    static constexpr int DefaultPollIntervalSeconds = 2;
+    static constexpr int MinPollIntervalSeconds = 1;
+    static constexpr int MaxPollIntervalSeconds = 10;
+    static constexpr int DefaultAutoRestarts = 0;
+    static constexpr int MaxAutoRestarts = 5;
+
+    /// The application's QSettings (QCoreApplication organisation and application names).
+    AppSettings();
+    /// An INI file of its own (tests, portable setups).
+    explicit AppSettings(const QString &iniPath);
+    ~AppSettings();
+
+    AppSettings(const AppSettings &) = delete;
+    AppSettings &operator=(const AppSettings &) = delete;
+
+    DeskEnvironment environment() const;
+    void setEnvironment(DeskEnvironment environment);
+    /// Custom environment: the RP API base URL.
+    QString customUrl() const;
+    void setCustomUrl(const QString &url);
+    /// Custom environment: the PEM file of the CA(s) to pin.
+    QString customCaFile() const;
+    void setCustomCaFile(const QString &path);
+    /// The RP certificate (PKCS#12 or PEM) for test, production and custom.
+    QString certificateFile() const;
+    void setCertificateFile(const QString &path);
+    /// A separate PEM key file (empty: the key is in the certificate file).
+    QString keyFile() const;
+    void setKeyFile(const QString &path);
+    /// Whether the certificate password is kept in the system keychain (only ever there).
+    bool rememberPassword() const;
+    void setRememberPassword(bool remember);
+    /// The operator's endUserIp override; empty = detect.
+    QString endUserIpOverride() const;
+    void setEndUserIpOverride(const QString &address);
+    /// "sv", "en" or empty for the system language.
+    QString language() const;
+    void setLanguage(const QString &language);
+    /// Seconds between collects, 1..10 (default 2).
+    int pollIntervalSeconds() const;
+    void setPollIntervalSeconds(int seconds);
+    /// New orders after a startFailed, 0..5 (default 0).
+    int autoRestarts() const;
+    void setAutoRestarts(int count);
+    /// QWidget::saveGeometry() / QMainWindow::saveState() of the main window.
+    QByteArray windowGeometry() const;
+    void setWindowGeometry(const QByteArray &geometry);
+    QByteArray windowState() const;
+    void setWindowState(const QByteArray &state);
+
+    /// Writes pending changes to storage.
+    void sync();
+    /// The underlying settings file (for messages and tests).
+    QString fileName() const;
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace bankid

@@ -1,0 +1,451 @@
+#include "DemoPhonePanel.h"
+
+#include "PersonalNumber.h"
+#include "QrCodeWidget.h"
+#include "QrImageDecoder.h"
+#include "Simulator.h"
+#include "TestPerson.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTime>
+#include <QVBoxLayout>
+
+Q_LOGGING_CATEGORY(lcDemoPhone, "bankid.app.demophone")
+
+namespace bankid {
+
+namespace {
+
+const QString Outstanding = QStringLiteral("outstandingTransaction");
+const QString UserCallConfirm = QStringLiteral("userCallConfirm");
+const QString UserSign = QStringLiteral("userSign");
+const QString Pending = QStringLiteral("pending");
+
+/// "refused (409 notPickedUp): the order has not been picked up yet" for a failed control operation.
+QString failureText(const sim::OrderBook::Result &result)
+{
+    return QStringLiteral("%1 %2: %3").arg(QString::number(result.httpStatus), result.errorCode, result.message);
+}
+
+} // namespace
+
+DemoPhonePanel::DemoPhonePanel(sim::Simulator *simulator, QWidget *parent)
+    : QWidget(parent)
+    , m_simulator(simulator)
+    , m_phoneGroupBox(new QGroupBox(this))
+    , m_personLabel(new QLabel(this))
+    , m_personComboBox(new QComboBox(this))
+    , m_orderLabel(new QLabel(this))
+    , m_scanPushButton(new QPushButton(this))
+    , m_openPushButton(new QPushButton(this))
+    , m_confirmCallPushButton(new QPushButton(this))
+    , m_approvePushButton(new QPushButton(this))
+    , m_cancelInAppPushButton(new QPushButton(this))
+    , m_wrongCodePushButton(new QPushButton(this))
+    , m_declinePushButton(new QPushButton(this))
+    , m_automaticCheckBox(new QCheckBox(this))
+    , m_faultsGroupBox(new QGroupBox(this))
+    , m_endpointLabel(new QLabel(this))
+    , m_endpointComboBox(new QComboBox(this))
+    , m_kindLabel(new QLabel(this))
+    , m_kindComboBox(new QComboBox(this))
+    , m_countLabel(new QLabel(this))
+    , m_countSpinBox(new QSpinBox(this))
+    , m_injectPushButton(new QPushButton(this))
+    , m_clearFaultsPushButton(new QPushButton(this))
+    , m_logLabel(new QLabel(this))
+    , m_logPlainTextEdit(new QPlainTextEdit(this))
+{
+    setObjectName(QStringLiteral("demoPhonePanel"));
+    const QList<std::pair<QWidget *, const char *>> names{
+        {m_phoneGroupBox, "phoneGroupBox"},
+        {m_personLabel, "personLabel"},
+        {m_personComboBox, "personComboBox"},
+        {m_orderLabel, "orderLabel"},
+        {m_scanPushButton, "scanPushButton"},
+        {m_openPushButton, "openPushButton"},
+        {m_confirmCallPushButton, "confirmCallPushButton"},
+        {m_approvePushButton, "approvePushButton"},
+        {m_cancelInAppPushButton, "cancelInAppPushButton"},
+        {m_wrongCodePushButton, "wrongCodePushButton"},
+        {m_declinePushButton, "declinePushButton"},
+        {m_automaticCheckBox, "automaticCheckBox"},
+        {m_faultsGroupBox, "faultsGroupBox"},
+        {m_endpointLabel, "endpointLabel"},
+        {m_endpointComboBox, "endpointComboBox"},
+        {m_kindLabel, "kindLabel"},
+        {m_kindComboBox, "kindComboBox"},
+        {m_countLabel, "countLabel"},
+        {m_countSpinBox, "countSpinBox"},
+        {m_injectPushButton, "injectPushButton"},
+        {m_clearFaultsPushButton, "clearFaultsPushButton"},
+        {m_logLabel, "logLabel"},
+        {m_logPlainTextEdit, "logPlainTextEdit"},
+    };
+    for (const auto &[widget, name] : names)
+        widget->setObjectName(QLatin1String(name));
+
+    for (const sim::TestPerson &person : sim::TestPerson::builtIn())
+        m_personComboBox->addItem(QString(), person.personalNumber);
+    m_personLabel->setBuddy(m_personComboBox);
+    m_orderLabel->setWordWrap(true);
+    m_orderLabel->setTextFormat(Qt::PlainText);
+
+    // Endpoint and fault kind in FaultRule's spec syntax; the display texts are set in retranslateUi().
+    for (const char *endpoint : {"auth", "sign", "phone/auth", "collect", "cancel", "*"})
+        m_endpointComboBox->addItem(QString(), QLatin1String(endpoint));
+    for (const char *kind : {"503", "500", "429", "408", "html", "truncate", "close", "delay=3000"})
+        m_kindComboBox->addItem(QString(), QLatin1String(kind));
+    m_endpointLabel->setBuddy(m_endpointComboBox);
+    m_kindLabel->setBuddy(m_kindComboBox);
+    m_countLabel->setBuddy(m_countSpinBox);
+    m_countSpinBox->setRange(0, 100);
+    m_countSpinBox->setValue(1);
+    m_logLabel->setBuddy(m_logPlainTextEdit);
+    m_logPlainTextEdit->setReadOnly(true);
+    m_logPlainTextEdit->setTabChangesFocus(true);
+    m_logPlainTextEdit->setMaximumBlockCount(500);
+    m_logPlainTextEdit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+
+    auto *actions = new QGridLayout;
+    actions->addWidget(m_scanPushButton, 0, 0);
+    actions->addWidget(m_openPushButton, 0, 1);
+    actions->addWidget(m_confirmCallPushButton, 1, 0);
+    actions->addWidget(m_declinePushButton, 1, 1);
+    actions->addWidget(m_approvePushButton, 2, 0);
+    actions->addWidget(m_wrongCodePushButton, 2, 1);
+    actions->addWidget(m_cancelInAppPushButton, 3, 0, 1, 2);
+
+    auto *faultForm = new QFormLayout;
+    faultForm->addRow(m_endpointLabel, m_endpointComboBox);
+    faultForm->addRow(m_kindLabel, m_kindComboBox);
+    faultForm->addRow(m_countLabel, m_countSpinBox);
+    auto *faultButtons = new QHBoxLayout;
+    faultButtons->addWidget(m_injectPushButton);
+    faultButtons->addWidget(m_clearFaultsPushButton);
+    auto *faultLayout = new QVBoxLayout(m_faultsGroupBox);
+    faultLayout->addLayout(faultForm);
+    faultLayout->addLayout(faultButtons);
+
+    auto *personRow = new QHBoxLayout;
+    personRow->addWidget(m_personLabel);
+    personRow->addWidget(m_personComboBox, 1);
+
+    auto *phoneLayout = new QVBoxLayout(m_phoneGroupBox);
+    phoneLayout->addLayout(personRow);
+    phoneLayout->addWidget(m_orderLabel);
+    phoneLayout->addLayout(actions);
+    phoneLayout->addWidget(m_automaticCheckBox);
+    phoneLayout->addWidget(m_faultsGroupBox);
+    phoneLayout->addWidget(m_logLabel);
+    phoneLayout->addWidget(m_logPlainTextEdit, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_phoneGroupBox);
+
+    setTabOrder(m_personComboBox, m_scanPushButton);
+    setTabOrder(m_scanPushButton, m_openPushButton);
+    setTabOrder(m_openPushButton, m_confirmCallPushButton);
+    setTabOrder(m_confirmCallPushButton, m_declinePushButton);
+    setTabOrder(m_declinePushButton, m_approvePushButton);
+    setTabOrder(m_approvePushButton, m_wrongCodePushButton);
+    setTabOrder(m_wrongCodePushButton, m_cancelInAppPushButton);
+    setTabOrder(m_cancelInAppPushButton, m_automaticCheckBox);
+    setTabOrder(m_automaticCheckBox, m_endpointComboBox);
+    setTabOrder(m_endpointComboBox, m_kindComboBox);
+    setTabOrder(m_kindComboBox, m_countSpinBox);
+    setTabOrder(m_countSpinBox, m_injectPushButton);
+    setTabOrder(m_injectPushButton, m_clearFaultsPushButton);
+    setTabOrder(m_clearFaultsPushButton, m_logPlainTextEdit);
+
+    connect(m_scanPushButton, &QPushButton::clicked, this, &DemoPhonePanel::onScan);
+    connect(m_openPushButton, &QPushButton::clicked, this, &DemoPhonePanel::onOpen);
+    connect(m_confirmCallPushButton, &QPushButton::clicked, this, &DemoPhonePanel::onConfirmCall);
+    connect(m_approvePushButton, &QPushButton::clicked, this, &DemoPhonePanel::onApprove);
+    connect(m_cancelInAppPushButton, &QPushButton::clicked, this, &DemoPhonePanel::onCancelInApp);
+    connect(m_wrongCodePushButton, &QPushButton::clicked, this, &DemoPhonePanel::onWrongCode);
+    connect(m_declinePushButton, &QPushButton::clicked, this, &DemoPhonePanel::onDecline);
+    connect(m_injectPushButton, &QPushButton::clicked, this, &DemoPhonePanel::onInjectFault);
+    connect(m_clearFaultsPushButton, &QPushButton::clicked, this, &DemoPhonePanel::onClearFaults);
+
+    if (m_simulator) {
+        m_automaticCheckBox->setChecked(m_simulator->orderBook()->userMode() == sim::UserMode::Auto);
+        connect(m_simulator, &sim::Simulator::orderChanged, this, &DemoPhonePanel::onOrderChanged);
+        connect(m_simulator, &sim::Simulator::orderRemoved, this, [this](const QString &orderRef) {
+            if (orderRef == m_orderRef)
+                onOrderChanged(orderRef, QStringLiteral("removed"), QString());
+        });
+    }
+    connect(m_automaticCheckBox, &QCheckBox::toggled, this, &DemoPhonePanel::onAutomaticToggled);
+
+    retranslateUi();
+    updateButtons();
+}
+
+void DemoPhonePanel::setQrSource(QrCodeWidget *widget)
+{
+    m_qrSource = widget;
+    updateButtons();
+}
+
+void DemoPhonePanel::setOrder(const QString &orderRef, const QString &autoStartToken, StartMethod method)
+{
+    m_orderRef = orderRef;
+    m_autoStartToken = autoStartToken;
+    m_method = method;
+    m_status.clear();
+    m_hintCode.clear();
+    if (m_simulator && !orderRef.isEmpty()) {
+        // Where the order stands right now (it may have moved on before the desk told us about it).
+        const QJsonArray orders = m_simulator->orders();
+        for (const QJsonValue &value : orders) {
+            const QJsonObject order = value.toObject();
+            if (order.value(QLatin1String("orderRef")).toString() == orderRef) {
+                m_status = order.value(QLatin1String("status")).toString();
+                m_hintCode = order.value(QLatin1String("hintCode")).toString();
+            }
+        }
+    }
+    retranslateUi();
+    updateButtons();
+}
+
+QString DemoPhonePanel::logText() const
+{
+    return m_logPlainTextEdit->toPlainText();
+}
+
+QString DemoPhonePanel::selectedPerson() const
+{
+    return m_personComboBox->currentData().toString();
+}
+
+void DemoPhonePanel::report(const QString &line)
+{
+    m_logPlainTextEdit->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) + line);
+    qCInfo(lcDemoPhone).noquote() << line;
+    emit acted(line);
+}
+
+void DemoPhonePanel::onScan()
+{
+    if (!m_simulator)
+        return;
+    if (!m_qrSource || m_qrSource->isHidden() || m_qrSource->content().isEmpty()) {
+        report(tr("Scan: no QR code is shown on the desk."));
+        return;
+    }
+    // The phone sees what the desk shows: the widget's pixels, not its content string.
+    const QStringList decoded = QrImageDecoder::decode(m_qrSource->grab().toImage());
+    if (decoded.isEmpty()) {
+        report(tr("Scan: no readable QR code in the picture."));
+        return;
+    }
+    const QString person = m_method == StartMethod::Phone ? QString() : selectedPerson();
+    const sim::OrderBook::Result result = m_simulator->scan(decoded.first().toUtf8(), person);
+    report(result.ok ? tr("Scanned the QR code: accepted by BankID.")
+                     : tr("Scanned the QR code: refused (%1).").arg(failureText(result)));
+}
+
+void DemoPhonePanel::onOpen()
+{
+    if (!m_simulator || m_orderRef.isEmpty())
+        return;
+    sim::OrderBook::Result result;
+    if (m_method == StartMethod::Phone) {
+        // A phone order has no autostart token: the person opens the app for the order of the call.
+        result = m_simulator->orderBook()->act(m_orderRef.toUtf8(), sim::OrderBook::Action::Open);
+    } else {
+        result = m_simulator->open(m_autoStartToken.toUtf8(), selectedPerson());
+    }
+    report(result.ok ? tr("Opened the BankID app: the order was picked up.")
+                     : tr("Opening the BankID app failed (%1).").arg(failureText(result)));
+}
+
+void DemoPhonePanel::onConfirmCall()
+{
+    if (!m_simulator)
+        return;
+    const sim::OrderBook::Result result = m_simulator->confirmCall(m_orderRef.toUtf8());
+    report(result.ok ? tr("Confirmed the call.") : tr("Confirming the call failed (%1).").arg(failureText(result)));
+}
+
+void DemoPhonePanel::onApprove()
+{
+    if (!m_simulator)
+        return;
+    const sim::OrderBook::Result result = m_simulator->approve(m_orderRef.toUtf8());
+    report(result.ok ? tr("Entered the right security code: approved.")
+                     : tr("Approving failed (%1).").arg(failureText(result)));
+}
+
+void DemoPhonePanel::onCancelInApp()
+{
+    if (!m_simulator)
+        return;
+    const sim::OrderBook::Result result = m_simulator->userCancel(m_orderRef.toUtf8());
+    report(result.ok ? tr("Pressed Cancel in the BankID app.")
+                     : tr("Cancelling in the app failed (%1).").arg(failureText(result)));
+}
+
+void DemoPhonePanel::onWrongCode()
+{
+    if (!m_simulator)
+        return;
+    const sim::OrderBook::Result result = m_simulator->wrongCode(m_orderRef.toUtf8());
+    report(result.ok ? tr("Entered a wrong security code.")
+                     : tr("Entering a wrong code failed (%1).").arg(failureText(result)));
+}
+
+void DemoPhonePanel::onDecline()
+{
+    if (!m_simulator)
+        return;
+    const sim::OrderBook::Result result = m_simulator->decline(m_orderRef.toUtf8());
+    report(result.ok ? tr("Declined: \"I am not on a call\".")
+                     : tr("Declining the call failed (%1).").arg(failureText(result)));
+}
+
+void DemoPhonePanel::onAutomaticToggled(bool automatic)
+{
+    if (!m_simulator)
+        return;
+    m_simulator->setUserMode(automatic ? sim::UserMode::Auto : sim::UserMode::Manual);
+    report(automatic ? tr("The app now acts automatically (from the next order on).")
+                     : tr("The app now waits for you to act (from the next order on)."));
+}
+
+void DemoPhonePanel::onInjectFault()
+{
+    if (!m_simulator)
+        return;
+    QString spec = m_endpointComboBox->currentData().toString() + QLatin1Char(':')
+                   + m_kindComboBox->currentData().toString();
+    if (m_countSpinBox->value() > 0)
+        spec += QStringLiteral(":count=%1").arg(m_countSpinBox->value());
+    QString error;
+    const int id = m_simulator->addFault(spec, &error);
+    report(id > 0 ? tr("Fault %1 injected: %2").arg(id).arg(spec)
+                  : tr("Fault refused (%1): %2").arg(spec, error));
+}
+
+void DemoPhonePanel::onClearFaults()
+{
+    if (!m_simulator)
+        return;
+    const int cleared = m_simulator->clearFaults();
+    report(tr("Faults cleared: %1").arg(cleared));
+}
+
+void DemoPhonePanel::onOrderChanged(const QString &orderRef, const QString &status, const QString &hintCode)
+{
+    if (orderRef != m_orderRef || orderRef.isEmpty())
+        return;
+    if (status == m_status && hintCode == m_hintCode)
+        return;
+    m_status = status;
+    m_hintCode = hintCode;
+    // The simulator's answer as BankID would report it on /collect: status and hintCode.
+    m_logPlainTextEdit->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss "))
+                                        + tr("BankID: %1 %2").arg(status, hintCode).trimmed());
+    retranslateUi();
+    updateButtons();
+}
+
+void DemoPhonePanel::updateButtons()
+{
+    const bool haveOrder = m_simulator && !m_orderRef.isEmpty() && m_status == Pending;
+    const bool outstanding = haveOrder && (m_hintCode.isEmpty() || m_hintCode == Outstanding);
+    const bool phone = m_method == StartMethod::Phone;
+    m_scanPushButton->setEnabled(outstanding && m_method == StartMethod::QrCode && m_qrSource);
+    m_openPushButton->setEnabled(outstanding
+                                 && ((m_method == StartMethod::SameDevice && !m_autoStartToken.isEmpty()) || phone));
+    m_confirmCallPushButton->setEnabled(haveOrder && phone && m_hintCode == UserCallConfirm);
+    m_declinePushButton->setEnabled(haveOrder && phone && m_hintCode == UserCallConfirm);
+    m_approvePushButton->setEnabled(haveOrder && m_hintCode == UserSign);
+    m_wrongCodePushButton->setEnabled(haveOrder && m_hintCode == UserSign);
+    m_cancelInAppPushButton->setEnabled(haveOrder && !outstanding);
+    m_personComboBox->setEnabled(!phone && (m_orderRef.isEmpty() || outstanding));
+    const bool simulator = m_simulator != nullptr;
+    m_automaticCheckBox->setEnabled(simulator);
+    m_faultsGroupBox->setEnabled(simulator);
+}
+
+void DemoPhonePanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void DemoPhonePanel::retranslateUi()
+{
+    m_phoneGroupBox->setTitle(tr("Simulated BankID app (demo)"));
+    setAccessibleName(tr("Simulated BankID app"));
+    m_personLabel->setText(tr("Test pe&rson:"));
+    m_personComboBox->setAccessibleName(tr("Test person who picks up the order"));
+    const QList<sim::TestPerson> &persons = sim::TestPerson::builtIn();
+    for (int i = 0; i < persons.size() && i < m_personComboBox->count(); ++i)
+        m_personComboBox->setItemText(i, tr("%1 (%2)").arg(persons.at(i).name(), PersonalNumber::mask(persons.at(i).personalNumber)));
+
+    if (m_orderRef.isEmpty())
+        m_orderLabel->setText(tr("No order to act on."));
+    else
+        m_orderLabel->setText(tr("Order %1: %2").arg(m_orderRef.left(8) + QStringLiteral("…"),
+                                                      m_hintCode.isEmpty() ? m_status : m_hintCode));
+    m_orderLabel->setAccessibleName(tr("Order state"));
+
+    const std::initializer_list<std::tuple<QPushButton *, QString, QString>> buttons{
+        {m_scanPushButton, tr("&Scan QR code"), tr("Scan the QR code shown on the desk")},
+        {m_openPushButton, tr("Open on this de&vice"), tr("Open the BankID app with the autostart token")},
+        {m_confirmCallPushButton, tr("Confir&m call"), tr("Confirm that you are on a call with the company")},
+        {m_declinePushButton, tr("Decline ca&ll"), tr("Answer that you are not on a call")},
+        {m_approvePushButton, tr("&Approve"), tr("Enter the right security code")},
+        {m_wrongCodePushButton, tr("&Wrong security code"), tr("Enter a wrong security code")},
+        {m_cancelInAppPushButton, tr("Cancel in a&pp"), tr("Press Cancel in the BankID app")},
+        {m_injectPushButton, tr("&Inject"), tr("Inject the fault")},
+        {m_clearFaultsPushButton, tr("Clear fa&ults"), tr("Remove all injected faults")},
+    };
+    for (const auto &[button, text, accessible] : buttons) {
+        button->setText(text);
+        button->setAccessibleName(accessible);
+        button->setToolTip(accessible);
+    }
+    m_automaticCheckBox->setText(tr("Act automaticall&y"));
+    m_automaticCheckBox->setAccessibleName(tr("The simulated app scans and approves by itself"));
+
+    m_faultsGroupBox->setTitle(tr("Faults"));
+    m_endpointLabel->setText(tr("&Endpoint:"));
+    m_endpointComboBox->setAccessibleName(tr("Endpoint the fault hits"));
+    const QStringList endpointTexts{tr("auth"), tr("sign"), tr("phone/auth"), tr("collect"), tr("cancel"), tr("all")};
+    for (int i = 0; i < endpointTexts.size() && i < m_endpointComboBox->count(); ++i)
+        m_endpointComboBox->setItemText(i, endpointTexts.at(i));
+    m_kindLabel->setText(tr("&Kind:"));
+    m_kindComboBox->setAccessibleName(tr("Kind of fault"));
+    const QStringList kindTexts{tr("503 maintenance"),   tr("500 internal error"), tr("429 too many requests"),
+                                tr("408 request timeout"), tr("HTML error page"),  tr("Truncated JSON"),
+                                tr("Close connection"),  tr("Delay 3 s")};
+    for (int i = 0; i < kindTexts.size() && i < m_kindComboBox->count(); ++i)
+        m_kindComboBox->setItemText(i, kindTexts.at(i));
+    m_countLabel->setText(tr("Cou&nt:"));
+    m_countSpinBox->setAccessibleName(tr("How many requests the fault hits"));
+    m_countSpinBox->setSpecialValueText(tr("Unlimited"));
+    m_logLabel->setText(tr("Lo&g:"));
+    m_logPlainTextEdit->setAccessibleName(tr("What the simulated app did"));
+}
+
+} // namespace bankid

@@ -1,0 +1,110 @@
+#pragma once
+
+#include "StartMethod.h"
+
+#include <QPointer>
+#include <QString>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace bankid::sim {
+class Simulator;
+}
+
+namespace bankid {
+
+class QrCodeWidget;
+
+/// The demonstrator's simulated BankID app (simulator environment only): plays the person's phone against
+/// the in-process Simulator so every hint code and error of a flow can be shown live. "Scan QR code"
+/// grabs the QR widget as it is shown, decodes the pixels with QrImageDecoder (libzbar) and hands the
+/// decoded text to Simulator::scan(), so a broken drawing fails the demo exactly as it would fail a phone.
+///
+/// Contract: the simulator and the QR widget are not owned (QPointer); every action appends the
+/// simulator's answer to the panel's log and emits acted() with the same line. Buttons are enabled only
+/// when they make sense for the current order and start method (setOrder).
+///
+/// \code
+///   auto *phone = new bankid::DemoPhonePanel(simulator, this);
+///   phone->setQrSource(orderView->qrWidget());
+///   phone->setOrder(session.orderRef(), session.autoStartToken(), bankid::StartMethod::QrCode);
+/// \endcode
+class DemoPhonePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    DemoPhonePanel(bankid::sim::Simulator *simulator, QWidget *parent = nullptr);
+
+    /// "Scan QR code" grabs this widget AS SHOWN, decodes it and calls simulator->scan(decoded).
+    void setQrSource(QrCodeWidget *widget);
+    /// The order the phone acts on; "" = none.
+    void setOrder(const QString &orderRef, const QString &autoStartToken, bankid::StartMethod method);
+
+    /// The log text (one line per action), for tests.
+    QString logText() const;
+
+signals:
+    void acted(const QString &description);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateButtons();
+    QString selectedPerson() const;
+    void report(const QString &line);
+    void onScan();
+    void onOpen();
+    void onConfirmCall();
+    void onApprove();
+    void onCancelInApp();
+    void onWrongCode();
+    void onDecline();
+    void onAutomaticToggled(bool automatic);
+    void onInjectFault();
+    void onClearFaults();
+    void onOrderChanged(const QString &orderRef, const QString &status, const QString &hintCode);
+
+    QPointer<sim::Simulator> m_simulator;
+    QPointer<QrCodeWidget> m_qrSource;
+    QString m_orderRef;
+    QString m_autoStartToken;
+    StartMethod m_method = StartMethod::QrCode;
+    QString m_status;
+    QString m_hintCode;
+
+    QGroupBox *m_phoneGroupBox = nullptr;
+    QLabel *m_personLabel = nullptr;
+    QComboBox *m_personComboBox = nullptr;
+    QLabel *m_orderLabel = nullptr;
+    QPushButton *m_scanPushButton = nullptr;
+    QPushButton *m_openPushButton = nullptr;
+    QPushButton *m_confirmCallPushButton = nullptr;
+    QPushButton *m_approvePushButton = nullptr;
+    QPushButton *m_cancelInAppPushButton = nullptr;
+    QPushButton *m_wrongCodePushButton = nullptr;
+    QPushButton *m_declinePushButton = nullptr;
+    QCheckBox *m_automaticCheckBox = nullptr;
+    QGroupBox *m_faultsGroupBox = nullptr;
+    QLabel *m_endpointLabel = nullptr;
+    QComboBox *m_endpointComboBox = nullptr;
+    QLabel *m_kindLabel = nullptr;
+    QComboBox *m_kindComboBox = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QSpinBox *m_countSpinBox = nullptr;
+    QPushButton *m_injectPushButton = nullptr;
+    QPushButton *m_clearFaultsPushButton = nullptr;
+    QLabel *m_logLabel = nullptr;
+    QPlainTextEdit *m_logPlainTextEdit = nullptr;
+};
+
+} // namespace bankid

@@ -1,0 +1,136 @@
+#include "DeskLoginPage.h"
+
+#include <QButtonGroup>
+#include <QEvent>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QVBoxLayout>
+
+namespace bankid {
+
+namespace {
+
+// Relative font sizes: they follow the platform font and the screen's DPI, never fixed pixels.
+void scaleFont(QWidget *widget, qreal factor, bool bold)
+{
+    QFont font = widget->font();
+    font.setPointSizeF(font.pointSizeF() * factor);
+    font.setBold(bold);
+    widget->setFont(font);
+}
+
+} // namespace
+
+DeskLoginPage::DeskLoginPage(QWidget *parent)
+    : QWidget(parent)
+    , m_titleLabel(new QLabel(this))
+    , m_introLabel(new QLabel(this))
+    , m_textLabel(new QLabel(this))
+    , m_textLineEdit(new QLineEdit(this))
+    , m_methodLabel(new QLabel(this))
+    , m_qrRadioButton(new QRadioButton(this))
+    , m_sameDeviceRadioButton(new QRadioButton(this))
+    , m_loginPushButton(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("deskLoginPage"));
+    m_titleLabel->setObjectName(QStringLiteral("titleLabel"));
+    m_introLabel->setObjectName(QStringLiteral("introLabel"));
+    m_textLineEdit->setObjectName(QStringLiteral("textLineEdit"));
+    m_qrRadioButton->setObjectName(QStringLiteral("qrRadioButton"));
+    m_sameDeviceRadioButton->setObjectName(QStringLiteral("sameDeviceRadioButton"));
+    m_loginPushButton->setObjectName(QStringLiteral("loginPushButton"));
+
+    scaleFont(m_titleLabel, 1.6, true);
+    scaleFont(m_loginPushButton, 1.5, true);
+    m_introLabel->setWordWrap(true);
+    m_textLabel->setBuddy(m_textLineEdit);
+    m_qrRadioButton->setChecked(true);
+    auto *methods = new QButtonGroup(this);
+    methods->addButton(m_qrRadioButton);
+    methods->addButton(m_sameDeviceRadioButton);
+    m_loginPushButton->setDefault(true);
+    m_loginPushButton->setAutoDefault(true);
+    m_loginPushButton->setMinimumHeight(m_loginPushButton->fontMetrics().height() * 3);
+    m_loginPushButton->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+
+    auto *form = new QFormLayout;
+    form->addRow(m_textLabel, m_textLineEdit);
+    auto *methodLayout = new QVBoxLayout;
+    methodLayout->addWidget(m_qrRadioButton);
+    methodLayout->addWidget(m_sameDeviceRadioButton);
+    form->addRow(m_methodLabel, methodLayout);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_titleLabel);
+    layout->addWidget(m_introLabel);
+    layout->addSpacing(m_introLabel->fontMetrics().height());
+    layout->addWidget(m_loginPushButton);
+    layout->addSpacing(m_introLabel->fontMetrics().height());
+    layout->addLayout(form);
+    layout->addStretch(1);
+
+    setTabOrder(m_loginPushButton, m_textLineEdit);
+    setTabOrder(m_textLineEdit, m_qrRadioButton);
+    setTabOrder(m_qrRadioButton, m_sameDeviceRadioButton);
+    setFocusProxy(m_loginPushButton);
+
+    connect(m_textLineEdit, &QLineEdit::textEdited, this, [this] { m_textEdited = true; });
+    connect(m_textLineEdit, &QLineEdit::returnPressed, this, &DeskLoginPage::emitStart);
+    connect(m_loginPushButton, &QPushButton::clicked, this, &DeskLoginPage::emitStart);
+    retranslateUi();
+}
+
+OrderRequest DeskLoginPage::request() const
+{
+    OrderRequest request;
+    request.flow = Flow::Auth;
+    request.userVisibleData = m_textLineEdit->text().trimmed().toUtf8();
+    return request;
+}
+
+StartMethod DeskLoginPage::startMethod() const
+{
+    return m_sameDeviceRadioButton->isChecked() ? StartMethod::SameDevice : StartMethod::QrCode;
+}
+
+void DeskLoginPage::setStartMethod(StartMethod method)
+{
+    (method == StartMethod::SameDevice ? m_sameDeviceRadioButton : m_qrRadioButton)->setChecked(true);
+}
+
+void DeskLoginPage::emitStart()
+{
+    emit startRequested(request(), startMethod());
+}
+
+void DeskLoginPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void DeskLoginPage::retranslateUi()
+{
+    m_titleLabel->setText(tr("Log in at the desk"));
+    m_introLabel->setText(tr("The person in front of you logs in with BankID: they scan the QR code with the "
+                             "BankID app on their phone, or BankID starts on this computer."));
+    m_loginPushButton->setText(tr("&Log in with BankID"));
+    m_loginPushButton->setAccessibleName(tr("Log in with BankID"));
+    m_loginPushButton->setAccessibleDescription(tr("Starts a BankID login order"));
+    m_textLabel->setText(tr("&Text shown in the app:"));
+    // The default text follows the language until the operator types their own.
+    if (!m_textEdited)
+        m_textLineEdit->setText(tr("Log in at the service desk"));
+    m_textLineEdit->setAccessibleName(tr("Text shown in the BankID app"));
+    m_methodLabel->setText(tr("Start method:"));
+    m_qrRadioButton->setText(tr("&QR code on another device"));
+    m_qrRadioButton->setAccessibleName(tr("QR code on another device"));
+    m_sameDeviceRadioButton->setText(tr("BankID on this &device"));
+    m_sameDeviceRadioButton->setAccessibleName(tr("BankID on this device"));
+}
+
+} // namespace bankid

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QCoreApplication>
+
+#include "ApiTypes.h"
+#include "AppSettings.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace bankid {
+
+/// The desk app's command line, parsed and checked. Every option overrides the saved settings for this
+/// run only; nothing given on the command line is written back.
+///
+/// Contract: parse() never takes a password from argv (only --password-env VAR names where it is), so it
+/// never shows in `ps` or shell history. An error is one sentence naming the option; main() prints it on
+/// stderr and exits with status 2.
+///
+/// \code
+///   bankid::DeskOptions options;
+///   if (const QString problem = options.parse(QCoreApplication::arguments()); !problem.isEmpty())
+///       return usageError(problem);
+///   if (options.startFlow) window.startTask(*options.startFlow);
+/// \endcode
+class DeskOptions
+{
+    Q_DECLARE_TR_FUNCTIONS(bankid::DeskOptions)
+
+public:
+    /// Parses `arguments` (argv including the program name). Empty when valid, else the problem.
+    QString parse(const QStringList &arguments);
+
+    /// --help or --version was given: print helpText / the version and exit 0.
+    bool helpRequested = false;
+    bool versionRequested = false;
+    QString helpText;
+
+    /// --environment (or Custom implied by --url); nullopt = the saved setting.
+    std::optional<DeskEnvironment> environment;
+    QString url;          ///< --url (custom RP API base URL)
+    QString caFile;       ///< --ca
+    QString certFile;     ///< --cert
+    QString passwordEnv;  ///< --password-env: the variable's name
+    QByteArray password;  ///< its value; never logged
+    bool hasPassword = false;
+    QString language;     ///< --lang: "sv", "en" or empty
+    std::optional<Flow> startFlow; ///< --start auth|sign|phone-auth
+    bool fullScreenQr = false;     ///< --fullscreen-qr
+    bool verbose = false;          ///< --verbose: the libraries' info logs on stderr
+};
+
+} // namespace bankid

@@ -1,0 +1,621 @@
+#include "MainWindow.h"
+
+#include "AboutDialog.h"
+#include "AppSettings.h"
+#include "CallerPage.h"
+#include "ConnectionManager.h"
+#include "DemoPhonePanel.h"
+#include "DeskLoginPage.h"
+#include "FullScreenQrWindow.h"
+#include "OrderView.h"
+#include "PersonalNumber.h"
+#include "QrCodeWidget.h"
+#include "ResultView.h"
+#include "RpClient.h"
+#include "SettingsDialog.h"
+#include "SignTextPage.h"
+#include "Simulator.h"
+#include "Translations.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QEventLoop>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QListWidget>
+#include <QLoggingCategory>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QSysInfo>
+#include <QTimer>
+#include <QVBoxLayout>
+
+Q_LOGGING_CATEGORY(lcDesk, "bankid.desk")
+
+namespace bankid {
+
+namespace {
+
+// The app{} device data every order from the desk carries (api digest §2; UNCONFIRMED which members
+// BankID uses for risk assessment).
+AppDeviceData deskDeviceData()
+{
+    AppDeviceData data;
+    data.appIdentifier = QStringLiteral("se.bankid-desk.desk");
+    data.deviceOS = QSysInfo::productType() + QLatin1Char(' ') + QSysInfo::productVersion();
+    data.deviceModelName = QSysInfo::prettyProductName().left(64);
+    return data;
+}
+
+QString orderTitle(Flow flow)
+{
+    switch (flow) {
+    case Flow::Auth: return MainWindow::tr("Log in with BankID");
+    case Flow::Sign: return MainWindow::tr("Sign with BankID");
+    case Flow::Payment: return MainWindow::tr("Approve the payment with BankID");
+    case Flow::PhoneAuth: return MainWindow::tr("Identify the caller with BankID");
+    case Flow::PhoneSign: return MainWindow::tr("The caller signs with BankID");
+    }
+    return {};
+}
+
+} // namespace
+
+MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, const DeskOptions &options,
+                       QWidget *parent)
+    : QMainWindow(parent)
+    , m_connections(connections)
+    , m_settings(settings)
+    , m_options(options)
+    , m_fullScreenWithFirstOrder(options.fullScreenQr)
+    , m_pendingStart(options.startFlow)
+    , m_taskListWidget(new QListWidget(this))
+    , m_stackedWidget(new QStackedWidget(this))
+    , m_problemLabel(new QLabel(this))
+    , m_loginPage(new DeskLoginPage(this))
+    , m_callerPage(new CallerPage(this))
+    , m_signPage(new SignTextPage(this))
+    , m_orderView(new OrderView(this))
+    , m_resultView(new ResultView(this))
+    , m_demoDockWidget(new QDockWidget(this))
+    , m_environmentStatusLabel(new QLabel(this))
+    , m_certificateStatusLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/bankid-desk/icons/bankid-desk.svg")));
+    m_taskListWidget->setObjectName(QStringLiteral("taskListWidget"));
+    m_stackedWidget->setObjectName(QStringLiteral("pagesStackedWidget"));
+    m_problemLabel->setObjectName(QStringLiteral("problemLabel"));
+    m_orderView->setObjectName(QStringLiteral("orderView"));
+    m_resultView->setObjectName(QStringLiteral("resultView"));
+    m_demoDockWidget->setObjectName(QStringLiteral("demoPhoneDockWidget"));
+    m_environmentStatusLabel->setObjectName(QStringLiteral("environmentStatusLabel"));
+    m_certificateStatusLabel->setObjectName(QStringLiteral("certificateStatusLabel"));
+
+    for (int row = 0; row < 3; ++row)
+        m_taskListWidget->addItem(QString());
+    m_taskListWidget->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+    m_taskListWidget->setMaximumWidth(m_taskListWidget->fontMetrics().averageCharWidth() * 28);
+    m_taskListWidget->setCurrentRow(0);
+    m_problemLabel->setWordWrap(true);
+    m_problemLabel->setVisible(false);
+    m_problemLabel->setFrameShape(QFrame::StyledPanel);
+    m_problemLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+
+    m_stackedWidget->addWidget(m_loginPage);
+    m_stackedWidget->addWidget(m_callerPage);
+    m_stackedWidget->addWidget(m_signPage);
+    m_stackedWidget->addWidget(m_orderView);
+    m_stackedWidget->addWidget(m_resultView);
+
+    auto *central = new QWidget(this);
+    auto *centreColumn = new QVBoxLayout;
+    centreColumn->addWidget(m_problemLabel);
+    centreColumn->addWidget(m_stackedWidget, 1);
+    auto *layout = new QHBoxLayout(central);
+    layout->addWidget(m_taskListWidget);
+    layout->addLayout(centreColumn, 1);
+    setCentralWidget(central);
+
+    m_demoDockWidget->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::RightDockWidgetArea, m_demoDockWidget);
+    m_demoDockWidget->hide();
+
+    statusBar()->addWidget(m_environmentStatusLabel);
+    statusBar()->addPermanentWidget(m_certificateStatusLabel);
+
+    createActions();
+    createMenus();
+
+    connect(m_taskListWidget, &QListWidget::currentRowChanged, this, &MainWindow::onTaskRowChanged);
+    connect(m_loginPage, &DeskLoginPage::startRequested, this, &MainWindow::startOrder);
+    connect(m_callerPage, &CallerPage::startRequested, this, &MainWindow::startOrder);
+    connect(m_signPage, &SignTextPage::startRequested, this, &MainWindow::startOrder);
+    connect(m_orderView, &OrderView::cancelRequested, this, &MainWindow::onCancelRequested);
+    connect(m_orderView, &OrderView::retryRequested, this, &MainWindow::onRetryRequested);
+    connect(m_orderView, &OrderView::switchStartMethodRequested, this, &MainWindow::onSwitchStartMethod);
+    connect(m_orderView, &OrderView::fullScreenRequested, this, &MainWindow::openFullScreenQr);
+    connect(m_orderView, &OrderView::qrContentShown, this, [this](const QString &content) {
+        if (m_fullScreen)
+            m_fullScreen->setContent(content);
+    });
+    connect(m_resultView, &ResultView::newOrderRequested, this, [this] { showTask(m_task); });
+    connect(m_connections, &ConnectionManager::ready, this, &MainWindow::onConnectionReady);
+    connect(m_connections, &ConnectionManager::configurationFailed, this, &MainWindow::onConnectionFailed);
+    connect(m_connections, &ConnectionManager::passwordRequired, this, &MainWindow::onPasswordRequired);
+
+    resize(1100, 720);
+    restoreGeometry(m_settings->windowGeometry());
+    restoreState(m_settings->windowState());
+    m_demoDockWidget->hide(); // shown again once the simulator environment is ready
+    retranslateUi();
+    updateStatusBar();
+    if (m_connections->isReady())
+        QTimer::singleShot(0, this, &MainWindow::onConnectionReady);
+    else if (!m_connections->lastError().isEmpty())
+        onConnectionFailed(m_connections->lastError());
+}
+
+MainWindow::~MainWindow()
+{
+    m_orderView->attach(nullptr, {});
+    delete m_session; // a live session sends its /cancel on destruction
+    delete m_fullScreen;
+}
+
+void MainWindow::createActions()
+{
+    m_exportAction = new QAction(this);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setEnabled(false);
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::onExportResult);
+
+    m_settingsAction = new QAction(this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::onSettings);
+
+    m_quitAction = new QAction(this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    const Qt::Key keys[3] = {Qt::Key_1, Qt::Key_2, Qt::Key_3};
+    for (int row = 0; row < 3; ++row) {
+        m_taskActions[row] = new QAction(this);
+        m_taskActions[row]->setObjectName(QStringLiteral("taskAction%1").arg(row + 1));
+        m_taskActions[row]->setShortcut(QKeySequence(Qt::CTRL | keys[row]));
+        connect(m_taskActions[row], &QAction::triggered, this, [this, row] {
+            showTask(static_cast<Task>(row));
+        });
+    }
+
+    m_fullScreenAction = new QAction(this);
+    m_fullScreenAction->setObjectName(QStringLiteral("fullScreenAction"));
+    m_fullScreenAction->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(m_fullScreenAction, &QAction::triggered, this, &MainWindow::openFullScreenQr);
+
+    m_demoAction = m_demoDockWidget->toggleViewAction();
+    m_demoAction->setObjectName(QStringLiteral("demoPhoneAction"));
+    m_demoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_demoAction->setEnabled(false);
+
+    m_languageGroup = new QActionGroup(this);
+    m_englishAction = new QAction(QStringLiteral("English"), m_languageGroup);
+    m_englishAction->setObjectName(QStringLiteral("englishAction"));
+    m_englishAction->setCheckable(true);
+    m_swedishAction = new QAction(QStringLiteral("Svenska"), m_languageGroup);
+    m_swedishAction->setObjectName(QStringLiteral("swedishAction"));
+    m_swedishAction->setCheckable(true);
+    (Translations::installedLanguage() == QLocale::Swedish ? m_swedishAction : m_englishAction)->setChecked(true);
+    connect(m_englishAction, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("en")); });
+    connect(m_swedishAction, &QAction::triggered, this, [this] { setLanguage(QStringLiteral("sv")); });
+
+    m_aboutAction = new QAction(this);
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::onAbout);
+}
+
+void MainWindow::createMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_exportAction);
+    m_fileMenu->addAction(m_settingsAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+    m_tasksMenu = menuBar()->addMenu(QString());
+    for (QAction *action : m_taskActions)
+        m_tasksMenu->addAction(action);
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_viewMenu->addAction(m_fullScreenAction);
+    m_viewMenu->addAction(m_demoAction);
+    m_languageMenu = m_viewMenu->addMenu(QString());
+    m_languageMenu->addAction(m_englishAction);
+    m_languageMenu->addAction(m_swedishAction);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_aboutAction);
+}
+
+QWidget *MainWindow::pageFor(Task task) const
+{
+    switch (task) {
+    case Task::Login: return m_loginPage;
+    case Task::Caller: return m_callerPage;
+    case Task::Sign: return m_signPage;
+    }
+    return m_loginPage;
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    return m_stackedWidget->currentWidget();
+}
+
+void MainWindow::showTask(Task task)
+{
+    endSession();
+    m_task = task;
+    {
+        const QSignalBlocker blocker(m_taskListWidget);
+        m_taskListWidget->setCurrentRow(static_cast<int>(task));
+    }
+    m_stackedWidget->setCurrentWidget(pageFor(task));
+    pageFor(task)->setFocus();
+}
+
+void MainWindow::onTaskRowChanged(int row)
+{
+    if (row >= 0 && row < 3)
+        showTask(static_cast<Task>(row));
+}
+
+void MainWindow::startTask(Flow flow)
+{
+    switch (flow) {
+    case Flow::Auth:
+        showTask(Task::Login);
+        startOrder(m_loginPage->request(), m_loginPage->startMethod());
+        return;
+    case Flow::Sign:
+        showTask(Task::Sign);
+        if (m_signPage->canStart())
+            startOrder(m_signPage->request(), m_signPage->startMethod());
+        else
+            statusBar()->showMessage(tr("Enter the text to sign, then press Sign."));
+        return;
+    case Flow::PhoneAuth:
+    case Flow::PhoneSign:
+        showTask(Task::Caller);
+        if (m_callerPage->canStart())
+            startOrder(m_callerPage->request(), StartMethod::Phone);
+        else
+            statusBar()->showMessage(tr("Enter the caller's personal number, then press Start."));
+        return;
+    case Flow::Payment:
+        return;
+    }
+}
+
+void MainWindow::startOrder(const OrderRequest &request, StartMethod method)
+{
+    RpClient *client = m_connections->client();
+    if (!client) {
+        m_problemLabel->setText(tr("Not connected: %1").arg(m_connections->lastError().isEmpty()
+                                                                ? tr("the connection is still being set up")
+                                                                : m_connections->lastError()));
+        m_problemLabel->setVisible(true);
+        return;
+    }
+    endSession();
+
+    OrderRequest order = request;
+    if (!isPhoneFlow(order.flow)) {
+        order.endUserIp = m_connections->endUserIp();
+        order.app = deskDeviceData();
+    }
+    OrderSession::Options sessionOptions;
+    sessionOptions.startMethod = isPhoneFlow(order.flow) ? StartMethod::Phone : method;
+    sessionOptions.pollIntervalMs = m_settings->pollIntervalSeconds() * 1000;
+    sessionOptions.maxAutoRestarts = isPhoneFlow(order.flow) ? 0 : m_settings->autoRestarts();
+
+    m_lastRequest = request;
+    m_lastMethod = sessionOptions.startMethod;
+    m_context = ResultContext();
+    m_context.flow = order.flow;
+    m_context.startMethod = sessionOptions.startMethod;
+    m_context.environmentName = m_connections->environmentName();
+    m_context.endUserIp = order.endUserIp;
+    m_context.startedAt = QDateTime::currentDateTime();
+    m_context.userVisibleDataSent = order.userVisibleData;
+    m_context.userNonVisibleDataSent = order.userNonVisibleData;
+
+    auto *session = new OrderSession(client, &m_clock, this);
+    m_session = session;
+    connect(session, &OrderSession::stateChanged, this, &MainWindow::onSessionStateChanged);
+    connect(session, &OrderSession::completed, this, &MainWindow::onCompleted);
+    m_orderView->setFullScreenAvailable(sessionOptions.startMethod == StartMethod::QrCode);
+    m_orderView->attach(session, orderTitle(order.flow));
+    // After the OrderView's own connection, so its message is already updated when this runs.
+    connect(session, &OrderSession::hintChanged, this, &MainWindow::onSessionHintChanged);
+    connect(session, &OrderSession::failed, this, &MainWindow::onSessionHintChanged);
+    m_stackedWidget->setCurrentWidget(m_orderView);
+    m_problemLabel->setVisible(false);
+    qCInfo(lcDesk).noquote() << "starting" << flowName(order.flow) << "order"
+                             << (isPhoneFlow(order.flow) ? PersonalNumber::mask(order.personalNumber) : QString());
+    session->start(order, sessionOptions);
+    m_orderView->setFocus();
+
+    if (m_fullScreenWithFirstOrder && sessionOptions.startMethod == StartMethod::QrCode) {
+        m_fullScreenWithFirstOrder = false;
+        openFullScreenQr();
+    }
+}
+
+void MainWindow::endSession()
+{
+    if (!m_session)
+        return;
+    OrderSession *session = m_session;
+    m_session = nullptr;
+    session->disconnect(this);
+    m_orderView->attach(nullptr, {});
+    if (m_demoPanel)
+        m_demoPanel->setOrder({}, {}, m_lastMethod);
+    if (m_fullScreen)
+        m_fullScreen->setContent({});
+    // A live session sends a fire-and-forget /cancel when destroyed (OrderSession contract).
+    delete session;
+}
+
+void MainWindow::onSessionStateChanged(OrderSession::State state)
+{
+    if (!m_session)
+        return;
+    switch (state) {
+    case OrderSession::State::Pending:
+        m_context.orderRef = m_session->orderRef();
+        if (m_demoPanel)
+            m_demoPanel->setOrder(m_session->orderRef(), m_session->autoStartToken(), m_lastMethod);
+        break;
+    case OrderSession::State::Complete:
+    case OrderSession::State::Failed:
+    case OrderSession::State::Cancelled:
+        if (m_demoPanel)
+            m_demoPanel->setOrder({}, {}, m_lastMethod);
+        if (m_fullScreen)
+            m_fullScreen->setContent({});
+        break;
+    case OrderSession::State::Idle:
+    case OrderSession::State::Starting:
+    case OrderSession::State::Cancelling:
+        break;
+    }
+}
+
+void MainWindow::onSessionHintChanged()
+{
+    if (m_fullScreen)
+        m_fullScreen->setMessage(m_orderView->messageText());
+}
+
+void MainWindow::onCompleted(const CompletionData &completion)
+{
+    m_context.completedAt = QDateTime::currentDateTime();
+    if (m_session)
+        m_context.orderRef = m_session->orderRef();
+    m_resultView->showCompletion(completion, m_context);
+    m_hasResult = true;
+    m_exportAction->setEnabled(true);
+    m_stackedWidget->setCurrentWidget(m_resultView);
+    m_resultView->setFocus();
+    if (m_fullScreen)
+        m_fullScreen->close();
+}
+
+void MainWindow::onCancelRequested()
+{
+    showTask(m_task); // ends the session: its /cancel goes out
+}
+
+void MainWindow::onRetryRequested()
+{
+    startOrder(m_lastRequest, m_lastMethod);
+}
+
+void MainWindow::onSwitchStartMethod(StartMethod method)
+{
+    // One start method per order: the current order is cancelled and a new one started.
+    startOrder(m_lastRequest, method);
+}
+
+void MainWindow::openFullScreenQr()
+{
+    if (!m_fullScreen) {
+        m_fullScreen = new FullScreenQrWindow(nullptr);
+        m_fullScreen->setObjectName(QStringLiteral("fullScreenQrWindow"));
+        m_fullScreen->setAttribute(Qt::WA_DeleteOnClose);
+        m_fullScreen->setWindowIcon(windowIcon());
+    }
+    m_fullScreen->setContent(m_orderView->qrWidget()->content());
+    m_fullScreen->setMessage(m_orderView->messageText());
+    m_fullScreen->showFullScreen();
+}
+
+void MainWindow::onConnectionReady()
+{
+    m_problemLabel->setVisible(false);
+    updateStatusBar();
+    updateDemoPanel();
+    if (m_pendingStart) {
+        const Flow flow = *m_pendingStart;
+        m_pendingStart.reset();
+        startTask(flow);
+    }
+}
+
+void MainWindow::onConnectionFailed(const QString &message)
+{
+    m_problemLabel->setText(tr("Not connected: %1\nOpen File > Settings to fix it.").arg(message));
+    m_problemLabel->setVisible(true);
+    updateStatusBar();
+    updateDemoPanel();
+}
+
+void MainWindow::onPasswordRequired(const QString &certificatePath, const QString &problem)
+{
+    bool ok = false;
+    const QString label = (problem.isEmpty() ? QString() : problem + QStringLiteral("\n\n"))
+        + tr("Password for the RP certificate %1:").arg(certificatePath);
+    const QString password = QInputDialog::getText(this, tr("Certificate password"), label, QLineEdit::Password,
+                                                   QString(), &ok);
+    if (ok)
+        m_connections->supplyPassword(password.toUtf8(), m_settings->rememberPassword());
+    else
+        m_connections->declinePassword();
+}
+
+void MainWindow::updateDemoPanel()
+{
+    sim::Simulator *simulator = m_connections->isReady() ? m_connections->simulator() : nullptr;
+    if (m_demoPanel) {
+        m_demoDockWidget->setWidget(nullptr);
+        delete m_demoPanel;
+    }
+    m_demoAction->setEnabled(simulator != nullptr);
+    if (!simulator) {
+        m_demoDockWidget->hide();
+        return;
+    }
+    m_demoPanel = new DemoPhonePanel(simulator, m_demoDockWidget);
+    m_demoPanel->setObjectName(QStringLiteral("demoPhonePanel"));
+    m_demoPanel->setQrSource(m_orderView->qrWidget());
+    connect(m_demoPanel, &DemoPhonePanel::acted, this, [this](const QString &description) {
+        statusBar()->showMessage(description, 5000);
+    });
+    m_demoDockWidget->setWidget(m_demoPanel);
+    m_demoDockWidget->show();
+}
+
+void MainWindow::updateStatusBar()
+{
+    m_environmentStatusLabel->setText(tr("Environment: %1").arg(m_connections->environmentName()));
+    const QString commonName = m_connections->identity().isNull() ? QString() : m_connections->identity().commonName();
+    m_certificateStatusLabel->setText(commonName.isEmpty() ? tr("No RP certificate loaded")
+                                                           : tr("Certificate: %1").arg(commonName));
+}
+
+void MainWindow::onExportResult()
+{
+    if (!m_hasResult)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export result"),
+                                                      QStringLiteral("bankid-result-%1.json").arg(m_context.orderRef),
+                                                      tr("JSON files (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!m_resultView->exportJson(path, &error))
+        QMessageBox::warning(this, tr("Export result"), tr("The result was not exported: %1").arg(error));
+    else
+        statusBar()->showMessage(tr("Result exported to %1").arg(path), 5000);
+}
+
+void MainWindow::onSettings()
+{
+    const QString languageBefore = m_settings->language();
+    SettingsDialog dialog(m_settings, m_connections, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (m_settings->language() != languageBefore && !m_settings->language().isEmpty())
+        setLanguage(m_settings->language());
+    showTask(m_task); // ends a pending order: its client is about to be replaced
+    m_connections->configure();
+}
+
+void MainWindow::onAbout()
+{
+    AboutDialog dialog(m_connections->environmentName(), this);
+    dialog.exec();
+}
+
+void MainWindow::setLanguage(const QString &language)
+{
+    const QLocale locale(language == QLatin1String("sv") ? QLocale::Swedish : QLocale::English);
+    if (!Translations::install(locale))
+        statusBar()->showMessage(tr("The Swedish translation is not available; staying in English."), 5000);
+    m_settings->setLanguage(language);
+    (Translations::installedLanguage() == QLocale::Swedish ? m_swedishAction : m_englishAction)->setChecked(true);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->sync();
+    if (m_session && m_session->isActive()) {
+        // Cancel at BankID and wait briefly for the answer, so the order does not linger for the person.
+        OrderSession *session = m_session;
+        QEventLoop loop;
+        QTimer::singleShot(CloseCancelWaitMs, &loop, &QEventLoop::quit);
+        connect(session, &OrderSession::stateChanged, &loop, [&loop, session] {
+            if (!session->isActive())
+                loop.quit();
+        });
+        session->cancel();
+        if (session->isActive())
+            loop.exec(QEventLoop::ExcludeUserInputEvents);
+    }
+    endSession();
+    if (m_fullScreen)
+        m_fullScreen->close();
+    event->accept();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("BankID Desk"));
+    const QString taskNames[3] = {tr("&Log in"), tr("&Identify caller"), tr("&Sign text")};
+    const QString plainNames[3] = {tr("Log in"), tr("Identify caller"), tr("Sign text")};
+    for (int row = 0; row < 3; ++row) {
+        m_taskListWidget->item(row)->setText(plainNames[row]);
+        m_taskActions[row]->setText(taskNames[row]);
+    }
+    m_taskListWidget->setAccessibleName(tr("Tasks"));
+    m_taskListWidget->setAccessibleDescription(tr("Ctrl+1 to Ctrl+3 switch tasks"));
+    m_problemLabel->setAccessibleName(tr("Connection problem"));
+    m_stackedWidget->setAccessibleName(tr("Current task"));
+    m_demoDockWidget->setWindowTitle(tr("Demo phone"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_tasksMenu->setTitle(tr("&Tasks"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_exportAction->setText(tr("&Export result…"));
+    m_settingsAction->setText(tr("&Settings…"));
+    m_quitAction->setText(tr("&Quit"));
+    m_fullScreenAction->setText(tr("&Full-screen QR code"));
+    m_demoAction->setText(tr("&Demo phone"));
+    m_aboutAction->setText(tr("&About BankID Desk"));
+    m_environmentStatusLabel->setAccessibleName(tr("Environment"));
+    m_certificateStatusLabel->setAccessibleName(tr("RP certificate"));
+    updateStatusBar();
+}
+
+} // namespace bankid

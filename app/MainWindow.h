@@ -1,0 +1,166 @@
+#pragma once
+
+#include "ApiTypes.h"
+#include "DemoPhonePanel.h"
+#include "DeskOptions.h"
+#include "FullScreenQrWindow.h"
+#include "OrderSession.h"
+#include "ResultContext.h"
+#include "StartMethod.h"
+#include "SteadyClock.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <optional>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace bankid {
+
+class AppSettings;
+class CallerPage;
+class ConnectionManager;
+class DeskLoginPage;
+class OrderView;
+class ResultView;
+class SignTextPage;
+
+/// The desk's main window: the task list (Log in, Identify caller, Sign text; Ctrl+1..3) on the left, a
+/// stack in the centre (the task pages, the OrderView while an order runs, the ResultView once complete),
+/// and in the simulator environment the DemoPhonePanel in a dock on the right (Ctrl+D).
+///
+/// Contract:
+/// - One OrderSession per order (this window's SteadyClock; poll interval and auto-restarts from
+///   AppSettings). A new order, a start-method switch, a task switch and closing the window all end the
+///   pending order: the session is cancelled (its /cancel goes out; on close the window waits up to
+///   CloseCancelWaitMs for it).
+/// - It renders OrderSession through OrderView and ResultView only; it adds endUserIp (from the
+///   ConnectionManager) and app device data to the pages' requests, nothing else of the protocol.
+/// - Every text is re-translated on QEvent::LanguageChange; View > Language switches live.
+///
+/// \code
+///   bankid::MainWindow window(&connections, &settings, options);
+///   window.show();
+///   connections.configure();
+/// \endcode
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    /// The desk's tasks, in list order.
+    enum class Task {
+        Login,  ///< desk login (auth)
+        Caller, ///< identify a caller (phone auth / phone sign)
+        Sign,   ///< sign a text
+    };
+
+    /// How long closeEvent() waits for the pending order's /cancel to be answered.
+    static constexpr int CloseCancelWaitMs = 2000;
+
+    MainWindow(ConnectionManager *connections, AppSettings *settings, const DeskOptions &options,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    /// Shows a task page; cancels a pending order first.
+    void showTask(Task task);
+    Task currentTask() const { return m_task; }
+    /// Starts an order (the pages' startRequested lands here). Cancels any pending order first.
+    void startOrder(const bankid::OrderRequest &request, bankid::StartMethod method);
+    /// --start: shows the task for `flow` and starts its order when the page's inputs allow it.
+    void startTask(Flow flow);
+    /// Live language switch: "sv" or "en"; saved to the settings.
+    void setLanguage(const QString &language);
+    /// Opens the full-screen QR window (View > Full-screen QR, F11).
+    void openFullScreenQr();
+
+    OrderSession *session() const { return m_session; }
+    OrderView *orderView() const { return m_orderView; }
+    ResultView *resultView() const { return m_resultView; }
+    DemoPhonePanel *demoPhonePanel() const { return m_demoPanel; }
+    FullScreenQrWindow *fullScreenQrWindow() const { return m_fullScreen; }
+    DeskLoginPage *loginPage() const { return m_loginPage; }
+    CallerPage *callerPage() const { return m_callerPage; }
+    SignTextPage *signTextPage() const { return m_signPage; }
+    /// The widget the centre stack shows now.
+    QWidget *currentPage() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void retranslateUi();
+    void onConnectionReady();
+    void onConnectionFailed(const QString &message);
+    void onPasswordRequired(const QString &certificatePath, const QString &problem);
+    void onSessionStateChanged(OrderSession::State state);
+    void onSessionHintChanged();
+    void onCompleted(const bankid::CompletionData &completion);
+    void onCancelRequested();
+    void onRetryRequested();
+    void onSwitchStartMethod(bankid::StartMethod method);
+    void onTaskRowChanged(int row);
+    void onExportResult();
+    void onSettings();
+    void onAbout();
+    void updateStatusBar();
+    void updateDemoPanel();
+    /// Cancels and releases the current session (its destructor sends /cancel when still live).
+    void endSession();
+    QWidget *pageFor(Task task) const;
+
+    ConnectionManager *m_connections;
+    AppSettings *m_settings;
+    DeskOptions m_options;
+    SteadyClock m_clock;
+    QPointer<OrderSession> m_session;
+    OrderRequest m_lastRequest;
+    StartMethod m_lastMethod = StartMethod::QrCode;
+    ResultContext m_context;
+    bool m_hasResult = false;
+    Task m_task = Task::Login;
+    bool m_fullScreenWithFirstOrder = false;
+    std::optional<Flow> m_pendingStart;
+
+    QListWidget *m_taskListWidget;
+    QStackedWidget *m_stackedWidget;
+    QLabel *m_problemLabel;
+    DeskLoginPage *m_loginPage;
+    CallerPage *m_callerPage;
+    SignTextPage *m_signPage;
+    OrderView *m_orderView;
+    ResultView *m_resultView;
+    QDockWidget *m_demoDockWidget;
+    QPointer<DemoPhonePanel> m_demoPanel;
+    QPointer<FullScreenQrWindow> m_fullScreen;
+    QLabel *m_environmentStatusLabel;
+    QLabel *m_certificateStatusLabel;
+
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_tasksMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_languageMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QAction *m_exportAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_taskActions[3] = {};
+    QAction *m_fullScreenAction = nullptr;
+    QAction *m_demoAction = nullptr;
+    QActionGroup *m_languageGroup = nullptr;
+    QAction *m_englishAction = nullptr;
+    QAction *m_swedishAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+};
+
+} // namespace bankid

@@ -1,0 +1,443 @@
+#include "OrderView.h"
+
+#include "QrCodeWidget.h"
+#include "RpError.h"
+#include "UserMessages.h"
+
+#include <QAccessible>
+#include <QDesktopServices>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLoggingCategory>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+Q_LOGGING_CATEGORY(lcOrderView, "bankid.app.orderview")
+
+namespace bankid {
+
+namespace {
+
+const QString OutstandingTransaction = QStringLiteral("outstandingTransaction");
+
+/// Whether the order still waits to be picked up (the QR code / start window matters).
+bool waitingForPickUp(const OrderSession &session)
+{
+    return session.state() == OrderSession::State::Pending
+           && (session.hintCode().isEmpty() || session.hintCode() == OutstandingTransaction);
+}
+
+} // namespace
+
+OrderView::OrderView(QWidget *parent)
+    : QWidget(parent)
+    , m_titleLabel(new QLabel(this))
+    , m_qr(new QrCodeWidget(this))
+    , m_messageLabel(new QLabel(this))
+    , m_countdownLabel(new QLabel(this))
+    , m_restartLabel(new QLabel(this))
+    , m_detailsToolButton(new QToolButton(this))
+    , m_detailsPlainTextEdit(new QPlainTextEdit(this))
+    , m_cancelPushButton(new QPushButton(this))
+    , m_openOnDevicePushButton(new QPushButton(this))
+    , m_showQrPushButton(new QPushButton(this))
+    , m_fullScreenPushButton(new QPushButton(this))
+    , m_retryPushButton(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("orderView"));
+    m_titleLabel->setObjectName(QStringLiteral("titleLabel"));
+    m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
+    m_countdownLabel->setObjectName(QStringLiteral("countdownLabel"));
+    m_restartLabel->setObjectName(QStringLiteral("restartLabel"));
+    m_detailsToolButton->setObjectName(QStringLiteral("detailsToolButton"));
+    m_detailsPlainTextEdit->setObjectName(QStringLiteral("detailsPlainTextEdit"));
+    m_cancelPushButton->setObjectName(QStringLiteral("cancelPushButton"));
+    m_openOnDevicePushButton->setObjectName(QStringLiteral("openOnDevicePushButton"));
+    m_showQrPushButton->setObjectName(QStringLiteral("showQrPushButton"));
+    m_fullScreenPushButton->setObjectName(QStringLiteral("fullScreenPushButton"));
+    m_retryPushButton->setObjectName(QStringLiteral("retryPushButton"));
+
+    QFont titleFont = m_titleLabel->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_titleLabel->setFont(titleFont);
+    m_titleLabel->setTextFormat(Qt::PlainText);
+
+    // The RFA text is what the person must read: large (relative to the user's font), wrapped, centred.
+    QFont messageFont = m_messageLabel->font();
+    messageFont.setPointSizeF(messageFont.pointSizeF() * 1.5);
+    m_messageLabel->setFont(messageFont);
+    m_messageLabel->setWordWrap(true);
+    m_messageLabel->setAlignment(Qt::AlignCenter);
+    m_messageLabel->setTextFormat(Qt::PlainText);
+    m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_countdownLabel->setAlignment(Qt::AlignCenter);
+    m_restartLabel->setAlignment(Qt::AlignCenter);
+    m_restartLabel->setWordWrap(true);
+
+    m_detailsToolButton->setCheckable(true);
+    m_detailsToolButton->setChecked(false);
+    m_detailsToolButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_detailsToolButton->setArrowType(Qt::RightArrow);
+    m_detailsToolButton->setAutoRaise(true);
+    m_detailsPlainTextEdit->setReadOnly(true);
+    m_detailsPlainTextEdit->setVisible(false);
+    m_detailsPlainTextEdit->setTabChangesFocus(true);
+    m_detailsPlainTextEdit->setMaximumHeight(m_detailsPlainTextEdit->fontMetrics().lineSpacing() * 8);
+
+    m_cancelPushButton->setDefault(false);
+    m_cancelPushButton->setAutoDefault(false);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_openOnDevicePushButton);
+    buttons->addWidget(m_showQrPushButton);
+    buttons->addWidget(m_fullScreenPushButton);
+    buttons->addStretch(1);
+    buttons->addWidget(m_retryPushButton);
+    buttons->addWidget(m_cancelPushButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_titleLabel);
+    layout->addWidget(m_qr, 1);
+    layout->addWidget(m_messageLabel);
+    layout->addWidget(m_countdownLabel);
+    layout->addWidget(m_restartLabel);
+    layout->addWidget(m_detailsToolButton, 0, Qt::AlignLeft);
+    layout->addWidget(m_detailsPlainTextEdit);
+    layout->addStretch(0);
+    layout->addLayout(buttons);
+
+    setTabOrder(m_openOnDevicePushButton, m_showQrPushButton);
+    setTabOrder(m_showQrPushButton, m_fullScreenPushButton);
+    setTabOrder(m_fullScreenPushButton, m_retryPushButton);
+    setTabOrder(m_retryPushButton, m_cancelPushButton);
+    setTabOrder(m_cancelPushButton, m_detailsToolButton);
+    setTabOrder(m_detailsToolButton, m_detailsPlainTextEdit);
+
+    // Esc cancels and F11 goes full screen from anywhere in the view; the buttons keep their mnemonics.
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    escape->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(escape, &QShortcut::activated, this, [this] {
+        if (m_cancelPushButton->isVisible() && m_cancelPushButton->isEnabled())
+            m_cancelPushButton->click();
+    });
+    auto *fullScreen = new QShortcut(QKeySequence(Qt::Key_F11), this);
+    fullScreen->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(fullScreen, &QShortcut::activated, this, [this] {
+        if (m_fullScreenPushButton->isVisible() && m_fullScreenPushButton->isEnabled())
+            m_fullScreenPushButton->click();
+    });
+
+    connect(m_cancelPushButton, &QPushButton::clicked, this, &OrderView::cancelRequested);
+    connect(m_retryPushButton, &QPushButton::clicked, this, &OrderView::retryRequested);
+    connect(m_fullScreenPushButton, &QPushButton::clicked, this, &OrderView::fullScreenRequested);
+    connect(m_openOnDevicePushButton, &QPushButton::clicked, this, &OrderView::onOpenOnThisDevice);
+    connect(m_showQrPushButton, &QPushButton::clicked, this, &OrderView::onShowQrInstead);
+    connect(m_detailsToolButton, &QToolButton::toggled, this, &OrderView::setDetailsExpanded);
+    connect(m_qr, &QrCodeWidget::contentPainted, this, &OrderView::qrContentShown);
+
+    m_countdownTimer.setInterval(1000);
+    connect(&m_countdownTimer, &QTimer::timeout, this, &OrderView::updateCountdown);
+
+    retranslateUi();
+    attach(nullptr, QString());
+}
+
+OrderView::~OrderView() = default;
+
+void OrderView::attach(OrderSession *session, const QString &title)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    m_title = title;
+    m_titleLabel->setText(title);
+    m_titleLabel->setVisible(!title.isEmpty());
+    m_failure.reset();
+    m_rfa = Rfa::None;
+    m_qr->setContent(QString());
+    m_detailsToolButton->setChecked(false);
+    m_detailsPlainTextEdit->clear();
+
+    if (session) {
+        connect(session, &OrderSession::stateChanged, this, &OrderView::onStateChanged);
+        connect(session, &OrderSession::hintChanged, this, &OrderView::onHintChanged);
+        connect(session, &OrderSession::qrContentChanged, this, [this](const QString &content) {
+            m_qr->setContent(content);
+            updateQrVisibility();
+        });
+        connect(session, &OrderSession::failed, this, &OrderView::onFailed);
+        connect(session, &OrderSession::restarted, this, &OrderView::onRestarted);
+        connect(session, &QObject::destroyed, this, [this] { attach(nullptr, m_title); });
+        // Attached mid-order: show what the session already knows.
+        if (!session->hintCode().isEmpty() && session->state() == OrderSession::State::Pending)
+            m_rfa = UserMessages::forPending(session->hintCode(), method());
+        if (session->failure())
+            onFailed(*session->failure());
+    }
+    onStateChanged(session ? session->state() : OrderSession::State::Idle);
+}
+
+QrCodeWidget *OrderView::qrWidget() const
+{
+    return m_qr;
+}
+
+void OrderView::setFullScreenAvailable(bool available)
+{
+    m_fullScreenAvailable = available;
+    updateButtons();
+}
+
+QString OrderView::messageText() const
+{
+    return m_messageLabel->text();
+}
+
+StartMethod OrderView::method() const
+{
+    return m_session ? m_session->options().startMethod : StartMethod::QrCode;
+}
+
+void OrderView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void OrderView::retranslateUi()
+{
+    setAccessibleName(tr("BankID order"));
+    m_titleLabel->setAccessibleName(tr("Order"));
+    m_messageLabel->setAccessibleName(tr("BankID message"));
+    m_countdownLabel->setAccessibleName(tr("Time left to start"));
+    m_restartLabel->setAccessibleName(tr("New QR codes"));
+    m_detailsToolButton->setText(tr("Technical &details"));
+    m_detailsToolButton->setAccessibleName(tr("Technical details"));
+    m_detailsToolButton->setToolTip(tr("Show or hide the technical details of the error"));
+    m_detailsPlainTextEdit->setAccessibleName(tr("Technical details of the error"));
+    m_cancelPushButton->setText(tr("&Cancel"));
+    m_cancelPushButton->setAccessibleName(tr("Cancel the order"));
+    m_cancelPushButton->setToolTip(tr("Cancel the order (Esc)"));
+    m_openOnDevicePushButton->setText(tr("&Open BankID on this device"));
+    m_openOnDevicePushButton->setAccessibleName(tr("Open BankID on this device"));
+    m_showQrPushButton->setText(tr("Show &QR code instead"));
+    m_showQrPushButton->setAccessibleName(tr("Show QR code instead"));
+    m_fullScreenPushButton->setText(tr("&Full screen"));
+    m_fullScreenPushButton->setAccessibleName(tr("Show the QR code full screen"));
+    m_fullScreenPushButton->setToolTip(tr("Show the QR code full screen or on a second screen (F11)"));
+    m_retryPushButton->setText(tr("&Try again"));
+    m_retryPushButton->setAccessibleName(tr("Try again"));
+    setRfa(m_rfa); // re-reads the RFA text in the new language
+    updateCountdown();
+    onRestarted(m_session ? m_session->restartCount() : 0);
+}
+
+void OrderView::onStateChanged(OrderSession::State state)
+{
+    switch (state) {
+    case OrderSession::State::Starting:
+        // A new order (first or after a restart): the previous QR code and hint no longer apply.
+        m_rfa = Rfa::None;
+        m_qr->setContent(QString());
+        break;
+    case OrderSession::State::Pending:
+        if (m_rfa == Rfa::None && m_session && m_session->hintCode().isEmpty())
+            m_rfa = UserMessages::forPending(OutstandingTransaction, method()); // an order out is outstanding
+        break;
+    case OrderSession::State::Cancelled:
+        m_rfa = Rfa::Rfa6; // "The action was cancelled.": what BankID advises after a cancel
+        break;
+    case OrderSession::State::Complete:
+        m_rfa = Rfa::None;
+        break;
+    case OrderSession::State::Idle:
+    case OrderSession::State::Cancelling:
+    case OrderSession::State::Failed:
+        break;
+    }
+    if (state == OrderSession::State::Pending && method() == StartMethod::SameDevice && m_launchWhenPending
+        && m_session && !m_session->launchUrl().isEmpty()) {
+        // The person asked for BankID on this device (switch button): launching is their action.
+        m_launchWhenPending = false;
+        QDesktopServices::openUrl(m_session->launchUrl());
+    }
+    setRfa(m_rfa);
+    updateQrVisibility();
+    updateCountdown();
+    updateButtons();
+    const bool failedOrEnded = state == OrderSession::State::Failed;
+    m_detailsToolButton->setVisible(failedOrEnded && m_failure.has_value());
+    if (!failedOrEnded) {
+        m_detailsToolButton->setChecked(false);
+        m_detailsPlainTextEdit->setVisible(false);
+    }
+}
+
+void OrderView::onHintChanged(const QString &hintCode, Rfa rfa)
+{
+    Q_UNUSED(hintCode)
+    setRfa(rfa);
+    updateQrVisibility();
+    updateCountdown();
+    updateButtons();
+}
+
+void OrderView::onFailed(const OrderFailure &failure)
+{
+    m_failure = failure;
+    QStringList details{failure.technicalMessage};
+    if (failure.kind == OrderFailure::Kind::HintCode)
+        details << tr("hintCode: %1").arg(failure.hintCode);
+    if (failure.kind == OrderFailure::Kind::Error) {
+        const RpError &error = failure.error;
+        details << tr("Error kind: %1").arg(RpError::kindName(error.kind()));
+        if (!error.endpoint().isEmpty())
+            details << tr("Endpoint: %1").arg(error.endpoint());
+        if (error.httpStatus() != 0)
+            details << tr("HTTP status: %1").arg(error.httpStatus());
+        if (!error.errorCode().isEmpty())
+            details << tr("errorCode: %1").arg(error.errorCode());
+        if (!error.details().isEmpty())
+            details << tr("details: %1").arg(error.details());
+    }
+    details << tr("Message shown: %1").arg(rfaId(failure.rfa));
+    m_detailsPlainTextEdit->setPlainText(details.join(QLatin1Char('\n')));
+    m_detailsToolButton->setChecked(false);
+    m_detailsToolButton->setVisible(true);
+    setRfa(failure.rfa);
+    updateQrVisibility();
+    updateCountdown();
+    updateButtons();
+}
+
+void OrderView::onRestarted(int restartCount)
+{
+    const int maximum = m_session ? m_session->options().maxAutoRestarts : 0;
+    const bool show = m_session && m_session->isActive() && maximum > 0 && restartCount > 0;
+    m_restartLabel->setVisible(show);
+    if (!show) {
+        m_restartLabel->clear();
+        return;
+    }
+    m_restartLabel->setText(method() == StartMethod::QrCode ? tr("New QR code %1 of %2").arg(restartCount).arg(maximum)
+                                                            : tr("New start %1 of %2").arg(restartCount).arg(maximum));
+}
+
+void OrderView::onOpenOnThisDevice()
+{
+    if (!m_session)
+        return;
+    if (method() == StartMethod::QrCode) {
+        // One start method per order: the owner cancels this order and starts a same-device one, which
+        // this view launches as soon as it has its autoStartToken.
+        m_launchWhenPending = true;
+        emit switchStartMethodRequested(StartMethod::SameDevice);
+        return;
+    }
+    const QUrl url = m_session->launchUrl();
+    if (url.isEmpty()) {
+        qCInfo(lcOrderView) << "no autostart token yet; BankID is launched when the order is out";
+        m_launchWhenPending = true;
+        return;
+    }
+    if (!QDesktopServices::openUrl(url))
+        qCWarning(lcOrderView) << "no handler for the bankid: URL scheme on this computer";
+}
+
+void OrderView::onShowQrInstead()
+{
+    m_launchWhenPending = false;
+    emit switchStartMethodRequested(StartMethod::QrCode);
+}
+
+void OrderView::setRfa(Rfa rfa)
+{
+    m_rfa = rfa;
+    QString text;
+    if (rfa != Rfa::None) {
+        text = UserMessages::text(rfa);
+    } else if (m_session) {
+        switch (m_session->state()) {
+        case OrderSession::State::Starting: text = tr("Starting the order…"); break;
+        case OrderSession::State::Cancelling: text = tr("Cancelling the order…"); break;
+        case OrderSession::State::Complete: text = tr("Done."); break;
+        case OrderSession::State::Idle:
+        case OrderSession::State::Pending:
+        case OrderSession::State::Failed:
+        case OrderSession::State::Cancelled: break;
+        }
+    }
+    if (text == m_messageLabel->text())
+        return;
+    m_messageLabel->setText(text);
+    // A live description: assistive technology is told the message changed, and reads it out.
+    m_messageLabel->setAccessibleDescription(text);
+    QAccessibleEvent event(m_messageLabel, QAccessible::DescriptionChanged);
+    QAccessible::updateAccessibility(&event);
+}
+
+void OrderView::updateQrVisibility()
+{
+    const bool show = m_session && method() == StartMethod::QrCode && waitingForPickUp(*m_session)
+                      && !m_qr->content().isEmpty();
+    const bool wasShown = !m_qr->isHidden();
+    m_qr->setVisible(show);
+    if (!show) {
+        m_qr->setContent(QString());
+        if (wasShown)
+            emit qrContentShown(QString()); // followers (full screen) hide their code too
+    }
+    updateButtons();
+}
+
+void OrderView::updateCountdown()
+{
+    const bool waiting = m_session && method() != StartMethod::Phone && waitingForPickUp(*m_session);
+    if (!waiting) {
+        m_countdownTimer.stop();
+        m_countdownLabel->setVisible(false);
+        m_countdownLabel->clear();
+        return;
+    }
+    if (!m_countdownTimer.isActive())
+        m_countdownTimer.start();
+    const int seconds = int((m_session->startWindowRemainingMs() + 999) / 1000);
+    m_countdownLabel->setText(method() == StartMethod::QrCode
+                                  ? tr("Scan within %1 s").arg(seconds)
+                                  : tr("Start the BankID app within %1 s").arg(seconds));
+    m_countdownLabel->setVisible(true);
+}
+
+void OrderView::updateButtons()
+{
+    const bool active = m_session && m_session->isActive();
+    const OrderSession::State state = m_session ? m_session->state() : OrderSession::State::Idle;
+    const StartMethod current = method();
+    const bool phone = current == StartMethod::Phone;
+
+    m_cancelPushButton->setVisible(active);
+    m_cancelPushButton->setEnabled(active);
+    m_openOnDevicePushButton->setVisible(active && !phone);
+    m_openOnDevicePushButton->setEnabled(active && state != OrderSession::State::Cancelling);
+    m_showQrPushButton->setVisible(active && current == StartMethod::SameDevice);
+    m_showQrPushButton->setEnabled(active && state != OrderSession::State::Cancelling);
+    m_fullScreenPushButton->setVisible(m_fullScreenAvailable && !m_qr->isHidden());
+    m_retryPushButton->setVisible(state == OrderSession::State::Failed || state == OrderSession::State::Cancelled);
+}
+
+void OrderView::setDetailsExpanded(bool expanded)
+{
+    m_detailsToolButton->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+    m_detailsPlainTextEdit->setVisible(expanded && m_failure.has_value());
+}
+
+} // namespace bankid

@@ -1,0 +1,447 @@
+#include "ResultView.h"
+
+#include "PersonalNumber.h"
+
+#include <QClipboard>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHostAddress>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QVBoxLayout>
+#include <QXmlStreamReader>
+
+Q_LOGGING_CATEGORY(lcResultView, "bankid.app.result")
+
+namespace bankid {
+
+namespace {
+
+/// Version of the export document; bump when a member changes meaning.
+constexpr int ExportVersion = 1;
+
+QJsonValue isoOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(time.toString(Qt::ISODateWithMs)) : QJsonValue(QJsonValue::Null);
+}
+
+/// A warning label: the palette's text colour on a bold font (no hard-coded colours, so a dark palette
+/// stays readable), with a warning sign so the meaning does not depend on colour alone.
+void makeWarning(QLabel *label)
+{
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+}
+
+} // namespace
+
+ResultView::ResultView(QWidget *parent)
+    : QWidget(parent)
+    , m_headingLabel(new QLabel(this))
+    , m_trustLabel(new QLabel(this))
+    , m_nameCaptionLabel(new QLabel(this))
+    , m_nameLabel(new QLabel(this))
+    , m_personalNumberCaptionLabel(new QLabel(this))
+    , m_personalNumberLabel(new QLabel(this))
+    , m_revealPushButton(new QPushButton(this))
+    , m_issueDateCaptionLabel(new QLabel(this))
+    , m_issueDateLabel(new QLabel(this))
+    , m_deviceIpCaptionLabel(new QLabel(this))
+    , m_deviceIpLabel(new QLabel(this))
+    , m_deviceIpWarningLabel(new QLabel(this))
+    , m_uhiCaptionLabel(new QLabel(this))
+    , m_uhiLabel(new QLabel(this))
+    , m_stepUpCaptionLabel(new QLabel(this))
+    , m_stepUpLabel(new QLabel(this))
+    , m_riskCaptionLabel(new QLabel(this))
+    , m_riskLabel(new QLabel(this))
+    , m_riskWarningLabel(new QLabel(this))
+    , m_signedCaptionLabel(new QLabel(this))
+    , m_signedPlainTextEdit(new QPlainTextEdit(this))
+    , m_timesCaptionLabel(new QLabel(this))
+    , m_timesLabel(new QLabel(this))
+    , m_copyPushButton(new QPushButton(this))
+    , m_exportPushButton(new QPushButton(this))
+    , m_newOrderPushButton(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("resultView"));
+    const QList<std::pair<QWidget *, const char *>> names{
+        {m_headingLabel, "headingLabel"},
+        {m_trustLabel, "trustLabel"},
+        {m_nameCaptionLabel, "nameCaptionLabel"},
+        {m_nameLabel, "nameLabel"},
+        {m_personalNumberCaptionLabel, "personalNumberCaptionLabel"},
+        {m_personalNumberLabel, "personalNumberLabel"},
+        {m_revealPushButton, "revealPushButton"},
+        {m_issueDateCaptionLabel, "issueDateCaptionLabel"},
+        {m_issueDateLabel, "issueDateLabel"},
+        {m_deviceIpCaptionLabel, "deviceIpCaptionLabel"},
+        {m_deviceIpLabel, "deviceIpLabel"},
+        {m_deviceIpWarningLabel, "deviceIpWarningLabel"},
+        {m_uhiCaptionLabel, "uhiCaptionLabel"},
+        {m_uhiLabel, "uhiLabel"},
+        {m_stepUpCaptionLabel, "stepUpCaptionLabel"},
+        {m_stepUpLabel, "stepUpLabel"},
+        {m_riskCaptionLabel, "riskCaptionLabel"},
+        {m_riskLabel, "riskLabel"},
+        {m_riskWarningLabel, "riskWarningLabel"},
+        {m_signedCaptionLabel, "signedCaptionLabel"},
+        {m_signedPlainTextEdit, "signedPlainTextEdit"},
+        {m_timesCaptionLabel, "timesCaptionLabel"},
+        {m_timesLabel, "timesLabel"},
+        {m_copyPushButton, "copyPushButton"},
+        {m_exportPushButton, "exportPushButton"},
+        {m_newOrderPushButton, "newOrderPushButton"},
+    };
+    for (const auto &[widget, name] : names)
+        widget->setObjectName(QLatin1String(name));
+
+    QFont headingFont = m_headingLabel->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.4);
+    headingFont.setBold(true);
+    m_headingLabel->setFont(headingFont);
+    makeWarning(m_trustLabel);
+    makeWarning(m_deviceIpWarningLabel);
+    makeWarning(m_riskWarningLabel);
+
+    for (QLabel *value : {m_nameLabel, m_personalNumberLabel, m_issueDateLabel, m_deviceIpLabel, m_uhiLabel,
+                          m_stepUpLabel, m_riskLabel, m_timesLabel}) {
+        value->setTextFormat(Qt::PlainText);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        value->setWordWrap(true);
+    }
+    m_uhiLabel->setWordWrap(false);
+
+    m_revealPushButton->setCheckable(true);
+    m_signedPlainTextEdit->setReadOnly(true);
+    m_signedPlainTextEdit->setTabChangesFocus(true);
+    m_signedPlainTextEdit->setMaximumHeight(m_signedPlainTextEdit->fontMetrics().lineSpacing() * 10);
+
+    // Captions are buddies of their values so a screen reader reads "Name: Karl Karlsson".
+    const QList<std::pair<QLabel *, QWidget *>> buddies{
+        {m_nameCaptionLabel, m_nameLabel},       {m_personalNumberCaptionLabel, m_personalNumberLabel},
+        {m_issueDateCaptionLabel, m_issueDateLabel}, {m_deviceIpCaptionLabel, m_deviceIpLabel},
+        {m_uhiCaptionLabel, m_uhiLabel},         {m_stepUpCaptionLabel, m_stepUpLabel},
+        {m_riskCaptionLabel, m_riskLabel},       {m_timesCaptionLabel, m_timesLabel},
+        {m_signedCaptionLabel, m_signedPlainTextEdit},
+    };
+    for (const auto &[caption, value] : buddies)
+        caption->setBuddy(value);
+
+    auto *personalNumberRow = new QHBoxLayout;
+    personalNumberRow->addWidget(m_personalNumberLabel, 1);
+    personalNumberRow->addWidget(m_revealPushButton);
+
+    auto *deviceIpColumn = new QVBoxLayout;
+    deviceIpColumn->addWidget(m_deviceIpLabel);
+    deviceIpColumn->addWidget(m_deviceIpWarningLabel);
+
+    auto *riskColumn = new QVBoxLayout;
+    riskColumn->addWidget(m_riskLabel);
+    riskColumn->addWidget(m_riskWarningLabel);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(m_nameCaptionLabel, m_nameLabel);
+    form->addRow(m_personalNumberCaptionLabel, personalNumberRow);
+    form->addRow(m_issueDateCaptionLabel, m_issueDateLabel);
+    form->addRow(m_deviceIpCaptionLabel, deviceIpColumn);
+    form->addRow(m_uhiCaptionLabel, m_uhiLabel);
+    form->addRow(m_stepUpCaptionLabel, m_stepUpLabel);
+    form->addRow(m_riskCaptionLabel, riskColumn);
+    form->addRow(m_timesCaptionLabel, m_timesLabel);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_copyPushButton);
+    buttons->addWidget(m_exportPushButton);
+    buttons->addStretch(1);
+    buttons->addWidget(m_newOrderPushButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_headingLabel);
+    layout->addWidget(m_trustLabel);
+    layout->addLayout(form);
+    layout->addWidget(m_signedCaptionLabel);
+    layout->addWidget(m_signedPlainTextEdit);
+    layout->addStretch(1);
+    layout->addLayout(buttons);
+
+    setTabOrder(m_revealPushButton, m_signedPlainTextEdit);
+    setTabOrder(m_signedPlainTextEdit, m_copyPushButton);
+    setTabOrder(m_copyPushButton, m_exportPushButton);
+    setTabOrder(m_exportPushButton, m_newOrderPushButton);
+
+    connect(m_revealPushButton, &QPushButton::toggled, this, [this] { refresh(); });
+    connect(m_copyPushButton, &QPushButton::clicked, this, &ResultView::onCopy);
+    connect(m_exportPushButton, &QPushButton::clicked, this, &ResultView::onExport);
+    connect(m_newOrderPushButton, &QPushButton::clicked, this, &ResultView::newOrderRequested);
+
+    retranslateUi();
+}
+
+void ResultView::showCompletion(const CompletionData &completion, const ResultContext &context)
+{
+    m_completion = completion;
+    m_context = context;
+    m_hasResult = true;
+    m_revealPushButton->setChecked(false); // every new result starts masked
+    const std::optional<QByteArray> fromSignature = signedVisibleData(completion.signature);
+    m_signedTextFromSignature = fromSignature.has_value();
+    m_signedText = fromSignature.value_or(context.userVisibleDataSent);
+    if (!completion.signature.isEmpty() && !fromSignature && !context.userVisibleDataSent.isEmpty())
+        qCInfo(lcResultView) << "no usrVisibleData in the signature of order" << context.orderRef
+                             << "- showing the text that was sent";
+    refresh();
+}
+
+std::optional<QByteArray> ResultView::signedVisibleData(const QString &signature)
+{
+    if (signature.isEmpty())
+        return std::nullopt;
+    const auto xml = QByteArray::fromBase64Encoding(signature.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!xml)
+        return std::nullopt;
+    QXmlStreamReader reader(*xml);
+    while (!reader.atEnd()) {
+        if (reader.readNext() != QXmlStreamReader::StartElement || reader.name() != QLatin1String("usrVisibleData"))
+            continue;
+        const QString encoded = reader.readElementText().trimmed();
+        const auto decoded = QByteArray::fromBase64Encoding(encoded.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        if (!decoded)
+            return std::nullopt;
+        return *decoded;
+    }
+    return std::nullopt; // not present, or the XML is broken (reader.hasError())
+}
+
+bool ResultView::isPersonalNumberRevealed() const
+{
+    return m_revealPushButton->isChecked();
+}
+
+bool ResultView::isTrusted() const
+{
+    // BankID's risk "high": the order should be treated as blocked (api digest: risk indication).
+    return m_hasResult && m_completion.risk != QLatin1String("high");
+}
+
+QString ResultView::shownPersonalNumber() const
+{
+    return isPersonalNumberRevealed() ? m_completion.personalNumber : PersonalNumber::mask(m_completion.personalNumber);
+}
+
+QString ResultView::riskText() const
+{
+    if (m_completion.risk == QLatin1String("low"))
+        return tr("Low");
+    if (m_completion.risk == QLatin1String("moderate"))
+        return tr("Moderate");
+    if (m_completion.risk == QLatin1String("high"))
+        return tr("High");
+    if (m_completion.risk.isEmpty())
+        return tr("Not requested");
+    return m_completion.risk; // an unknown value is shown verbatim rather than hidden
+}
+
+bool ResultView::deviceIpDiffers() const
+{
+    if (m_context.startMethod != StartMethod::SameDevice || m_context.endUserIp.isEmpty()
+        || m_completion.deviceIpAddress.isEmpty())
+        return false;
+    const QHostAddress device(m_completion.deviceIpAddress);
+    const QHostAddress endUser(m_context.endUserIp);
+    if (device.isNull() || endUser.isNull())
+        return m_completion.deviceIpAddress != m_context.endUserIp;
+    return !device.isEqual(endUser, QHostAddress::TolerantConversion);
+}
+
+void ResultView::refresh()
+{
+    const bool auth = m_context.flow == Flow::Auth || m_context.flow == Flow::PhoneAuth;
+    m_headingLabel->setText(!m_hasResult ? QString()
+                            : auth       ? tr("Identified with BankID")
+                                         : tr("Signed with BankID"));
+    m_nameLabel->setText(m_completion.name);
+    m_personalNumberLabel->setText(shownPersonalNumber());
+    m_personalNumberLabel->setAccessibleName(isPersonalNumberRevealed() ? tr("Personal number")
+                                                                        : tr("Personal number (hidden)"));
+    m_revealPushButton->setText(isPersonalNumberRevealed() ? tr("&Hide") : tr("&Show"));
+    m_revealPushButton->setAccessibleName(isPersonalNumberRevealed() ? tr("Hide the personal number")
+                                                                     : tr("Show the personal number"));
+    m_issueDateLabel->setText(m_completion.bankIdIssueDate);
+    m_deviceIpLabel->setText(m_completion.deviceIpAddress);
+    m_deviceIpWarningLabel->setVisible(m_hasResult && deviceIpDiffers());
+    m_deviceIpWarningLabel->setText(
+        tr("⚠ The BankID app ran on %1, but this computer's address is %2. The order may have been completed on "
+           "another device.")
+            .arg(m_completion.deviceIpAddress, m_context.endUserIp));
+    m_uhiLabel->setText(m_completion.deviceUhi);
+    m_stepUpLabel->setText(!m_completion.stepUpMrtd ? tr("Not requested")
+                           : *m_completion.stepUpMrtd ? tr("ID document checked (mrtd): yes")
+                                                      : tr("ID document checked (mrtd): no"));
+    m_riskLabel->setText(riskText());
+    const bool blocked = m_hasResult && !isTrusted();
+    m_riskWarningLabel->setVisible(blocked);
+    m_riskWarningLabel->setText(tr("⚠ Blocked: BankID rates this order as high risk. Do not trust this result."));
+    m_trustLabel->setVisible(blocked);
+    m_trustLabel->setText(tr("⚠ Not trusted"));
+
+    m_signedCaptionLabel->setText(m_signedTextFromSignature ? tr("What was si&gned (from the signature):")
+                                                            : tr("What was si&gned (as sent):"));
+    m_signedCaptionLabel->setVisible(!m_signedText.isEmpty());
+    m_signedPlainTextEdit->setVisible(!m_signedText.isEmpty());
+    m_signedPlainTextEdit->setPlainText(QString::fromUtf8(m_signedText));
+
+    QStringList times;
+    const QLocale locale;
+    if (m_context.startedAt.isValid())
+        times << tr("started %1").arg(locale.toString(m_context.startedAt.toLocalTime(), QLocale::LongFormat));
+    if (m_context.completedAt.isValid())
+        times << tr("completed %1").arg(locale.toString(m_context.completedAt.toLocalTime(), QLocale::LongFormat));
+    if (m_context.startedAt.isValid() && m_context.completedAt.isValid())
+        times << tr("took %1 s").arg(locale.toString(m_context.startedAt.msecsTo(m_context.completedAt) / 1000.0, 'f', 1));
+    m_timesLabel->setText(times.join(QLatin1Char('\n')));
+
+    m_copyPushButton->setEnabled(m_hasResult);
+    m_exportPushButton->setEnabled(m_hasResult);
+}
+
+QString ResultView::summaryText() const
+{
+    QStringList lines;
+    lines << m_headingLabel->text();
+    if (!isTrusted() && m_hasResult)
+        lines << m_riskWarningLabel->text();
+    lines << tr("Name: %1").arg(m_completion.name);
+    lines << tr("Personal number: %1").arg(shownPersonalNumber());
+    lines << tr("BankID issued: %1").arg(m_completion.bankIdIssueDate);
+    lines << tr("Device IP: %1").arg(m_completion.deviceIpAddress);
+    if (deviceIpDiffers())
+        lines << m_deviceIpWarningLabel->text();
+    lines << tr("Device (uhi): %1").arg(m_completion.deviceUhi);
+    lines << tr("Step-up: %1").arg(m_stepUpLabel->text());
+    lines << tr("Risk: %1").arg(riskText());
+    if (!m_signedText.isEmpty())
+        lines << tr("Signed text: %1").arg(QString::fromUtf8(m_signedText));
+    lines << tr("Order: %1").arg(m_context.orderRef);
+    if (!m_timesLabel->text().isEmpty())
+        lines << tr("Times: %1").arg(m_timesLabel->text().replace(QLatin1Char('\n'), QLatin1String(", ")));
+    return lines.join(QLatin1Char('\n'));
+}
+
+QJsonObject ResultView::exportDocument() const
+{
+    QJsonObject document;
+    document.insert(QStringLiteral("version"), ExportVersion);
+    document.insert(QStringLiteral("environment"), m_context.environmentName);
+    document.insert(QStringLiteral("orderRef"), m_context.orderRef);
+    document.insert(QStringLiteral("flow"), flowName(m_context.flow));
+    document.insert(QStringLiteral("startedAt"), isoOrNull(m_context.startedAt));
+    document.insert(QStringLiteral("completedAt"), isoOrNull(m_context.completedAt));
+    document.insert(QStringLiteral("endUserIp"), m_context.endUserIp);
+    // BankID's completionData exactly as received (raw), or rebuilt when a caller built it by hand.
+    document.insert(QStringLiteral("completionData"),
+                    m_completion.raw.isEmpty() ? m_completion.toJson() : m_completion.raw);
+    return document;
+}
+
+bool ResultView::exportJson(const QString &path, QString *error) const
+{
+    const auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        qCWarning(lcResultView).noquote() << message;
+        return false;
+    };
+    if (!m_hasResult)
+        return fail(tr("Nothing to export: no completed order is shown."));
+    if (path.isEmpty())
+        return fail(tr("Nothing exported: no file name was given."));
+    // QSaveFile writes a temporary file and renames it on commit(): a failure never leaves half a file.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    const QByteArray bytes = QJsonDocument(exportDocument()).toJson(QJsonDocument::Indented);
+    if (file.write(bytes) != bytes.size()) {
+        const QString message = tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        file.cancelWriting();
+        return fail(message);
+    }
+    if (!file.commit())
+        return fail(tr("Cannot save %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+    qCInfo(lcResultView) << "exported order" << m_context.orderRef << "to" << path;
+    return true;
+}
+
+void ResultView::onCopy()
+{
+    if (QClipboard *clipboard = QGuiApplication::clipboard())
+        clipboard->setText(summaryText());
+}
+
+void ResultView::onExport()
+{
+    const QString suggested = QDir::home().filePath(
+        QStringLiteral("bankid-%1.json").arg(m_context.orderRef.isEmpty() ? QStringLiteral("result") : m_context.orderRef));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export result as JSON"), suggested, tr("JSON files (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportJson(path, &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+}
+
+void ResultView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void ResultView::retranslateUi()
+{
+    setAccessibleName(tr("BankID result"));
+    m_headingLabel->setAccessibleName(tr("Result"));
+    m_trustLabel->setAccessibleName(tr("Trust warning"));
+    m_nameCaptionLabel->setText(tr("Name:"));
+    m_nameLabel->setAccessibleName(tr("Name"));
+    m_personalNumberCaptionLabel->setText(tr("Personal number:"));
+    m_issueDateCaptionLabel->setText(tr("BankID issued:"));
+    m_issueDateLabel->setAccessibleName(tr("BankID issue date"));
+    m_deviceIpCaptionLabel->setText(tr("Device IP address:"));
+    m_deviceIpLabel->setAccessibleName(tr("Device IP address"));
+    m_deviceIpWarningLabel->setAccessibleName(tr("Device IP address warning"));
+    m_uhiCaptionLabel->setText(tr("Device identifier (uhi):"));
+    m_uhiLabel->setAccessibleName(tr("Device identifier"));
+    m_stepUpCaptionLabel->setText(tr("Step-up:"));
+    m_stepUpLabel->setAccessibleName(tr("Step-up"));
+    m_riskCaptionLabel->setText(tr("Risk:"));
+    m_riskLabel->setAccessibleName(tr("Risk"));
+    m_riskWarningLabel->setAccessibleName(tr("Risk warning"));
+    m_signedPlainTextEdit->setAccessibleName(tr("What was signed"));
+    m_timesCaptionLabel->setText(tr("Order times:"));
+    m_timesLabel->setAccessibleName(tr("Order times"));
+    m_copyPushButton->setText(tr("&Copy"));
+    m_copyPushButton->setAccessibleName(tr("Copy the result to the clipboard"));
+    m_exportPushButton->setText(tr("&Export JSON…"));
+    m_exportPushButton->setAccessibleName(tr("Export the result as a JSON file"));
+    m_newOrderPushButton->setText(tr("&New order"));
+    m_newOrderPushButton->setAccessibleName(tr("Start a new order"));
+    refresh();
+}
+
+} // namespace bankid

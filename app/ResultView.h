@@ -1,0 +1,103 @@
+#pragma once
+
+#include "ApiTypes.h"
+#include "ResultContext.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QPushButton;
+class QPlainTextEdit;
+
+namespace bankid {
+
+/// Shows a completed order: who (name, personal number masked until "Show" is toggled), the BankID issue
+/// date, the device IP (warned when a same-device order was completed from another IP than the end-user
+/// IP sent), uhi, stepUp, risk (high: a "blocked" warning, result not trusted), what was signed (the
+/// usrVisibleData decoded from the signature XML), the order times; Copy, Export JSON… and New order.
+///
+/// Contract: export writes through QSaveFile (a failed export leaves no file and no half file); the copy
+/// text shows the personal number masked unless the operator revealed it.
+///
+/// \code
+///   resultView->showCompletion(*session.completion(), context);
+///   connect(resultView, &bankid::ResultView::newOrderRequested, this, &Desk::showStartPage);
+/// \endcode
+class ResultView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ResultView(QWidget *parent = nullptr);
+
+    void showCompletion(const bankid::CompletionData &completion, const bankid::ResultContext &context);
+    /// Writes the export JSON to \a path through QSaveFile; false with \a error (naming the path) otherwise.
+    bool exportJson(const QString &path, QString *error) const;
+    /// What Copy puts on the clipboard (the personal number masked unless revealed).
+    QString summaryText() const;
+
+    /// The export document: {"version":1, "environment", "orderRef", "flow", "startedAt", "completedAt",
+    /// "endUserIp", "completionData"}.
+    QJsonObject exportDocument() const;
+    /// The usrVisibleData found in base64 \a signature (XMLDSig), decoded; nullopt when absent/unreadable.
+    static std::optional<QByteArray> signedVisibleData(const QString &signature);
+    /// Whether the personal number is currently shown in clear.
+    bool isPersonalNumberRevealed() const;
+    /// Whether the result may be trusted (false for risk "high").
+    bool isTrusted() const;
+
+signals:
+    void newOrderRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void refresh();
+    void onCopy();
+    void onExport();
+    QString shownPersonalNumber() const;
+    QString riskText() const;
+    bool deviceIpDiffers() const;
+
+    CompletionData m_completion;
+    ResultContext m_context;
+    QByteArray m_signedText;
+    bool m_signedTextFromSignature = false;
+    bool m_hasResult = false;
+
+    QLabel *m_headingLabel = nullptr;
+    QLabel *m_trustLabel = nullptr;
+    QLabel *m_nameCaptionLabel = nullptr;
+    QLabel *m_nameLabel = nullptr;
+    QLabel *m_personalNumberCaptionLabel = nullptr;
+    QLabel *m_personalNumberLabel = nullptr;
+    QPushButton *m_revealPushButton = nullptr;
+    QLabel *m_issueDateCaptionLabel = nullptr;
+    QLabel *m_issueDateLabel = nullptr;
+    QLabel *m_deviceIpCaptionLabel = nullptr;
+    QLabel *m_deviceIpLabel = nullptr;
+    QLabel *m_deviceIpWarningLabel = nullptr;
+    QLabel *m_uhiCaptionLabel = nullptr;
+    QLabel *m_uhiLabel = nullptr;
+    QLabel *m_stepUpCaptionLabel = nullptr;
+    QLabel *m_stepUpLabel = nullptr;
+    QLabel *m_riskCaptionLabel = nullptr;
+    QLabel *m_riskLabel = nullptr;
+    QLabel *m_riskWarningLabel = nullptr;
+    QLabel *m_signedCaptionLabel = nullptr;
+    QPlainTextEdit *m_signedPlainTextEdit = nullptr;
+    QLabel *m_timesCaptionLabel = nullptr;
+    QLabel *m_timesLabel = nullptr;
+    QPushButton *m_copyPushButton = nullptr;
+    QPushButton *m_exportPushButton = nullptr;
+    QPushButton *m_newOrderPushButton = nullptr;
+};
+
+} // namespace bankid

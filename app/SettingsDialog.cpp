@@ -1,0 +1,426 @@
+#include "SettingsDialog.h"
+
+#include "AppSettings.h"
+#include "EndUserAddress.h"
+#include "PasswordStore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHostAddress>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace bankid {
+
+namespace {
+
+void markProblem(QLabel *label, bool problem)
+{
+    QPalette palette = label->parentWidget() ? label->parentWidget()->palette() : label->palette();
+    if (problem) {
+        const bool dark = palette.color(QPalette::Window).lightness() < 128;
+        palette.setColor(QPalette::WindowText, dark ? QColor(255, 120, 120) : QColor(170, 0, 0));
+    }
+    label->setPalette(palette);
+}
+
+// A line edit with a "Browse…" button beside it.
+QHBoxLayout *withButton(QLineEdit *edit, QPushButton *button)
+{
+    auto *row = new QHBoxLayout;
+    row->addWidget(edit, 1);
+    row->addWidget(button);
+    return row;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(AppSettings *settings, ConnectionManager *connections, QWidget *parent)
+    : QDialog(parent)
+    , m_settings(settings)
+    , m_connections(connections)
+    , m_passwords(new PasswordStore(this))
+    , m_connectionGroupBox(new QGroupBox(this))
+    , m_environmentLabel(new QLabel(this))
+    , m_environmentComboBox(new QComboBox(this))
+    , m_urlLabel(new QLabel(this))
+    , m_urlLineEdit(new QLineEdit(this))
+    , m_caLabel(new QLabel(this))
+    , m_caLineEdit(new QLineEdit(this))
+    , m_caBrowsePushButton(new QPushButton(this))
+    , m_certificateGroupBox(new QGroupBox(this))
+    , m_certificateLabel(new QLabel(this))
+    , m_certificateLineEdit(new QLineEdit(this))
+    , m_certificateBrowsePushButton(new QPushButton(this))
+    , m_keyLabel(new QLabel(this))
+    , m_keyLineEdit(new QLineEdit(this))
+    , m_keyBrowsePushButton(new QPushButton(this))
+    , m_passwordLabel(new QLabel(this))
+    , m_passwordLineEdit(new QLineEdit(this))
+    , m_rememberCheckBox(new QCheckBox(this))
+    , m_certificateDetailsLabel(new QLabel(this))
+    , m_certificateWarningLabel(new QLabel(this))
+    , m_orderGroupBox(new QGroupBox(this))
+    , m_endUserIpLabel(new QLabel(this))
+    , m_endUserIpLineEdit(new QLineEdit(this))
+    , m_languageLabel(new QLabel(this))
+    , m_languageComboBox(new QComboBox(this))
+    , m_pollLabel(new QLabel(this))
+    , m_pollSpinBox(new QSpinBox(this))
+    , m_restartsLabel(new QLabel(this))
+    , m_restartsSpinBox(new QSpinBox(this))
+    , m_testPushButton(new QPushButton(this))
+    , m_testResultLabel(new QLabel(this))
+    , m_buttonBox(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    m_environmentComboBox->setObjectName(QStringLiteral("environmentComboBox"));
+    m_urlLineEdit->setObjectName(QStringLiteral("urlLineEdit"));
+    m_caLineEdit->setObjectName(QStringLiteral("caLineEdit"));
+    m_caBrowsePushButton->setObjectName(QStringLiteral("caBrowsePushButton"));
+    m_certificateLineEdit->setObjectName(QStringLiteral("certificateLineEdit"));
+    m_certificateBrowsePushButton->setObjectName(QStringLiteral("certificateBrowsePushButton"));
+    m_keyLineEdit->setObjectName(QStringLiteral("keyLineEdit"));
+    m_keyBrowsePushButton->setObjectName(QStringLiteral("keyBrowsePushButton"));
+    m_passwordLineEdit->setObjectName(QStringLiteral("passwordLineEdit"));
+    m_rememberCheckBox->setObjectName(QStringLiteral("rememberCheckBox"));
+    m_certificateDetailsLabel->setObjectName(QStringLiteral("certificateDetailsLabel"));
+    m_certificateWarningLabel->setObjectName(QStringLiteral("certificateWarningLabel"));
+    m_endUserIpLineEdit->setObjectName(QStringLiteral("endUserIpLineEdit"));
+    m_languageComboBox->setObjectName(QStringLiteral("languageComboBox"));
+    m_pollSpinBox->setObjectName(QStringLiteral("pollSpinBox"));
+    m_restartsSpinBox->setObjectName(QStringLiteral("restartsSpinBox"));
+    m_testPushButton->setObjectName(QStringLiteral("testPushButton"));
+    m_testResultLabel->setObjectName(QStringLiteral("testResultLabel"));
+    m_buttonBox->setObjectName(QStringLiteral("buttonBox"));
+
+    for (const DeskEnvironment environment : {DeskEnvironment::Simulator, DeskEnvironment::Test,
+                                              DeskEnvironment::Production, DeskEnvironment::Custom})
+        m_environmentComboBox->addItem(QString(), static_cast<int>(environment));
+    m_languageComboBox->addItem(QString(), QString());
+    m_languageComboBox->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    m_languageComboBox->addItem(QStringLiteral("Svenska"), QStringLiteral("sv"));
+    m_pollSpinBox->setRange(AppSettings::MinPollIntervalSeconds, AppSettings::MaxPollIntervalSeconds);
+    m_restartsSpinBox->setRange(0, AppSettings::MaxAutoRestarts);
+    m_passwordLineEdit->setEchoMode(QLineEdit::Password);
+    m_rememberCheckBox->setVisible(PasswordStore::isAvailable());
+    for (QLabel *label : {m_certificateDetailsLabel, m_certificateWarningLabel, m_testResultLabel}) {
+        label->setWordWrap(true);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    }
+    m_environmentLabel->setBuddy(m_environmentComboBox);
+    m_urlLabel->setBuddy(m_urlLineEdit);
+    m_caLabel->setBuddy(m_caLineEdit);
+    m_certificateLabel->setBuddy(m_certificateLineEdit);
+    m_keyLabel->setBuddy(m_keyLineEdit);
+    m_passwordLabel->setBuddy(m_passwordLineEdit);
+    m_endUserIpLabel->setBuddy(m_endUserIpLineEdit);
+    m_languageLabel->setBuddy(m_languageComboBox);
+    m_pollLabel->setBuddy(m_pollSpinBox);
+    m_restartsLabel->setBuddy(m_restartsSpinBox);
+
+    auto *connectionForm = new QFormLayout(m_connectionGroupBox);
+    connectionForm->addRow(m_environmentLabel, m_environmentComboBox);
+    connectionForm->addRow(m_urlLabel, m_urlLineEdit);
+    connectionForm->addRow(m_caLabel, withButton(m_caLineEdit, m_caBrowsePushButton));
+    auto *certificateForm = new QFormLayout(m_certificateGroupBox);
+    certificateForm->addRow(m_certificateLabel, withButton(m_certificateLineEdit, m_certificateBrowsePushButton));
+    certificateForm->addRow(m_keyLabel, withButton(m_keyLineEdit, m_keyBrowsePushButton));
+    certificateForm->addRow(m_passwordLabel, m_passwordLineEdit);
+    certificateForm->addRow(QString(), m_rememberCheckBox);
+    certificateForm->addRow(m_certificateDetailsLabel);
+    certificateForm->addRow(m_certificateWarningLabel);
+    auto *orderForm = new QFormLayout(m_orderGroupBox);
+    orderForm->addRow(m_endUserIpLabel, m_endUserIpLineEdit);
+    orderForm->addRow(m_languageLabel, m_languageComboBox);
+    orderForm->addRow(m_pollLabel, m_pollSpinBox);
+    orderForm->addRow(m_restartsLabel, m_restartsSpinBox);
+    auto *testRow = new QHBoxLayout;
+    testRow->addWidget(m_testPushButton, 0, Qt::AlignTop);
+    testRow->addWidget(m_testResultLabel, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_connectionGroupBox);
+    layout->addWidget(m_certificateGroupBox);
+    layout->addWidget(m_orderGroupBox);
+    layout->addLayout(testRow);
+    layout->addStretch(1);
+    layout->addWidget(m_buttonBox);
+
+    // Load the saved values (the command line's overrides are not settings and are not shown here).
+    m_environmentComboBox->setCurrentIndex(m_environmentComboBox->findData(static_cast<int>(m_settings->environment())));
+    m_urlLineEdit->setText(m_settings->customUrl());
+    m_caLineEdit->setText(m_settings->customCaFile());
+    m_certificateLineEdit->setText(m_settings->certificateFile());
+    m_keyLineEdit->setText(m_settings->keyFile());
+    m_rememberCheckBox->setChecked(m_settings->rememberPassword());
+    m_endUserIpLineEdit->setText(m_settings->endUserIpOverride());
+    m_languageComboBox->setCurrentIndex(qMax(0, m_languageComboBox->findData(m_settings->language())));
+    m_pollSpinBox->setValue(m_settings->pollIntervalSeconds());
+    m_restartsSpinBox->setValue(m_settings->autoRestarts());
+
+    connect(m_environmentComboBox, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateEnabledFields);
+    connect(m_certificateLineEdit, &QLineEdit::editingFinished, this, &SettingsDialog::reloadCertificate);
+    connect(m_keyLineEdit, &QLineEdit::editingFinished, this, &SettingsDialog::reloadCertificate);
+    connect(m_passwordLineEdit, &QLineEdit::editingFinished, this, &SettingsDialog::reloadCertificate);
+    connect(m_caBrowsePushButton, &QPushButton::clicked, this, &SettingsDialog::browseCa);
+    connect(m_certificateBrowsePushButton, &QPushButton::clicked, this, &SettingsDialog::browseCertificate);
+    connect(m_keyBrowsePushButton, &QPushButton::clicked, this, &SettingsDialog::browseKey);
+    connect(m_testPushButton, &QPushButton::clicked, this, &SettingsDialog::onTestConnection);
+    connect(m_connections, &ConnectionManager::connectionTested, this, &SettingsDialog::onConnectionTested);
+    connect(m_buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(m_buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+
+    retranslateUi();
+    updateEnabledFields();
+    reloadCertificate();
+}
+
+ConnectionManager::Profile SettingsDialog::profile() const
+{
+    ConnectionManager::Profile profile;
+    profile.environment = static_cast<DeskEnvironment>(m_environmentComboBox->currentData().toInt());
+    profile.url = m_urlLineEdit->text().trimmed();
+    profile.caFile = m_caLineEdit->text().trimmed();
+    profile.certificateFile = m_certificateLineEdit->text().trimmed();
+    profile.keyFile = m_keyLineEdit->text().trimmed();
+    return profile;
+}
+
+void SettingsDialog::updateEnabledFields()
+{
+    const DeskEnvironment environment = profile().environment;
+    const bool custom = environment == DeskEnvironment::Custom;
+    for (QWidget *widget : {static_cast<QWidget *>(m_urlLabel), static_cast<QWidget *>(m_urlLineEdit),
+                            static_cast<QWidget *>(m_caLabel), static_cast<QWidget *>(m_caLineEdit),
+                            static_cast<QWidget *>(m_caBrowsePushButton)})
+        widget->setEnabled(custom);
+    // The simulator brings its own RP certificate.
+    m_certificateGroupBox->setEnabled(environment != DeskEnvironment::Simulator);
+    m_testResultLabel->clear();
+}
+
+void SettingsDialog::reloadCertificate()
+{
+    const ConnectionManager::Profile current = profile();
+    m_certificateWarningLabel->clear();
+    if (current.certificateFile.isEmpty()) {
+        m_identity = ClientIdentity();
+        m_certificateDetailsLabel->setText(tr("No RP certificate chosen (needed for BankID test, production and "
+                                              "custom servers)."));
+        m_certificateDetailsLabel->setAccessibleDescription(m_certificateDetailsLabel->text());
+        return;
+    }
+    m_identity = ClientIdentity::load(current.certificateFile, m_passwordLineEdit->text().toUtf8(), current.keyFile);
+    if (m_identity.isNull()) {
+        const ClientIdentityError &error = m_identity.error();
+        const bool needsPassword = error.kind() == ClientIdentityError::Kind::WrongPassword
+            && m_passwordLineEdit->text().isEmpty();
+        m_certificateDetailsLabel->setText(needsPassword ? tr("This certificate is protected: enter its password.")
+                                                         : error.message());
+        markProblem(m_certificateDetailsLabel, !needsPassword);
+        m_certificateDetailsLabel->setAccessibleDescription(m_certificateDetailsLabel->text());
+        return;
+    }
+    markProblem(m_certificateDetailsLabel, false);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 daysLeft = m_identity.daysLeft(now);
+    m_certificateDetailsLabel->setText(tr("Subject: %1\nIssuer: %2\nValid until: %3 (%n day(s) left)", nullptr,
+                                          static_cast<int>(qMax<qint64>(0, daysLeft)))
+                                           .arg(m_identity.subject(), m_identity.issuer(),
+                                                QLocale().toString(m_identity.expiry().toLocalTime(), QLocale::ShortFormat)));
+    m_certificateDetailsLabel->setAccessibleDescription(m_certificateDetailsLabel->text());
+    QString warning = m_identity.validityWarning(now);
+    if (warning.isEmpty() && daysLeft < ExpiryWarningDays)
+        warning = tr("The certificate expires in %n day(s): order a new one from your bank in time.", nullptr,
+                     static_cast<int>(daysLeft));
+    m_certificateWarningLabel->setText(warning);
+    markProblem(m_certificateWarningLabel, !warning.isEmpty());
+    m_certificateWarningLabel->setAccessibleDescription(warning);
+}
+
+void SettingsDialog::onTestConnection()
+{
+    const ConnectionManager::Profile current = profile();
+    m_testResultLabel->setText(tr("Testing…"));
+    markProblem(m_testResultLabel, false);
+    if (current.environment == DeskEnvironment::Simulator) {
+        if (!m_connections->simulator() || !m_connections->isReady()) {
+            m_testResultLabel->setText(tr("The simulator starts when you save these settings; test it then."));
+            return;
+        }
+        m_testing = true;
+        m_testPushButton->setEnabled(false);
+        m_connections->testConnection();
+        return;
+    }
+    QString error;
+    const auto config = m_connections->buildConfig(current, m_passwordLineEdit->text().toUtf8(), &error);
+    if (!config) {
+        m_testResultLabel->setText(error);
+        markProblem(m_testResultLabel, true);
+        return;
+    }
+    m_testing = true;
+    m_testPushButton->setEnabled(false);
+    m_connections->testConnection(*config);
+}
+
+void SettingsDialog::onConnectionTested(bool ok, const QString &report)
+{
+    if (!m_testing)
+        return;
+    m_testing = false;
+    m_testPushButton->setEnabled(true);
+    m_testResultLabel->setText(ok ? tr("OK: %1").arg(report) : tr("Failed: %1").arg(report));
+    m_testResultLabel->setAccessibleDescription(m_testResultLabel->text());
+    markProblem(m_testResultLabel, !ok);
+}
+
+void SettingsDialog::browseCertificate()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("RP certificate"), m_certificateLineEdit->text(),
+        tr("Certificates (*.p12 *.pfx *.pem *.crt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_certificateLineEdit->setText(path);
+    m_passwordLineEdit->clear();
+    reloadCertificate();
+}
+
+void SettingsDialog::browseKey()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Private key"), m_keyLineEdit->text(),
+                                                      tr("PEM keys (*.pem *.key);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_keyLineEdit->setText(path);
+    reloadCertificate();
+}
+
+void SettingsDialog::browseCa()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("CA certificate"), m_caLineEdit->text(),
+                                                      tr("PEM certificates (*.pem *.crt);;All files (*)"));
+    if (!path.isEmpty())
+        m_caLineEdit->setText(path);
+}
+
+void SettingsDialog::accept()
+{
+    const ConnectionManager::Profile current = profile();
+    const QString endUserIp = m_endUserIpLineEdit->text().trimmed();
+    if (!endUserIp.isEmpty() && QHostAddress(endUserIp).isNull()) {
+        m_endUserIpLineEdit->setFocus();
+        m_testResultLabel->setText(tr("End-user IP: '%1' is not an IPv4 or IPv6 address.").arg(endUserIp));
+        markProblem(m_testResultLabel, true);
+        return;
+    }
+    m_settings->setEnvironment(current.environment);
+    m_settings->setCustomUrl(current.url);
+    m_settings->setCustomCaFile(current.caFile);
+    m_settings->setCertificateFile(current.certificateFile);
+    m_settings->setKeyFile(current.keyFile);
+    const bool remember = PasswordStore::isAvailable() && m_rememberCheckBox->isChecked();
+    const bool wasRemembered = m_settings->rememberPassword();
+    m_settings->setRememberPassword(remember);
+    m_settings->setEndUserIpOverride(endUserIp);
+    m_settings->setLanguage(m_languageComboBox->currentData().toString());
+    m_settings->setPollIntervalSeconds(m_pollSpinBox->value());
+    m_settings->setAutoRestarts(m_restartsSpinBox->value());
+    m_settings->sync();
+
+    const QByteArray password = m_passwordLineEdit->text().toUtf8();
+    if (!current.certificateFile.isEmpty() && !password.isEmpty()) {
+        m_connections->rememberPasswordForSession(current.certificateFile, password);
+        // The keychain is the only place a password is ever stored; the store outlives this dialog.
+        if (remember) {
+            auto *store = new PasswordStore(m_connections);
+            connect(store, &PasswordStore::writeFinished, store, &QObject::deleteLater);
+            store->write(current.certificateFile, password);
+        }
+    }
+    if (wasRemembered && !remember && !current.certificateFile.isEmpty()) {
+        auto *store = new PasswordStore(m_connections);
+        connect(store, &PasswordStore::removeFinished, store, &QObject::deleteLater);
+        store->remove(current.certificateFile);
+    }
+    QDialog::accept();
+}
+
+void SettingsDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
+}
+
+void SettingsDialog::retranslateUi()
+{
+    setWindowTitle(tr("Settings"));
+    m_connectionGroupBox->setTitle(tr("Connection"));
+    m_environmentLabel->setText(tr("&Environment:"));
+    for (int row = 0; row < m_environmentComboBox->count(); ++row) {
+        const auto environment = static_cast<DeskEnvironment>(m_environmentComboBox->itemData(row).toInt());
+        m_environmentComboBox->setItemText(row, environment == DeskEnvironment::Custom
+                                                    ? tr("Custom URL + CA file")
+                                                    : ConnectionManager::environmentDisplayName(environment));
+    }
+    m_environmentComboBox->setAccessibleName(tr("Environment"));
+    m_urlLabel->setText(tr("Custom &URL:"));
+    m_urlLineEdit->setPlaceholderText(tr("https://host:port/rp/v6.0"));
+    m_urlLineEdit->setAccessibleName(tr("Custom RP API base URL"));
+    m_caLabel->setText(tr("&CA file:"));
+    m_caLineEdit->setAccessibleName(tr("CA certificate file of the custom server"));
+    m_caBrowsePushButton->setText(tr("Bro&wse…"));
+    m_caBrowsePushButton->setAccessibleName(tr("Choose the CA certificate file"));
+    m_certificateGroupBox->setTitle(tr("RP certificate"));
+    m_certificateLabel->setText(tr("Certificate &file:"));
+    m_certificateLineEdit->setPlaceholderText(tr("PKCS#12 (.p12, .pfx) or PEM"));
+    m_certificateLineEdit->setAccessibleName(tr("RP certificate file"));
+    m_certificateBrowsePushButton->setText(tr("&Browse…"));
+    m_certificateBrowsePushButton->setAccessibleName(tr("Choose the RP certificate file"));
+    m_keyLabel->setText(tr("&Key file:"));
+    m_keyLineEdit->setPlaceholderText(tr("Only for PEM certificates with a separate key"));
+    m_keyLineEdit->setAccessibleName(tr("Private key file"));
+    m_keyBrowsePushButton->setText(tr("Brow&se…"));
+    m_keyBrowsePushButton->setAccessibleName(tr("Choose the private key file"));
+    m_passwordLabel->setText(tr("&Password:"));
+    m_passwordLineEdit->setAccessibleName(tr("Certificate password"));
+    m_passwordLineEdit->setPlaceholderText(tr("Asked when needed; never stored in plain text"));
+    m_rememberCheckBox->setText(tr("&Remember the password in the system keychain"));
+    m_rememberCheckBox->setAccessibleName(tr("Remember the password in the system keychain"));
+    m_certificateDetailsLabel->setAccessibleName(tr("Certificate details"));
+    m_certificateWarningLabel->setAccessibleName(tr("Certificate warning"));
+    m_orderGroupBox->setTitle(tr("Orders"));
+    m_endUserIpLabel->setText(tr("End-user &IP:"));
+    m_endUserIpLineEdit->setPlaceholderText(tr("Detected: %1").arg(EndUserAddress::detect()));
+    m_endUserIpLineEdit->setAccessibleName(tr("End-user IP address override"));
+    m_endUserIpLineEdit->setAccessibleDescription(tr("Leave empty to use the detected address"));
+    m_languageLabel->setText(tr("&Language:"));
+    m_languageComboBox->setItemText(0, tr("System language"));
+    m_languageComboBox->setAccessibleName(tr("Language"));
+    m_pollLabel->setText(tr("P&oll interval:"));
+    m_pollSpinBox->setSuffix(tr(" s"));
+    m_pollSpinBox->setAccessibleName(tr("Seconds between status checks"));
+    m_restartsLabel->setText(tr("&Automatic restarts:"));
+    m_restartsSpinBox->setAccessibleName(tr("New QR codes after an unscanned one expired"));
+    m_testPushButton->setText(tr("&Test connection"));
+    m_testPushButton->setAccessibleName(tr("Test the connection with these settings"));
+    m_testResultLabel->setAccessibleName(tr("Connection test result"));
+    reloadCertificate();
+}
+
+} // namespace bankid

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "ClientIdentity.h"
+#include "ConnectionManager.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QFormLayout;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+
+namespace bankid {
+
+class AppSettings;
+class PasswordStore;
+
+/// The settings dialog: environment, RP certificate (with its details and expiry warning), endUserIp,
+/// language, poll interval, auto-restarts and "Test connection".
+///
+/// Contract: nothing is saved until OK (accept()), which writes AppSettings, stores the password in the
+/// keychain when "Remember" is checked (never anywhere else) and hands it to the ConnectionManager for
+/// this run. "Test connection" tests the dialog's current, unsaved values through
+/// ConnectionManager::testConnection(RpConfig); the simulator choice tests the running simulator.
+///
+/// \code
+///   bankid::SettingsDialog dialog(&settings, &connections, this);
+///   if (dialog.exec() == QDialog::Accepted)
+///       connections.configure();
+/// \endcode
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    SettingsDialog(AppSettings *settings, ConnectionManager *connections, QWidget *parent = nullptr);
+
+    /// The profile the dialog's fields describe now.
+    ConnectionManager::Profile profile() const;
+    /// The identity loaded from the certificate fields (null when none or failed).
+    const ClientIdentity &identity() const { return m_identity; }
+    /// Warning days before expiry.
+    static constexpr int ExpiryWarningDays = 30;
+
+    void accept() override;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslateUi();
+    void updateEnabledFields();
+    void reloadCertificate();
+    void onTestConnection();
+    void onConnectionTested(bool ok, const QString &report);
+    void browseCertificate();
+    void browseKey();
+    void browseCa();
+
+    AppSettings *m_settings;
+    ConnectionManager *m_connections;
+    PasswordStore *m_passwords;
+    ClientIdentity m_identity;
+    bool m_testing = false;
+
+    QGroupBox *m_connectionGroupBox;
+    QLabel *m_environmentLabel;
+    QComboBox *m_environmentComboBox;
+    QLabel *m_urlLabel;
+    QLineEdit *m_urlLineEdit;
+    QLabel *m_caLabel;
+    QLineEdit *m_caLineEdit;
+    QPushButton *m_caBrowsePushButton;
+    QGroupBox *m_certificateGroupBox;
+    QLabel *m_certificateLabel;
+    QLineEdit *m_certificateLineEdit;
+    QPushButton *m_certificateBrowsePushButton;
+    QLabel *m_keyLabel;
+    QLineEdit *m_keyLineEdit;
+    QPushButton *m_keyBrowsePushButton;
+    QLabel *m_passwordLabel;
+    QLineEdit *m_passwordLineEdit;
+    QCheckBox *m_rememberCheckBox;
+    QLabel *m_certificateDetailsLabel;
+    QLabel *m_certificateWarningLabel;
+    QGroupBox *m_orderGroupBox;
+    QLabel *m_endUserIpLabel;
+    QLineEdit *m_endUserIpLineEdit;
+    QLabel *m_languageLabel;
+    QComboBox *m_languageComboBox;
+    QLabel *m_pollLabel;
+    QSpinBox *m_pollSpinBox;
+    QLabel *m_restartsLabel;
+    QSpinBox *m_restartsSpinBox;
+    QPushButton *m_testPushButton;
+    QLabel *m_testResultLabel;
+    QDialogButtonBox *m_buttonBox;
+};
+
+} // namespace bankid

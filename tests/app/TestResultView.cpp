@@ -1,0 +1,387 @@
+// ResultView with a real completion: a sign order run to completion against the in-process BankID
+// simulator over mutual TLS (automatic simulated user). Checks the masked / revealed personal number, the
+// device IP warning for same-device orders, risk "high" shown as blocked and not trusted, the signed text
+// decoded from the signature XML (usrVisibleData), the JSON export round trip, that a failed export
+// leaves nothing behind (QSaveFile), and that the copy text keeps the number masked.
+// Widgets need a QApplication: QTEST_MAIN, run with QT_QPA_PLATFORM=offscreen (set by ctest).
+
+#include "ClientIdentity.h"
+#include "OrderSession.h"
+#include "PersonalNumber.h"
+#include "ResultView.h"
+#include "RpClient.h"
+#include "RpConfig.h"
+#include "Simulator.h"
+#include "SteadyClock.h"
+#include "TestConfig.h"
+#include "TestPerson.h"
+#include "Translations.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace bankid;
+using bankid::sim::Simulator;
+using bankid::sim::SimulatorOptions;
+using bankid::sim::UserMode;
+
+namespace {
+
+const QString SignedText = QStringLiteral("Jag godkänner avtalet om 1 000 kr, ränta 3 %.\nÅsa Öberg");
+const QString EndUserIp = QStringLiteral("192.0.2.10");
+
+void saveScreenshot(QWidget *widget, const QString &name)
+{
+    const QString dir = QStringLiteral(BANKID_SOURCE_DIR "/docs/screenshots");
+    QVERIFY(QDir().mkpath(dir));
+    QVERIFY2(widget->grab().save(QDir(dir).filePath(name)), qPrintable(name));
+}
+
+} // namespace
+
+class TestResultView : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanup();
+
+    void personalNumberMaskedUntilRevealed();
+    void deviceIpWarning_data();
+    void deviceIpWarning();
+    void riskHighIsBlocked_data();
+    void riskHighIsBlocked();
+    void signedTextFromSignature();
+    void signedTextFallsBackToWhatWasSent();
+    void exportJsonRoundTrip();
+    void exportFailureLeavesNothing_data();
+    void exportFailureLeavesNothing();
+    void newOrderButton();
+    void screenshots();
+
+private:
+    ResultContext context(StartMethod method = StartMethod::QrCode) const;
+
+    QTemporaryDir m_stateDir;
+    CompletionData m_completion; ///< from a real simulator sign order
+    QDateTime m_startedAt;
+    QDateTime m_completedAt;
+    QString m_orderRef;
+};
+
+void TestResultView::initTestCase()
+{
+    qRegisterMetaType<CompletionData>();
+    qRegisterMetaType<OrderFailure>();
+    QVERIFY2(m_stateDir.isValid(), qPrintable(m_stateDir.errorString()));
+    SimulatorOptions options;
+    options.stateDir = m_stateDir.path();
+    options.userMode = UserMode::Auto;
+    options.pickUpDelayMs = 200;
+    options.startedDurationMs = 100;
+    options.signDelayMs = 200;
+    Simulator simulator(options);
+    QString error;
+    QVERIFY2(simulator.start(&error), qPrintable(error));
+
+    RpConfig config = RpConfig::forEnvironment(Environment::Custom);
+    config.baseUrl = simulator.baseUrl();
+    const auto cas = RpConfig::loadCaFile(simulator.caCertificatePath(), &error);
+    QVERIFY2(cas.has_value(), qPrintable(error));
+    config.caCertificates = *cas;
+    config.identity = ClientIdentity::load(simulator.clientP12Path(), QByteArray(Simulator::clientPassword));
+    QVERIFY(!config.identity.isNull());
+    QNetworkAccessManager nam;
+    RpClient client(&nam, config);
+    SteadyClock clock;
+    OrderSession session(&client, &clock);
+
+    OrderRequest request;
+    request.flow = Flow::Sign;
+    request.endUserIp = EndUserIp;
+    request.userVisibleData = SignedText.toUtf8();
+    request.userNonVisibleData = QByteArrayLiteral("contract=4711");
+    request.returnRisk = true;
+    OrderSession::Options sessionOptions;
+    sessionOptions.pollIntervalMs = OrderSession::MinPollIntervalMs;
+    QSignalSpy completed(&session, &OrderSession::completed);
+    m_startedAt = QDateTime::currentDateTimeUtc();
+    session.start(request, sessionOptions);
+    QTRY_COMPARE_WITH_TIMEOUT(completed.count(), 1, 15000);
+    m_completedAt = QDateTime::currentDateTimeUtc();
+    m_completion = completed.first().first().value<CompletionData>();
+    m_orderRef = session.orderRef();
+    QCOMPARE(m_completion.personalNumber, sim::TestPerson::builtIn().first().personalNumber);
+    QCOMPARE(m_completion.risk, QStringLiteral("low"));
+    QVERIFY(!m_completion.signature.isEmpty());
+    QVERIFY(!m_completion.raw.isEmpty());
+}
+
+void TestResultView::cleanup()
+{
+    Translations::remove();
+}
+
+ResultContext TestResultView::context(StartMethod method) const
+{
+    ResultContext result;
+    result.flow = Flow::Sign;
+    result.startMethod = method;
+    result.environmentName = QStringLiteral("simulator");
+    result.endUserIp = EndUserIp;
+    result.orderRef = m_orderRef;
+    result.startedAt = m_startedAt;
+    result.completedAt = m_completedAt;
+    result.userVisibleDataSent = SignedText.toUtf8();
+    result.userNonVisibleDataSent = QByteArrayLiteral("contract=4711");
+    return result;
+}
+
+void TestResultView::personalNumberMaskedUntilRevealed()
+{
+    ResultView view;
+    view.showCompletion(m_completion, context());
+    const QString number = m_completion.personalNumber;
+    const QString masked = PersonalNumber::mask(number);
+    QCOMPARE(masked, number.left(8) + QStringLiteral("****"));
+    auto *label = view.findChild<QLabel *>(QStringLiteral("personalNumberLabel"));
+    auto *reveal = view.findChild<QPushButton *>(QStringLiteral("revealPushButton"));
+    QVERIFY(label && reveal);
+    QVERIFY(reveal->isCheckable());
+    QVERIFY(!reveal->accessibleName().isEmpty());
+    QCOMPARE(label->text(), masked);
+    QVERIFY(!view.isPersonalNumberRevealed());
+    QVERIFY(!view.summaryText().contains(number));
+    QVERIFY(view.summaryText().contains(masked));
+
+    QTest::mouseClick(reveal, Qt::LeftButton);
+    QVERIFY(view.isPersonalNumberRevealed());
+    QCOMPARE(label->text(), number);
+    QVERIFY(view.summaryText().contains(number));
+
+    QTest::mouseClick(reveal, Qt::LeftButton);
+    QCOMPARE(label->text(), masked);
+    // A new result always starts masked again.
+    reveal->setChecked(true);
+    view.showCompletion(m_completion, context());
+    QCOMPARE(label->text(), masked);
+
+    auto *name = view.findChild<QLabel *>(QStringLiteral("nameLabel"));
+    QCOMPARE(name->text(), m_completion.name);
+    auto *issue = view.findChild<QLabel *>(QStringLiteral("issueDateLabel"));
+    QCOMPARE(issue->text(), m_completion.bankIdIssueDate);
+}
+
+void TestResultView::deviceIpWarning_data()
+{
+    QTest::addColumn<StartMethod>("method");
+    QTest::addColumn<QString>("deviceIp");
+    QTest::addColumn<bool>("warned");
+    QTest::newRow("same_device_same_ip") << StartMethod::SameDevice << EndUserIp << false;
+    QTest::newRow("same_device_other_ip") << StartMethod::SameDevice << QStringLiteral("198.51.100.7") << true;
+    QTest::newRow("same_device_ipv4_mapped_ipv6") << StartMethod::SameDevice << QStringLiteral("::ffff:192.0.2.10") << false;
+    QTest::newRow("qr_other_ip_is_normal") << StartMethod::QrCode << QStringLiteral("198.51.100.7") << false;
+    QTest::newRow("phone_other_ip_is_normal") << StartMethod::Phone << QStringLiteral("198.51.100.7") << false;
+}
+
+void TestResultView::deviceIpWarning()
+{
+    QFETCH(StartMethod, method);
+    QFETCH(QString, deviceIp);
+    QFETCH(bool, warned);
+    ResultView view;
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    CompletionData completion = m_completion;
+    completion.deviceIpAddress = deviceIp;
+    view.showCompletion(completion, context(method));
+    auto *ip = view.findChild<QLabel *>(QStringLiteral("deviceIpLabel"));
+    auto *warning = view.findChild<QLabel *>(QStringLiteral("deviceIpWarningLabel"));
+    QVERIFY(ip && warning);
+    QCOMPARE(ip->text(), deviceIp);
+    QCOMPARE(warning->isVisible(), warned);
+    if (warned) {
+        QVERIFY(warning->text().contains(deviceIp));
+        QVERIFY(warning->text().contains(EndUserIp));
+        QVERIFY(view.summaryText().contains(warning->text()));
+    }
+}
+
+void TestResultView::riskHighIsBlocked_data()
+{
+    QTest::addColumn<QString>("risk");
+    QTest::addColumn<bool>("blocked");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("low_from_simulator") << QStringLiteral("low") << false << QStringLiteral("Low");
+    QTest::newRow("moderate") << QStringLiteral("moderate") << false << QStringLiteral("Moderate");
+    QTest::newRow("high_blocked") << QStringLiteral("high") << true << QStringLiteral("High");
+    QTest::newRow("not_requested") << QString() << false << QStringLiteral("Not requested");
+}
+
+void TestResultView::riskHighIsBlocked()
+{
+    QFETCH(QString, risk);
+    QFETCH(bool, blocked);
+    QFETCH(QString, shown);
+    ResultView view;
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    CompletionData completion = m_completion;
+    completion.risk = risk;
+    view.showCompletion(completion, context());
+    auto *riskLabel = view.findChild<QLabel *>(QStringLiteral("riskLabel"));
+    auto *warning = view.findChild<QLabel *>(QStringLiteral("riskWarningLabel"));
+    auto *trust = view.findChild<QLabel *>(QStringLiteral("trustLabel"));
+    QVERIFY(riskLabel && warning && trust);
+    QCOMPARE(riskLabel->text(), shown);
+    QCOMPARE(warning->isVisible(), blocked);
+    QCOMPARE(trust->isVisible(), blocked);
+    QCOMPARE(view.isTrusted(), !blocked);
+    if (blocked) {
+        QVERIFY(warning->text().contains(QStringLiteral("Blocked")));
+        QVERIFY(view.summaryText().contains(QStringLiteral("Blocked")));
+    }
+}
+
+void TestResultView::signedTextFromSignature()
+{
+    // The signature really carries what was signed: decoding it needs no help from the context.
+    const std::optional<QByteArray> fromSignature = ResultView::signedVisibleData(m_completion.signature);
+    QVERIFY(fromSignature.has_value());
+    QCOMPARE(QString::fromUtf8(*fromSignature), SignedText);
+
+    ResultView view;
+    ResultContext withoutSent = context();
+    withoutSent.userVisibleDataSent = QByteArrayLiteral("something else entirely");
+    view.showCompletion(m_completion, withoutSent);
+    auto *signedEdit = view.findChild<QPlainTextEdit *>(QStringLiteral("signedPlainTextEdit"));
+    auto *caption = view.findChild<QLabel *>(QStringLiteral("signedCaptionLabel"));
+    QVERIFY(signedEdit && caption);
+    QCOMPARE(signedEdit->toPlainText(), SignedText);
+    QVERIFY(caption->text().contains(QStringLiteral("from the signature")));
+    QVERIFY(signedEdit->isReadOnly());
+
+    QVERIFY(!ResultView::signedVisibleData(QStringLiteral("not base64 at all!")).has_value());
+    QVERIFY(!ResultView::signedVisibleData(QString::fromLatin1(QByteArrayLiteral("<a><b/></a>").toBase64())).has_value());
+}
+
+void TestResultView::signedTextFallsBackToWhatWasSent()
+{
+    ResultView view;
+    CompletionData completion = m_completion;
+    completion.signature.clear();
+    view.showCompletion(completion, context());
+    auto *signedEdit = view.findChild<QPlainTextEdit *>(QStringLiteral("signedPlainTextEdit"));
+    auto *caption = view.findChild<QLabel *>(QStringLiteral("signedCaptionLabel"));
+    QCOMPARE(signedEdit->toPlainText(), SignedText);
+    QVERIFY(caption->text().contains(QStringLiteral("as sent")));
+}
+
+void TestResultView::exportJsonRoundTrip()
+{
+    ResultView view;
+    view.showCompletion(m_completion, context());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("result.json"));
+    QString error;
+    QVERIFY2(view.exportJson(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    QCOMPARE(parseError.error, QJsonParseError::NoError);
+    const QJsonObject object = document.object();
+    QCOMPARE(object.value(QLatin1String("version")).toInt(), 1);
+    QCOMPARE(object.value(QLatin1String("environment")).toString(), QStringLiteral("simulator"));
+    QCOMPARE(object.value(QLatin1String("orderRef")).toString(), m_orderRef);
+    QCOMPARE(object.value(QLatin1String("flow")).toString(), QStringLiteral("sign"));
+    QCOMPARE(object.value(QLatin1String("endUserIp")).toString(), EndUserIp);
+    QCOMPARE(QDateTime::fromString(object.value(QLatin1String("startedAt")).toString(), Qt::ISODateWithMs), m_startedAt);
+    QCOMPARE(QDateTime::fromString(object.value(QLatin1String("completedAt")).toString(), Qt::ISODateWithMs),
+             m_completedAt);
+    QCOMPARE(object.value(QLatin1String("completionData")).toObject(), m_completion.raw);
+    // Parsing the exported completionData gives back the same typed completion.
+    QString parseProblem;
+    const auto reparsed = CompletionData::fromJson(object.value(QLatin1String("completionData")).toObject(), &parseProblem);
+    QVERIFY2(reparsed.has_value(), qPrintable(parseProblem));
+    QCOMPARE(reparsed->personalNumber, m_completion.personalNumber);
+    QCOMPARE(reparsed->signature, m_completion.signature);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("result.json")}); // no temp leftovers
+}
+
+void TestResultView::exportFailureLeavesNothing_data()
+{
+    QTest::addColumn<QString>("relativePath");
+    QTest::newRow("missing_folder") << QStringLiteral("no/such/folder/result.json");
+    QTest::newRow("path_is_a_directory") << QStringLiteral("existing-dir");
+}
+
+void TestResultView::exportFailureLeavesNothing()
+{
+    QFETCH(QString, relativePath);
+    ResultView view;
+    view.showCompletion(m_completion, context());
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("existing-dir")));
+    const QString path = dir.filePath(relativePath);
+    QString error;
+    QVERIFY(!view.exportJson(path, &error));
+    QVERIFY2(error.contains(QDir::toNativeSeparators(path)), qPrintable(error));
+    QVERIFY(!QFileInfo(path).isFile());
+    QVERIFY(!QDir(dir.filePath(QStringLiteral("no"))).exists());
+    // Nothing else was written either (no temporary file left behind).
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList{QStringLiteral("existing-dir")});
+    QVERIFY(QDir(dir.filePath(QStringLiteral("existing-dir"))).isEmpty());
+
+    ResultView empty;
+    QVERIFY(!empty.exportJson(dir.filePath(QStringLiteral("x.json")), &error));
+    QVERIFY(error.contains(QStringLiteral("no completed order")));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("x.json"))));
+}
+
+void TestResultView::newOrderButton()
+{
+    ResultView view;
+    view.showCompletion(m_completion, context());
+    QSignalSpy spy(&view, &ResultView::newOrderRequested);
+    auto *button = view.findChild<QPushButton *>(QStringLiteral("newOrderPushButton"));
+    QVERIFY(button && !button->accessibleName().isEmpty());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(spy.count(), 1);
+    for (const char *name : {"copyPushButton", "exportPushButton", "revealPushButton"}) {
+        auto *other = view.findChild<QPushButton *>(QLatin1String(name));
+        QVERIFY2(other && other->isEnabled() && !other->accessibleName().isEmpty(), name);
+    }
+}
+
+void TestResultView::screenshots()
+{
+    ResultView view;
+    CompletionData completion = m_completion;
+    completion.deviceIpAddress = QStringLiteral("198.51.100.7");
+    view.showCompletion(completion, context(StartMethod::SameDevice));
+    view.resize(640, 640);
+    for (const QLocale::Language language : {QLocale::English, QLocale::Swedish}) {
+        QVERIFY(Translations::install(QLocale(language)));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        saveScreenshot(&view, language == QLocale::Swedish ? QStringLiteral("ResultView-sv.png")
+                                                           : QStringLiteral("ResultView-en.png"));
+    }
+}
+
+QTEST_MAIN(TestResultView)
+#include "TestResultView.moc"
