@@ -98,13 +98,12 @@ std::optional<RpConfig> ConnectionManager::buildConfig(const Profile &profile, c
             *error = tr("the embedded simulator is not running");
             return std::nullopt;
         }
-        config = RpConfig::forEnvironment(Environment::Custom);
-        config.baseUrl = m_simulator->baseUrl();
-        const auto roots = RpConfig::loadCaFile(m_simulator->caCertificatePath(), error);
-        if (!roots)
+        const auto simulatorConfig = RpConfig::forCustomServer(
+            m_simulator->baseUrl(), m_simulator->caCertificatePath(), m_simulator->clientP12Path(),
+            sim::Simulator::clientPassword, error);
+        if (!simulatorConfig)
             return std::nullopt;
-        config.caCertificates = *roots;
-        config.identity = ClientIdentity::load(m_simulator->clientP12Path(), sim::Simulator::clientPassword);
+        config = *simulatorConfig;
         break;
     }
     case DeskEnvironment::Test:

@@ -137,13 +137,10 @@ int runClientBench(int requests, bool useSimulator, bool tcpNoDelay)
                        : QStringLiteral("server: neutral mTLS HTTP/1.1 responder offering ALPN h2, at %1").arg(server.baseUrl.toString()));
     print(QStringLiteral("bankid_core TCP_NODELAY: %1").arg(tcpNoDelay ? QStringLiteral("on") : QStringLiteral("off")));
 
-    RpConfig config = RpConfig::forEnvironment(Environment::Custom);
-    config.baseUrl = server.baseUrl;
-    const auto roots = RpConfig::loadCaFile(server.caPath, &error);
-    if (!roots)
+    auto configured = RpConfig::forCustomServer(server.baseUrl, server.caPath, server.certPath, {}, &error, server.keyPath);
+    if (!configured)
         return fail(error);
-    config.caCertificates = *roots;
-    config.identity = ClientIdentity::load(server.certPath, {}, server.keyPath);
+    RpConfig config = *configured;
     config.tcpNoDelay = tcpNoDelay;
     QNetworkAccessManager nam;
     RpClient rpClient(&nam, config);
@@ -234,13 +231,11 @@ int runSimulatorBench(int requests, int concurrency, int clientThreads)
     if (!started)
         return fail(QStringLiteral("the simulator did not start: ") + error);
 
-    RpConfig config = RpConfig::forEnvironment(Environment::Custom);
-    config.baseUrl = simulator->baseUrl();
-    const auto roots = RpConfig::loadCaFile(simulator->caCertificatePath(), &error);
-    if (!roots)
+    const auto configured = RpConfig::forCustomServer(simulator->baseUrl(), simulator->caCertificatePath(),
+                                                      simulator->clientP12Path(), sim::Simulator::clientPassword, &error);
+    if (!configured)
         return fail(error);
-    config.caCertificates = *roots;
-    config.identity = ClientIdentity::load(simulator->clientP12Path(), sim::Simulator::clientPassword);
+    const RpConfig config = *configured;
     print(QStringLiteral("simulator at %1, %2 client thread(s)").arg(config.baseUrl.toString()).arg(clientThreads));
 
     LatencyStats merged;
@@ -297,15 +292,11 @@ int runCollectBench(const QCommandLineParser &parser, int requests, int concurre
         password = qgetenv(variable.constData());
     }
     QString error;
-    RpConfig config = RpConfig::forEnvironment(Environment::Custom);
-    config.baseUrl = QUrl(url);
-    const auto roots = RpConfig::loadCaFile(caFile, &error);
-    if (!roots)
-        return fail(QStringLiteral("--ca: ") + error);
-    config.caCertificates = *roots;
-    config.identity = ClientIdentity::load(certFile, password, parser.value(QStringLiteral("key")));
-    if (config.identity.isNull())
-        return fail(QStringLiteral("--cert: ") + config.identity.error().message());
+    const auto configured = RpConfig::forCustomServer(QUrl(url), caFile, certFile, password, &error,
+                                                      parser.value(QStringLiteral("key")));
+    if (!configured)
+        return fail(error);
+    const RpConfig config = *configured;
     QNetworkAccessManager nam;
     RpClient rpClient(&nam, config);
     CoreClientLoad load(&rpClient);

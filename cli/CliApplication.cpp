@@ -122,15 +122,14 @@ bool CliApplication::startSimulator(RpConfig *config)
         finish(ExitCode::Usage, tr("the embedded simulator did not start: %1").arg(error));
         return false;
     }
-    *config = RpConfig::forEnvironment(Environment::Custom);
-    config->baseUrl = m_simulator->baseUrl();
-    const auto roots = RpConfig::loadCaFile(m_simulator->caCertificatePath(), &error);
-    if (!roots) {
+    const auto simulatorConfig = RpConfig::forCustomServer(m_simulator->baseUrl(), m_simulator->caCertificatePath(),
+                                                           m_simulator->clientP12Path(), sim::Simulator::clientPassword,
+                                                           &error);
+    if (!simulatorConfig) {
         finish(ExitCode::Usage, error);
         return false;
     }
-    config->caCertificates = *roots;
-    config->identity = ClientIdentity::load(m_simulator->clientP12Path(), sim::Simulator::clientPassword);
+    *config = *simulatorConfig;
     if (!m_terminal && !m_options.json)
         writeErr(tr("bankid-cli: using the embedded simulator at %1\n").arg(config->baseUrl.toString()));
     return true;

@@ -16,6 +16,30 @@ RpConfig RpConfig::forEnvironment(Environment environment, const ClientIdentity 
     return config;
 }
 
+std::optional<RpConfig> RpConfig::forCustomServer(const QUrl &baseUrl, const QString &caFile,
+                                                  const QString &identityFile, const QByteArray &password,
+                                                  QString *error, const QString &keyFile)
+{
+    RpConfig config = forEnvironment(Environment::Custom);
+    config.baseUrl = baseUrl;
+    const auto roots = loadCaFile(caFile, error);
+    if (!roots)
+        return std::nullopt;
+    config.caCertificates = *roots;
+    config.identity = ClientIdentity::load(identityFile, password, keyFile);
+    if (config.identity.isNull()) {
+        if (error)
+            *error = config.identity.error().message();
+        return std::nullopt;
+    }
+    if (const QString problem = config.validationError(); !problem.isEmpty()) {
+        if (error)
+            *error = problem;
+        return std::nullopt;
+    }
+    return config;
+}
+
 std::optional<QList<QSslCertificate>> RpConfig::loadCaFile(const QString &path, QString *error)
 {
     QFile file(path);

@@ -68,6 +68,16 @@ struct RpConfig
     /// Base URL and bundled root of `environment`; Custom leaves both empty for the caller to fill.
     static RpConfig forEnvironment(Environment environment, const ClientIdentity &identity = {});
 
+    /// A Custom configuration for a server named by files, the way an operator names it (--url, --ca,
+    /// --cert): `caFile` (PEM) becomes the only trust anchor; the identity is loaded from `identityFile`
+    /// (PKCS#12 or PEM, with `keyFile` when the PEM key is separate). std::nullopt and one sentence naming
+    /// the bad input (URL, CA file or certificate file) in `error` when any part is unusable.
+    ///
+    ///     auto config = RpConfig::forCustomServer(simulator.baseUrl(), simulator.caCertificatePath(),
+    ///                                             simulator.clientP12Path(), "qwerty123", &error);
+    static std::optional<RpConfig> forCustomServer(const QUrl &baseUrl, const QString &caFile,
+                                                   const QString &identityFile, const QByteArray &password,
+                                                   QString *error, const QString &keyFile = {});
     /// Reads a PEM file of one or more CA certificates (the Custom/simulator CA override).
     static std::optional<QList<QSslCertificate>> loadCaFile(const QString &path, QString *error);
 

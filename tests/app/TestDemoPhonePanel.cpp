@@ -6,6 +6,7 @@
 // Widgets need a QApplication: QTEST_MAIN, run with QT_QPA_PLATFORM=offscreen (set by ctest).
 
 #include "ClientIdentity.h"
+#include "SimulatorClientConfig.h"
 #include "DemoPhonePanel.h"
 #include "OrderSession.h"
 #include "OrderView.h"
@@ -103,13 +104,9 @@ void TestDemoPhonePanel::init()
     m_sim = std::make_unique<Simulator>(options);
     QString error;
     QVERIFY2(m_sim->start(&error), qPrintable(error));
-    RpConfig config = RpConfig::forEnvironment(Environment::Custom);
-    config.baseUrl = m_sim->baseUrl();
-    const auto cas = RpConfig::loadCaFile(m_sim->caCertificatePath(), &error);
-    QVERIFY2(cas.has_value(), qPrintable(error));
-    config.caCertificates = *cas;
-    config.identity = ClientIdentity::load(m_sim->clientP12Path(), QByteArray(Simulator::clientPassword));
-    QVERIFY(!config.identity.isNull());
+    const auto configured = test::simulatorClientConfig(*m_sim, &error);
+    QVERIFY2(configured, qPrintable(error));
+    RpConfig config = *configured;
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<RpClient>(m_nam.get(), config);
     m_session = std::make_unique<OrderSession>(m_client.get(), &m_clock);

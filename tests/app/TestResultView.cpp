@@ -6,6 +6,7 @@
 // Widgets need a QApplication: QTEST_MAIN, run with QT_QPA_PLATFORM=offscreen (set by ctest).
 
 #include "ClientIdentity.h"
+#include "SimulatorClientConfig.h"
 #include "OrderSession.h"
 #include "PersonalNumber.h"
 #include "ResultView.h"
@@ -96,13 +97,9 @@ void TestResultView::initTestCase()
     QString error;
     QVERIFY2(simulator.start(&error), qPrintable(error));
 
-    RpConfig config = RpConfig::forEnvironment(Environment::Custom);
-    config.baseUrl = simulator.baseUrl();
-    const auto cas = RpConfig::loadCaFile(simulator.caCertificatePath(), &error);
-    QVERIFY2(cas.has_value(), qPrintable(error));
-    config.caCertificates = *cas;
-    config.identity = ClientIdentity::load(simulator.clientP12Path(), QByteArray(Simulator::clientPassword));
-    QVERIFY(!config.identity.isNull());
+    const auto configured = test::simulatorClientConfig(simulator, &error);
+    QVERIFY2(configured, qPrintable(error));
+    RpConfig config = *configured;
     QNetworkAccessManager nam;
     RpClient client(&nam, config);
     SteadyClock clock;

@@ -8,6 +8,7 @@
 // ctest) or TestConfig.h. Nothing depends on log lines (those need --verbose).
 
 #include "CertificateFactory.h"
+#include "SimulatorClientConfig.h"
 #include "ClientIdentity.h"
 #include "RpCall.h"
 #include "RpClient.h"
@@ -201,13 +202,9 @@ void TestCli::startSimulator()
     QString error;
     QVERIFY2(m_sim->start(&error), qPrintable(error));
 
-    RpConfig config = RpConfig::forEnvironment(Environment::Custom);
-    config.baseUrl = m_sim->baseUrl();
-    const auto cas = RpConfig::loadCaFile(m_sim->caCertificatePath(), &error);
-    QVERIFY2(cas.has_value(), qPrintable(error));
-    config.caCertificates = *cas;
-    config.identity = ClientIdentity::load(m_sim->clientP12Path(), QByteArrayLiteral("qwerty123"));
-    QVERIFY2(!config.identity.isNull(), qPrintable(config.identity.error().message()));
+    const auto configured = test::simulatorClientConfig(*m_sim, &error);
+    QVERIFY2(configured, qPrintable(error));
+    RpConfig config = *configured;
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<RpClient>(m_nam.get(), config);
 }

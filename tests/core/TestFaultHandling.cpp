@@ -8,6 +8,7 @@
 // many requests reached the endpoint (so "not retried" and "retried N times" are measured, not assumed).
 
 #include "ApiTypes.h"
+#include "SimulatorClientConfig.h"
 #include "ClientIdentity.h"
 #include "OrderSession.h"
 #include "RpCall.h"
@@ -98,13 +99,9 @@ void TestFaultHandling::startSimulator(int transferTimeoutMs)
     QString error;
     QVERIFY2(m_sim->start(&error), qPrintable(error));
 
-    RpConfig config = RpConfig::forEnvironment(Environment::Custom);
-    config.baseUrl = m_sim->baseUrl();
-    const auto cas = RpConfig::loadCaFile(m_sim->caCertificatePath(), &error);
-    QVERIFY2(cas.has_value(), qPrintable(error));
-    config.caCertificates = *cas;
-    config.identity = ClientIdentity::load(m_sim->clientP12Path(), QByteArrayLiteral("qwerty123"));
-    QVERIFY2(!config.identity.isNull(), qPrintable(config.identity.error().message()));
+    const auto configured = test::simulatorClientConfig(*m_sim, &error);
+    QVERIFY2(configured, qPrintable(error));
+    RpConfig config = *configured;
     config.transferTimeoutMs = transferTimeoutMs;
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<RpClient>(m_nam.get(), config);

@@ -1,14 +1,14 @@
 // The core client against the in-process BankID simulator over real mutual TLS on loopback.
 //
-// The client is configured exactly like an operator would configure it for a custom server (RpConfig
-// Custom, the simulator's base URL, its CA through RpConfig::loadCaFile(ca.pem) and the RP identity through
-// ClientIdentity::load(client.p12, "qwerty123")). Every endpoint is exercised with raw RpClient calls, and
+// The client is configured exactly like an operator would configure it for a custom server
+// (RpConfig::forCustomServer with the simulator's base URL, its ca.pem and client.p12 / "qwerty123"). Every endpoint is exercised with raw RpClient calls, and
 // OrderSession is driven through every user-visible flow: the automatic user, and a manual user acted
 // out through the simulator's programmatic control (scan of the QR content the session emitted, open by
 // autoStartToken, approve, cancel, wrong codes, declined calls), start failures and restarts, cancels and
 // the same-person rules.
 
 #include "ApiTypes.h"
+#include "SimulatorClientConfig.h"
 #include "ClientIdentity.h"
 #include "OrderSession.h"
 #include "QrContent.h"
@@ -212,14 +212,9 @@ void TestSimulatorIntegration::startSimulator(const SimulatorOptions &options)
     QString error;
     QVERIFY2(m_sim->start(&error), qPrintable(error));
 
-    RpConfig config = RpConfig::forEnvironment(Environment::Custom);
-    config.baseUrl = m_sim->baseUrl();
-    const auto cas = RpConfig::loadCaFile(QDir(m_sim->stateDir()).filePath(QStringLiteral("ca.pem")), &error);
-    QVERIFY2(cas.has_value(), qPrintable(error));
-    config.caCertificates = *cas;
-    config.identity = ClientIdentity::load(QDir(m_sim->stateDir()).filePath(QStringLiteral("client.p12")),
-                                           QByteArrayLiteral("qwerty123"));
-    QVERIFY2(!config.identity.isNull(), qPrintable(config.identity.error().message()));
+    const auto configured = test::simulatorClientConfig(*m_sim, &error);
+    QVERIFY2(configured, qPrintable(error));
+    RpConfig config = *configured;
     QVERIFY2(config.validationError().isEmpty(), qPrintable(config.validationError()));
     m_nam = std::make_unique<QNetworkAccessManager>();
     m_client = std::make_unique<RpClient>(m_nam.get(), config);
