@@ -1,5 +1,6 @@
 #include "CallerPage.h"
 
+#include "ProblemMarker.h"
 #include "PersonalNumber.h"
 
 #include <QButtonGroup>
@@ -12,21 +13,6 @@
 #include <QVBoxLayout>
 
 namespace bankid {
-
-namespace {
-
-// Qt has no "error" palette role: a red that keeps its contrast on the current (light or dark) window.
-void markProblem(QLabel *label, bool problem)
-{
-    QPalette palette = label->parentWidget() ? label->parentWidget()->palette() : label->palette();
-    if (problem) {
-        const bool dark = palette.color(QPalette::Window).lightness() < 128;
-        palette.setColor(QPalette::WindowText, dark ? QColor(255, 120, 120) : QColor(170, 0, 0));
-    }
-    label->setPalette(palette);
-}
-
-} // namespace
 
 CallerPage::CallerPage(QWidget *parent)
     : QWidget(parent)
@@ -149,7 +135,7 @@ void CallerPage::updateValidation()
     else
         m_textLineEdit->setAccessibleDescription(tr("Optional"));
     m_validationLabel->setText(message);
-    markProblem(m_validationLabel, rule != PersonalNumber::Rule::Ok && !m_personalNumberLineEdit->text().isEmpty());
+    ProblemMarker::mark(m_validationLabel, rule != PersonalNumber::Rule::Ok && !m_personalNumberLineEdit->text().isEmpty());
     m_personalNumberLineEdit->setAccessibleDescription(message);
     m_startPushButton->setEnabled(canStart());
 }

@@ -1,5 +1,6 @@
 #include "SettingsDialog.h"
 
+#include "ProblemMarker.h"
 #include "AppSettings.h"
 #include "EndUserAddress.h"
 #include "PasswordStore.h"
@@ -24,16 +25,6 @@
 namespace bankid {
 
 namespace {
-
-void markProblem(QLabel *label, bool problem)
-{
-    QPalette palette = label->parentWidget() ? label->parentWidget()->palette() : label->palette();
-    if (problem) {
-        const bool dark = palette.color(QPalette::Window).lightness() < 128;
-        palette.setColor(QPalette::WindowText, dark ? QColor(255, 120, 120) : QColor(170, 0, 0));
-    }
-    label->setPalette(palette);
-}
 
 // A line edit with a "Browse…" button beside it.
 QHBoxLayout *withButton(QLineEdit *edit, QPushButton *button)
@@ -229,11 +220,11 @@ void SettingsDialog::reloadCertificate()
             && m_passwordLineEdit->text().isEmpty();
         m_certificateDetailsLabel->setText(needsPassword ? tr("This certificate is protected: enter its password.")
                                                          : error.message());
-        markProblem(m_certificateDetailsLabel, !needsPassword);
+        ProblemMarker::mark(m_certificateDetailsLabel, !needsPassword);
         m_certificateDetailsLabel->setAccessibleDescription(m_certificateDetailsLabel->text());
         return;
     }
-    markProblem(m_certificateDetailsLabel, false);
+    ProblemMarker::mark(m_certificateDetailsLabel, false);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const qint64 daysLeft = m_identity.daysLeft(now);
     m_certificateDetailsLabel->setText(tr("Subject: %1\nIssuer: %2\nValid until: %3 (%n day(s) left)", nullptr,
@@ -246,7 +237,7 @@ void SettingsDialog::reloadCertificate()
         warning = tr("The certificate expires in %n day(s): order a new one from your bank in time.", nullptr,
                      static_cast<int>(daysLeft));
     m_certificateWarningLabel->setText(warning);
-    markProblem(m_certificateWarningLabel, !warning.isEmpty());
+    ProblemMarker::mark(m_certificateWarningLabel, !warning.isEmpty());
     m_certificateWarningLabel->setAccessibleDescription(warning);
 }
 
@@ -254,7 +245,7 @@ void SettingsDialog::onTestConnection()
 {
     const ConnectionManager::Profile current = profile();
     m_testResultLabel->setText(tr("Testing…"));
-    markProblem(m_testResultLabel, false);
+    ProblemMarker::mark(m_testResultLabel, false);
     if (current.environment == DeskEnvironment::Simulator) {
         if (!m_connections->simulator() || !m_connections->isReady()) {
             m_testResultLabel->setText(tr("The simulator starts when you save these settings; test it then."));
@@ -269,7 +260,7 @@ void SettingsDialog::onTestConnection()
     const auto config = m_connections->buildConfig(current, m_passwordLineEdit->text().toUtf8(), &error);
     if (!config) {
         m_testResultLabel->setText(error);
-        markProblem(m_testResultLabel, true);
+        ProblemMarker::mark(m_testResultLabel, true);
         return;
     }
     m_testing = true;
@@ -285,7 +276,7 @@ void SettingsDialog::onConnectionTested(bool ok, const QString &report)
     m_testPushButton->setEnabled(true);
     m_testResultLabel->setText(ok ? tr("OK: %1").arg(report) : tr("Failed: %1").arg(report));
     m_testResultLabel->setAccessibleDescription(m_testResultLabel->text());
-    markProblem(m_testResultLabel, !ok);
+    ProblemMarker::mark(m_testResultLabel, !ok);
 }
 
 void SettingsDialog::browseCertificate()
@@ -325,7 +316,7 @@ void SettingsDialog::accept()
     if (!endUserIp.isEmpty() && QHostAddress(endUserIp).isNull()) {
         m_endUserIpLineEdit->setFocus();
         m_testResultLabel->setText(tr("End-user IP: '%1' is not an IPv4 or IPv6 address.").arg(endUserIp));
-        markProblem(m_testResultLabel, true);
+        ProblemMarker::mark(m_testResultLabel, true);
         return;
     }
     m_settings->setEnvironment(current.environment);

@@ -1,5 +1,6 @@
 #include "SignTextPage.h"
 
+#include "ProblemMarker.h"
 #include "MarkdownPreview.h"
 #include "RequestValidator.h"
 #include "SimpleMarkdown.h"
@@ -25,16 +26,6 @@ namespace {
 // Only for validating on the page: RequestValidator needs an endUserIp for /sign, the MainWindow sends
 // the real one.
 const QString PlaceholderEndUserIp = QStringLiteral("127.0.0.1");
-
-void markProblem(QLabel *label, bool problem)
-{
-    QPalette palette = label->parentWidget() ? label->parentWidget()->palette() : label->palette();
-    if (problem) {
-        const bool dark = palette.color(QPalette::Window).lightness() < 128;
-        palette.setColor(QPalette::WindowText, dark ? QColor(255, 120, 120) : QColor(170, 0, 0));
-    }
-    label->setPalette(palette);
-}
 
 } // namespace
 
@@ -190,11 +181,11 @@ void SignTextPage::updateState()
                                 .arg(ValidationError::groupDigits(length), ValidationError::groupDigits(limit)));
     m_counterLabel->setAccessibleName(tr("Length of the text after base64"));
     m_counterLabel->setAccessibleDescription(length > limit ? tr("Over the limit") : tr("Within the limit"));
-    markProblem(m_counterLabel, length > limit);
+    ProblemMarker::mark(m_counterLabel, length > limit);
 
     m_issuesLabel->setText(m_issues.join(QLatin1Char('\n')));
     m_issuesLabel->setVisible(!m_issues.isEmpty());
-    markProblem(m_issuesLabel, !m_issues.isEmpty());
+    ProblemMarker::mark(m_issuesLabel, !m_issues.isEmpty());
     m_textPlainTextEdit->setAccessibleDescription(m_issues.isEmpty() ? tr("No problems") : m_issues.join(QLatin1Char(' ')));
     m_signPushButton->setEnabled(errors.isEmpty() && m_issues.isEmpty());
 }

@@ -41,8 +41,10 @@ void Translations::remove()
 bool Translations::install(const QLocale &locale)
 {
     remove();
-    if (locale.language() == QLocale::English || locale.language() == QLocale::C)
+    if (locale.language() == QLocale::English || locale.language() == QLocale::C) {
+        QLocale::setDefault(locale);
         return true;
+    }
 
     auto translator = std::make_unique<QTranslator>();
     if (!translator->load(locale, QStringLiteral("bankid-desk"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
@@ -56,6 +58,8 @@ bool Translations::install(const QLocale &locale)
     qCInfo(lcTranslations) << "installed translation" << translator->filePath();
     installedTranslator() = std::move(translator);
     installedLanguageRef() = locale.language();
+    // Dates and numbers follow the language the texts are in ("lördag 28 november", "4,6 s").
+    QLocale::setDefault(locale);
     return true;
 }
 

@@ -23,7 +23,8 @@ public:
 
     /// Loads the translation for \a locale. English (and the C locale) remove any installed translation
     /// and return true. Another language returns true when its .qm was found and installed; otherwise
-    /// false, and the application is left in English.
+    /// false, and the application is left in English. On success it also makes \a locale the default
+    /// QLocale, so dates and numbers are written in the language of the texts.
     static bool install(const QLocale &locale);
     /// Removes the installed translation (back to English).
     static void remove();

@@ -80,7 +80,9 @@ void TestClientIdentity::initTestCase()
     m_pki.writeFile(QStringLiteral("combined-encrypted.pem"),
                     read(m_rp.certPath) + read(m_pki.filePath(QStringLiteral("rp-encrypted.key"))));
     m_pki.writeFile(QStringLiteral("ec-combined.pem"), read(m_ec.keyPath) + read(m_ec.certPath));
-    m_pki.writeFile(QStringLiteral("garbage.bin"), QByteArray("\x30\x82\x01\x00 this is not PKCS#12 at all", 36));
+    // DER-looking start (SEQUENCE, long length) then text; the embedded NUL needs the explicit size.
+    static const char garbage[] = "\x30\x82\x01\x00 this is not PKCS#12 at all";
+    m_pki.writeFile(QStringLiteral("garbage.bin"), QByteArray(garbage, sizeof garbage - 1));
     m_pki.writeFile(QStringLiteral("text.txt"), "just some text, not a certificate\n");
     QDir(m_pki.directory()).mkdir(QStringLiteral("a-directory.p12"));
 }
