@@ -2,6 +2,8 @@
 
 #include "AboutDialog.h"
 #include "AppSettings.h"
+#include "AuditLogDialog.h"
+#include "AuditRecorder.h"
 #include "CallerPage.h"
 #include "ConnectionManager.h"
 #include "DemoPhonePanel.h"
@@ -31,6 +33,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QSysInfo>
 #include <QTimer>
@@ -130,6 +133,17 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     statusBar()->addWidget(m_environmentStatusLabel);
     statusBar()->addPermanentWidget(m_certificateStatusLabel);
 
+    // One audit entry per order, in the user data folder (AuditRecorder, AuditLog).
+    m_auditRecorder = new AuditRecorder(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+                                            + QLatin1String("/audit.jsonl"),
+                                        this);
+    connect(m_auditRecorder, &AuditRecorder::recordFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("The order was not written to the audit log: %1").arg(message));
+    });
+    connect(m_auditRecorder, &AuditRecorder::logRepaired, this, [this](const QString &report) {
+        statusBar()->showMessage(report, 10000);
+    });
+
     createActions();
     createMenus();
 
@@ -209,6 +223,10 @@ void MainWindow::createActions()
     m_demoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     m_demoAction->setEnabled(false);
 
+    m_auditLogAction = new QAction(this);
+    m_auditLogAction->setObjectName(QStringLiteral("auditLogAction"));
+    connect(m_auditLogAction, &QAction::triggered, this, &MainWindow::onAuditLog);
+
     m_languageGroup = new QActionGroup(this);
     m_englishAction = new QAction(QStringLiteral("English"), m_languageGroup);
     m_englishAction->setObjectName(QStringLiteral("englishAction"));
@@ -239,6 +257,7 @@ void MainWindow::createMenus()
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->addAction(m_fullScreenAction);
     m_viewMenu->addAction(m_demoAction);
+    m_viewMenu->addAction(m_auditLogAction);
     m_languageMenu = m_viewMenu->addMenu(QString());
     m_languageMenu->addAction(m_englishAction);
     m_languageMenu->addAction(m_swedishAction);
@@ -341,6 +360,7 @@ void MainWindow::startOrder(const OrderRequest &request, StartMethod method)
 
     auto *session = new OrderSession(client, &m_clock, this);
     m_session = session;
+    m_auditRecorder->track(session, order, deskEnvironmentName(m_connections->environment()));
     connect(session, &OrderSession::stateChanged, this, &MainWindow::onSessionStateChanged);
     connect(session, &OrderSession::completed, this, &MainWindow::onCompleted);
     m_orderView->setFullScreenAvailable(sessionOptions.startMethod == StartMethod::QrCode);
@@ -548,6 +568,12 @@ void MainWindow::onAbout()
     dialog.exec();
 }
 
+void MainWindow::onAuditLog()
+{
+    AuditLogDialog dialog(m_auditRecorder->logPath(), this);
+    dialog.exec();
+}
+
 void MainWindow::setLanguage(const QString &language)
 {
     const QLocale locale(language == QLatin1String("sv") ? QLocale::Swedish : QLocale::English);
@@ -612,6 +638,7 @@ void MainWindow::retranslateUi()
     m_quitAction->setText(tr("&Quit"));
     m_fullScreenAction->setText(tr("&Full-screen QR code"));
     m_demoAction->setText(tr("&Demo phone"));
+    m_auditLogAction->setText(tr("&Audit log…"));
     m_aboutAction->setText(tr("&About BankID Desk"));
     m_environmentStatusLabel->setAccessibleName(tr("Environment"));
     m_certificateStatusLabel->setAccessibleName(tr("RP certificate"));

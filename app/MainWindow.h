@@ -25,6 +25,7 @@ class QStackedWidget;
 namespace bankid {
 
 class AppSettings;
+class AuditRecorder;
 class CallerPage;
 class ConnectionManager;
 class DeskLoginPage;
@@ -89,6 +90,8 @@ public:
     DeskLoginPage *loginPage() const { return m_loginPage; }
     CallerPage *callerPage() const { return m_callerPage; }
     SignTextPage *signTextPage() const { return m_signPage; }
+    /// Appends one audit log entry per order (log: AppDataLocation/audit.jsonl).
+    AuditRecorder *auditRecorder() const { return m_auditRecorder; }
     /// The widget the centre stack shows now.
     QWidget *currentPage() const;
 
@@ -113,6 +116,7 @@ private:
     void onExportResult();
     void onSettings();
     void onAbout();
+    void onAuditLog();
     void updateStatusBar();
     void updateDemoPanel();
     /// Cancels and releases the current session (its destructor sends /cancel when still live).
@@ -145,6 +149,7 @@ private:
     QPointer<FullScreenQrWindow> m_fullScreen;
     QLabel *m_environmentStatusLabel;
     QLabel *m_certificateStatusLabel;
+    AuditRecorder *m_auditRecorder = nullptr;
 
     QMenu *m_fileMenu = nullptr;
     QMenu *m_tasksMenu = nullptr;
@@ -157,6 +162,7 @@ private:
     QAction *m_taskActions[3] = {};
     QAction *m_fullScreenAction = nullptr;
     QAction *m_demoAction = nullptr;
+    QAction *m_auditLogAction = nullptr;
     QActionGroup *m_languageGroup = nullptr;
     QAction *m_englishAction = nullptr;
     QAction *m_swedishAction = nullptr;

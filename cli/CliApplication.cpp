@@ -1,5 +1,7 @@
 #include "CliApplication.h"
 
+#include "AuditCommand.h"
+#include "VerifySignatureCommand.h"
 #include "EndUserAddress.h"
 #include "LaunchUrl.h"
 #include "QrContent.h"
@@ -91,6 +93,16 @@ void CliApplication::start()
     case CliOptions::Command::QrContent:
         writeOut(QrContent::at(m_options.startToken, m_options.startSecret, m_options.seconds) + u'\n');
         return finish(ExitCode::Complete);
+    case CliOptions::Command::Audit: {
+        const AuditCommand::Result result = AuditCommand::verify(m_options.auditFile, m_options.json);
+        writeOut(result.output);
+        return finish(result.code, result.error);
+    }
+    case CliOptions::Command::VerifySignature: {
+        const VerifySignatureCommand::Result result = VerifySignatureCommand::run(m_options.verifySignature);
+        writeOut(result.output);
+        return finish(result.code, result.error);
+    }
     case CliOptions::Command::Order:
         if (connectToServer())
             runOrder();

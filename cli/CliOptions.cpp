@@ -1,5 +1,7 @@
 #include "CliOptions.h"
 
+#include "AuditCommand.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -43,7 +45,9 @@ QString CliOptions::parse(const QStringList &arguments)
         "  auth | sign | payment | phone-auth | phone-sign   start an order and follow it to the end\n"
         "  collect ORDERREF                                 collect an order once and print its status\n"
         "  cancel ORDERREF                                  cancel an order\n"
-        "  qr-content --start-token T --start-secret S --seconds N   print the animated QR content of one second\n\n"
+        "  qr-content --start-token T --start-secret S --seconds N   print the animated QR content of one second\n"
+        "  audit verify [FILE]                              check an audit log (default: the desk's own)\n"
+        "  verify-signature SIG [--ocsp F] [--root PEM]... [--at TIME]   verify a completionData signature\n\n"
         "Exit codes: 0 complete, 1 order failed, 2 usage or configuration error, 3 network or TLS error."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -80,6 +84,9 @@ QString CliOptions::parse(const QStringList &arguments)
         {QStringLiteral("start-token"), tr("qr-content: the qrStartToken."), QStringLiteral("TOKEN")},
         {QStringLiteral("start-secret"), tr("qr-content: the qrStartSecret."), QStringLiteral("SECRET")},
         {QStringLiteral("seconds"), tr("qr-content: whole seconds since the order response arrived."), QStringLiteral("N")},
+        {QStringLiteral("ocsp"), tr("verify-signature: the completionData ocspResponse (base64 or DER file)."), QStringLiteral("FILE")},
+        {QStringLiteral("root"), tr("verify-signature: a trusted root certificate (PEM file); repeatable."), QStringLiteral("PEM")},
+        {QStringLiteral("at"), tr("verify-signature: verify as of this ISO 8601 time (default: the signing time)."), QStringLiteral("TIME")},
     });
 
     if (!parser.parse(arguments))
@@ -99,6 +106,18 @@ QString CliOptions::parse(const QStringList &arguments)
     if (positional.isEmpty())
         return tr("no command given; try --help");
     const QString name = positional.first();
+    if (name == QLatin1String("audit")) {
+        command = Command::Audit;
+        json = parser.isSet(QStringLiteral("json"));
+        return AuditCommand::parse(positional.mid(1), &auditFile);
+    }
+    if (name == QLatin1String("verify-signature")) {
+        command = Command::VerifySignature;
+        verifySignature.json = parser.isSet(QStringLiteral("json"));
+        return VerifySignatureCommand::parse(positional.mid(1), parser.value(QStringLiteral("ocsp")),
+                                             parser.values(QStringLiteral("root")), parser.value(QStringLiteral("at")),
+                                             &verifySignature);
+    }
     const int expectedPositionals = (name == QLatin1String("collect") || name == QLatin1String("cancel")) ? 2 : 1;
     if (positional.size() != expectedPositionals)
         return expectedPositionals == 2 ? tr("%1 needs exactly one ORDERREF").arg(name)

@@ -2,6 +2,7 @@
 
 #include "ApiTypes.h"
 #include "Environment.h"
+#include "VerifySignatureCommand.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -33,6 +34,8 @@ public:
         QrContent,  ///< print the animated QR content for a token, secret and second
         Help,       ///< --help was given: the help text is in helpText
         Version,    ///< --version was given
+        Audit,      ///< audit verify [FILE]: check the desk's audit log (AuditCommand)
+        VerifySignature, ///< verify-signature SIG: check BankID evidence (VerifySignatureCommand)
     };
 
     /// Parses `arguments` (argv including the program name). Returns an empty string when valid,
@@ -78,6 +81,12 @@ public:
 
     // collect / cancel
     QString orderRef;
+
+    // audit verify [FILE]
+    QString auditFile; ///< empty: the desk's log
+
+    // verify-signature SIG [--ocsp OCSP] [--root PEM]... [--at ISO-8601]
+    VerifySignatureCommand::Arguments verifySignature;
 
     // qr-content
     QString startToken;

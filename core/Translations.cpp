@@ -41,13 +41,16 @@ void Translations::remove()
 bool Translations::install(const QLocale &locale)
 {
     remove();
-    if (locale.language() == QLocale::English || locale.language() == QLocale::C) {
-        QLocale::setDefault(locale);
-        return true;
-    }
-
+    // English is the source language; its catalogue holds only plural forms ("1 entry" / "2 entries"),
+    // so a missing English catalogue still leaves readable texts.
+    const bool english = locale.language() == QLocale::English || locale.language() == QLocale::C;
     auto translator = std::make_unique<QTranslator>();
-    if (!translator->load(locale, QStringLiteral("bankid-desk"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    if (!translator->load(english ? QLocale(QLocale::English) : locale, QStringLiteral("bankid-desk"),
+                          QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        if (english) {
+            QLocale::setDefault(locale);
+            return true;
+        }
         qCInfo(lcTranslations) << "no translation for" << locale.name() << "- staying in English";
         return false;
     }
@@ -57,7 +60,7 @@ bool Translations::install(const QLocale &locale)
     }
     qCInfo(lcTranslations) << "installed translation" << translator->filePath();
     installedTranslator() = std::move(translator);
-    installedLanguageRef() = locale.language();
+    installedLanguageRef() = english ? QLocale::English : locale.language();
     // Dates and numbers follow the language the texts are in ("lördag 28 november", "4,6 s").
     QLocale::setDefault(locale);
     return true;

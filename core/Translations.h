@@ -21,8 +21,8 @@ class Translations
 public:
     Translations() = delete;
 
-    /// Loads the translation for \a locale. English (and the C locale) remove any installed translation
-    /// and return true. Another language returns true when its .qm was found and installed; otherwise
+    /// Loads the translation for \a locale. English (and the C locale) install the English plural-forms
+    /// catalogue (translations/bankid-desk_en.ts) and return true. Another language returns true when its .qm was found and installed; otherwise
     /// false, and the application is left in English. On success it also makes \a locale the default
     /// QLocale, so dates and numbers are written in the language of the texts.
     static bool install(const QLocale &locale);

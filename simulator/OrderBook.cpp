@@ -1,5 +1,7 @@
 #include "OrderBook.h"
 
+#include "EvidencePki.h"
+#include "OcspResponder.h"
 #include "QrPayload.h"
 #include "SignatureDocument.h"
 #include "TestPerson.h"
@@ -26,12 +28,6 @@ QByteArray uhiFor(const QString &personalNumber)
     return QCryptographicHash::hash(QByteArray(personalNumber.toLatin1() + "|bankid-desk-simulator-device"),
                                     QCryptographicHash::Sha1)
         .toBase64();
-}
-
-QByteArray ocspPlaceholder(const QByteArray &orderRef)
-{
-    // NOT an OCSP response: recognisable placeholder bytes until issue 3/3 produces real DER.
-    return QByteArrayLiteral("SIMULATED-OCSP-RESPONSE-PLACEHOLDER:") + orderRef;
 }
 
 } // namespace
@@ -516,6 +512,21 @@ void OrderBook::rebuildBody(Order *order)
         ip = m_options.deviceIpAddress;
     if (ip.isEmpty())
         ip = order->request.endUserIp.isEmpty() ? QStringLiteral("192.0.2.1") : order->request.endUserIp;
+    // The evidence: a real XMLDSig signature by the person's certificate and an OCSP response bound to it.
+    QByteArray signature;
+    QByteArray ocsp;
+    QString why;
+    const CertifiedKey signer = m_pki ? m_pki->userFor(person, &why) : CertifiedKey();
+    if (!signer.isNull())
+        signature = SignatureDocument::sign(SignatureDocument::contentFor(*order, uhi), signer, &why).toBase64();
+    if (!signature.isEmpty())
+        ocsp = OcspResponder(m_pki->ocspResponder(), m_pki->bankCa().certificate)
+                   .respond(signer.certificate, signature, QDateTime::currentDateTimeUtc(),
+                            m_pki->revokedAt(person.personalNumber), &why)
+                   .toBase64();
+    if (signature.isEmpty() || ocsp.isEmpty())
+        qCWarning(lcSimOrders) << "no signature evidence for" << order->orderRef << ":"
+                               << (m_pki ? why : QStringLiteral("no signing PKI"));
     QJsonObject completion{
         {QStringLiteral("user"), QJsonObject{{QStringLiteral("personalNumber"), person.personalNumber},
                                              {QStringLiteral("name"), person.name()},
@@ -524,9 +535,8 @@ void OrderBook::rebuildBody(Order *order)
         {QStringLiteral("device"),
          QJsonObject{{QStringLiteral("ipAddress"), ip}, {QStringLiteral("uhi"), QString::fromLatin1(uhi)}}},
         {QStringLiteral("bankIdIssueDate"), person.bankIdIssueDate.toString(Qt::ISODate)},
-        {QStringLiteral("signature"),
-         QString::fromLatin1(SignatureDocument::build(*order, person, uhi).toBase64())},
-        {QStringLiteral("ocspResponse"), QString::fromLatin1(ocspPlaceholder(order->orderRef).toBase64())}};
+        {QStringLiteral("signature"), QString::fromLatin1(signature)},
+        {QStringLiteral("ocspResponse"), QString::fromLatin1(ocsp)}};
     if (order->request.mrtd)
         completion.insert(QStringLiteral("stepUp"), QJsonObject{{QStringLiteral("mrtd"), true}});
     if (order->request.returnRisk)

@@ -16,6 +16,8 @@
 
 namespace bankid::sim {
 
+class EvidencePki;
+
 // All orders of one simulator and their lifecycle: creation, hintCode progression, the simulated user,
 // timeouts, retention and the same-person rules (facts §3, §10).
 //
@@ -62,6 +64,9 @@ public:
     ~OrderBook() override;
 
     void setUserMode(UserMode mode) { m_options.userMode = mode; }
+    /// The signing PKI that signs completionData.signature / ocspResponse (not owned; set before use).
+    void setEvidencePki(EvidencePki *pki) { m_pki = pki; }
+    EvidencePki *evidencePki() const { return m_pki; }
     UserMode userMode() const { return m_options.userMode; }
     qint64 now() const { return m_clock.elapsed(); }
 
@@ -129,6 +134,7 @@ private:
     QString personOf(const Order &order) const;
 
     SimulatorOptions m_options;
+    EvidencePki *m_pki = nullptr;
     QElapsedTimer m_clock;
     QTimer m_timer;
     QHash<QByteArray, std::shared_ptr<Order>> m_orders;

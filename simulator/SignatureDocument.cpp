@@ -1,62 +1,172 @@
 #include "SignatureDocument.h"
 
-#include <QCryptographicHash>
+#include <QLoggingCategory>
+#include <QStringList>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <xmlsec/crypto.h>
+#include <xmlsec/errors.h>
+#include <xmlsec/xmldsig.h>
+#include <xmlsec/xmlsec.h>
+#include <xmlsec/xmltree.h>
+
+#include <memory>
+#include <mutex>
+#include <utility>
 
 namespace bankid::sim {
 
+Q_LOGGING_CATEGORY(lcSimSignature, "bankid.sim.signature", QtWarningMsg)
+
 namespace {
 
-QByteArray b64(const QByteArray &text)
+struct DocFree { void operator()(xmlDoc *p) const { xmlFreeDoc(p); } };
+struct CtxFree { void operator()(xmlSecDSigCtx *p) const { xmlSecDSigCtxDestroy(p); } };
+
+void quietXmlSecErrors(const char *file, int line, const char *func, const char *errorObject, const char *errorSubject,
+                       int reason, const char *msg)
 {
-    return text.toBase64();
+    qCDebug(lcSimSignature, "xmlsec: %s:%d %s %s %s reason %d: %s", file, line, func, errorObject ? errorObject : "",
+            errorSubject ? errorSubject : "", reason, msg ? msg : "");
+}
+
+// libxmlsec1 keeps global registries; it must be initialised once per process. bankid_core initialises it
+// the same way, so both check the transform registry first (whoever comes first wins). Concurrent first
+// use from two threads of the two libraries is not supported: initialise from one thread before that.
+bool ensureXmlSec(QString *error)
+{
+    static std::once_flag once;
+    static bool ok = false;
+    std::call_once(once, [] {
+        xmlInitParser();
+        if (xmlSecPtrListIsValid(xmlSecTransformIdsGet())
+            && xmlSecTransformIdListFindByHref(xmlSecTransformIdsGet(), xmlSecHrefRsaSha256, xmlSecTransformUsageAny)
+            != xmlSecTransformIdUnknown) {
+            ok = true;
+            return;
+        }
+        ok = xmlSecInit() >= 0 && xmlSecCheckVersion() == 1 && xmlSecCryptoAppInit(nullptr) >= 0
+             && xmlSecCryptoInit() >= 0;
+        xmlSecErrorsSetCallback(quietXmlSecErrors); // after xmlSecInit(), which installs the default (stderr) one
+    });
+    if (!ok && error)
+        *error = QStringLiteral("libxmlsec1 could not be initialised");
+    return ok;
+}
+
+QByteArray escaped(const QString &text)
+{
+    return text.toHtmlEscaped().toUtf8();
+}
+
+QByteArray element(const char *name, const QByteArray &value)
+{
+    return QByteArray("<") + name + '>' + value + "</" + name + '>';
 }
 
 } // namespace
 
-QByteArray SignatureDocument::build(const Order &order, const TestPerson &person, const QByteArray &uhi)
+SignatureDocument::Content SignatureDocument::contentFor(const Order &order, const QByteArray &uhi)
 {
     const bool identification = order.request.kind == OrderKind::Auth || order.request.kind == OrderKind::PhoneAuth;
-    QByteArray signedData;
-    signedData += "<bankIdSignedData xmlns=\"http://www.bankid.com/signature/v1.0.0/types\" Id=\"bidSignedData\">";
-    if (!order.request.userVisibleData.isEmpty())
-        signedData += "<usrVisibleData charset=\"UTF-8\" visible=\"wysiwys\">" + order.request.userVisibleData
+    Content content;
+    content.userVisibleData = order.request.userVisibleData;
+    content.userNonVisibleData = order.request.userNonVisibleData;
+    content.funcId = identification ? QStringLiteral("Identification") : QStringLiteral("Signing");
+    QStringList dn;
+    for (const auto &[attribute, key] : {std::pair{QSslCertificate::CommonName, "CN"},
+                                         std::pair{QSslCertificate::Organization, "O"},
+                                         std::pair{QSslCertificate::CountryName, "C"}}) {
+        const QStringList values = order.creator.subjectInfo(attribute);
+        if (!values.isEmpty())
+            dn.append(QLatin1String(key) + QLatin1Char('=') + values.first());
+    }
+    content.rpName = dn.isEmpty() ? QStringLiteral("CN=BankID Desk Simulator RP") : dn.join(QLatin1Char(','));
+    content.rpDisplayName = QStringLiteral("BankID Desk Simulator");
+    content.nonce = order.orderRef.toBase64();
+    content.uhi = uhi;
+    return content;
+}
+
+QByteArray SignatureDocument::sign(const Content &content, const CertifiedKey &signer, QString *error)
+{
+    if (!ensureXmlSec(error))
+        return {};
+    if (signer.isNull()) {
+        if (error)
+            *error = QStringLiteral("signature: no signing certificate and key");
+        return {};
+    }
+    const bool ec = signer.key.algorithm() == QSsl::Ec;
+    const QByteArray signatureMethod = ec ? QByteArrayLiteral("http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256")
+                                          : QByteArrayLiteral("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
+    const QByteArray c14n = QByteArrayLiteral("http://www.w3.org/TR/2001/REC-xml-c14n-20010315");
+    const QByteArray sha256 = QByteArrayLiteral("http://www.w3.org/2001/04/xmlenc#sha256");
+
+    QByteArray signedData = "<bankIdSignedData xmlns=\"http://www.bankid.com/signature/v1.0.0/types\" Id=\"bidSignedData\">";
+    if (!content.userVisibleData.isEmpty())
+        signedData += "<usrVisibleData charset=\"UTF-8\" visible=\"wysiwys\">" + escaped(QString::fromLatin1(content.userVisibleData))
                       + "</usrVisibleData>";
-    if (!order.request.userNonVisibleData.isEmpty())
-        signedData += "<usrNonVisibleData>" + order.request.userNonVisibleData + "</usrNonVisibleData>";
-    signedData += "<srvInfo><name>" + b64("CN=BankID Desk Simulator RP, O=BankID Desk Simulator") + "</name><nonce>"
-                  + b64(order.orderRef) + "</nonce><displayName>" + b64("BankID Desk Simulator") + "</displayName></srvInfo>";
-    signedData += "<clientInfo><funcId>" + QByteArray(identification ? "Identification" : "Signing")
-                  + "</funcId><version>"
-                  + b64("Personal=8.0.0&platform=simulator&os_version=1.0&uhi=" + uhi) + "</version>"
-                  + "<env><ai><type>" + b64("SIMULATOR") + "</type><deviceInfo>" + b64("1.0") + "</deviceInfo><uhi>" + uhi
-                  + "</uhi><fsib>0</fsib><utb>cs1</utb><requirement><condition><type>CertificatePolicies</type>"
+    if (!content.userNonVisibleData.isEmpty())
+        signedData += element("usrNonVisibleData", escaped(QString::fromLatin1(content.userNonVisibleData)));
+    signedData += "<srvInfo>" + element("name", content.rpName.toUtf8().toBase64()) + element("nonce", content.nonce)
+                  + element("displayName", content.rpDisplayName.toUtf8().toBase64()) + "</srvInfo>";
+    signedData += "<clientInfo>" + element("funcId", escaped(content.funcId))
+                  + element("version", QByteArray("Personal=8.0.0&platform=simulator&os_version=1.0&uhi=" + content.uhi).toBase64())
+                  + "<env><ai>" + element("type", QByteArrayLiteral("SIMULATOR").toBase64())
+                  + element("deviceInfo", QByteArrayLiteral("1.0").toBase64()) + element("uhi", escaped(QString::fromLatin1(content.uhi)))
+                  + "<fsib>0</fsib><utb>cs1</utb><requirement><condition><type>CertificatePolicies</type>"
                     "<value>1.2.3.4.25</value></condition></requirement><uauth>pw</uauth></ai></env></clientInfo>";
     signedData += "</bankIdSignedData>";
 
-    // Placeholder values: digests of the fragments as they are, not of their canonical form, and no signature.
-    const QByteArray signedDigest = QCryptographicHash::hash(signedData, QCryptographicHash::Sha256).toBase64();
-    const QByteArray keyInfo = "<KeyInfo Id=\"bidKeyInfo\"><X509Data><X509Certificate>"
-                               + b64("SIMULATED USER CERTIFICATE " + person.personalNumber.toLatin1())
-                               + "</X509Certificate><X509Certificate>" + b64("SIMULATED ISSUING CA")
-                               + "</X509Certificate><X509Certificate>" + b64("SIMULATED BANK CA")
-                               + "</X509Certificate></X509Data></KeyInfo>";
-    const QByteArray keyDigest = QCryptographicHash::hash(keyInfo, QCryptographicHash::Sha256).toBase64();
+    QByteArray certificates;
+    for (const QSslCertificate &certificate : QList<QSslCertificate>{signer.certificate} + signer.chain)
+        certificates += element("X509Certificate", certificate.toDer().toBase64());
 
-    QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>"
-                     "<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\"><SignedInfo xmlns=\"http://www.w3.org/2000/09/xmldsig#\">"
-                     "<CanonicalizationMethod Algorithm=\"http://www.w3.org/TR/2001/REC-xml-c14n-20010315\"/>"
-                     "<SignatureMethod Algorithm=\"http://www.w3.org/2001/04/xmldsig-more#rsa-sha256\"/>"
-                     "<Reference Type=\"http://www.bankid.com/signature/v1.0.0/types\" URI=\"#bidSignedData\">"
-                     "<Transforms><Transform Algorithm=\"http://www.w3.org/TR/2001/REC-xml-c14n-20010315\"/></Transforms>"
-                     "<DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/><DigestValue>"
-                     + signedDigest
-                     + "</DigestValue></Reference><Reference URI=\"#bidKeyInfo\"><Transforms><Transform "
-                       "Algorithm=\"http://www.w3.org/TR/2001/REC-xml-c14n-20010315\"/></Transforms>"
-                       "<DigestMethod Algorithm=\"http://www.w3.org/2001/04/xmlenc#sha256\"/><DigestValue>"
-                     + keyDigest + "</DigestValue></Reference></SignedInfo><SignatureValue>"
-                     + b64("SIMULATED SIGNATURE VALUE, NOT A REAL SIGNATURE") + "</SignatureValue>" + keyInfo
-                     + "<Object>" + signedData + "</Object></Signature>";
-    return xml;
+    auto reference = [&](const char *extra, const char *uri) -> QByteArray {
+        return QByteArray("<Reference") + extra + " URI=\"" + uri + "\"><Transforms><Transform Algorithm=\"" + c14n
+               + "\"></Transform></Transforms><DigestMethod Algorithm=\"" + sha256
+               + "\"></DigestMethod><DigestValue></DigestValue></Reference>";
+    };
+    const QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>"
+                           "<Signature xmlns=\"http://www.w3.org/2000/09/xmldsig#\">"
+                           "<SignedInfo xmlns=\"http://www.w3.org/2000/09/xmldsig#\"><CanonicalizationMethod Algorithm=\""
+                           + c14n + "\"></CanonicalizationMethod><SignatureMethod Algorithm=\"" + signatureMethod
+                           + "\"></SignatureMethod>"
+                           + reference(" Type=\"http://www.bankid.com/signature/v1.0.0/types\"", "#bidSignedData")
+                           + reference("", "#bidKeyInfo")
+                           + "</SignedInfo><SignatureValue></SignatureValue>"
+                             "<KeyInfo xmlns=\"http://www.w3.org/2000/09/xmldsig#\" Id=\"bidKeyInfo\"><X509Data>"
+                           + certificates + "</X509Data></KeyInfo><Object>" + signedData + "</Object></Signature>";
+
+    std::unique_ptr<xmlDoc, DocFree> doc(xmlReadMemory(xml.constData(), int(xml.size()), "signature.xml", nullptr,
+                                                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+    xmlNodePtr root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
+    if (!root) {
+        if (error)
+            *error = QStringLiteral("signature: the document template does not parse");
+        return {};
+    }
+    const xmlChar *ids[] = {BAD_CAST "Id", nullptr};
+    xmlSecAddIDs(doc.get(), root, ids);
+
+    std::unique_ptr<xmlSecDSigCtx, CtxFree> ctx(xmlSecDSigCtxCreate(nullptr));
+    // Only the private key: without certificates in it xmlsec leaves the pre-filled KeyInfo alone.
+    ctx->signKey = xmlSecCryptoAppKeyLoadMemory(reinterpret_cast<const xmlSecByte *>(signer.keyPem.constData()),
+                                                static_cast<xmlSecSize>(signer.keyPem.size()), xmlSecKeyDataFormatPem, nullptr,
+                                                nullptr, nullptr);
+    if (!ctx->signKey || xmlSecDSigCtxSign(ctx.get(), root) < 0) {
+        if (error)
+            *error = QStringLiteral("signature: xmlsec could not sign the document");
+        return {};
+    }
+    xmlChar *out = nullptr;
+    int size = 0;
+    xmlDocDumpMemoryEnc(doc.get(), &out, &size, "UTF-8");
+    QByteArray result(reinterpret_cast<const char *>(out), size);
+    xmlFree(out);
+    return result.trimmed();
 }
 
 } // namespace bankid::sim

@@ -1,9 +1,11 @@
 #include "Simulator.h"
 
+#include "EvidencePki.h"
 #include "FaultInjector.h"
 #include "QrPayload.h"
 #include "SimulatorServer.h"
 #include "StateDirectory.h"
+#include "TestPerson.h"
 
 #include <QDir>
 #include <QLoggingCategory>
@@ -32,6 +34,7 @@ Simulator::Simulator(const SimulatorOptions &options, QObject *parent)
     if (m_options.stateDir.isEmpty())
         m_options.stateDir = defaultStateDir();
     m_state = std::make_unique<StateDirectory>(m_options.stateDir);
+    m_pki = std::make_unique<EvidencePki>(m_options.stateDir);
     for (const FaultRule &rule : m_options.faults)
         m_faults->add(rule);
     connect(m_book.get(), &OrderBook::orderCreated, this, &Simulator::orderCreated);
@@ -54,6 +57,9 @@ bool Simulator::start(QString *error)
     }
     if (!m_state->ensure(m_options.extraHostnames, error))
         return false;
+    if (!m_pki->ensure(error))
+        return false;
+    m_book->setEvidencePki(m_pki.get());
 
     QList<QSslCertificate> clientCas = {m_state->ca().certificate};
     for (const QString &file : m_options.trustedClientCaFiles) {
@@ -125,6 +131,20 @@ QString Simulator::clientP12Path() const { return m_state->clientP12Path(); }
 QString Simulator::clientCertificatePath() const { return m_state->clientCertPath(); }
 QString Simulator::clientKeyPath() const { return m_state->clientKeyPath(); }
 QSslCertificate Simulator::caCertificate() const { return m_state->ca().certificate; }
+QString Simulator::signingRootPath() const { return m_pki->rootPath(); }
+QSslCertificate Simulator::signingRoot() const { return m_pki->root().certificate; }
+
+bool Simulator::setPersonRevoked(const QString &personalNumber, bool revoked, QString *error)
+{
+    if (!TestPerson::isWellFormed(personalNumber)) {
+        if (error)
+            *error = QStringLiteral("personalNumber: must be 12 digits (YYYYMMDDNNNN)");
+        return false;
+    }
+    m_pki->setRevoked(personalNumber, revoked ? std::optional<QDateTime>(QDateTime::currentDateTimeUtc()) : std::nullopt);
+    qCInfo(lcSim) << "signing certificate of" << TestPerson::mask(personalNumber) << (revoked ? "revoked" : "reinstated");
+    return true;
+}
 
 QByteArray Simulator::currentQrData(const QByteArray &orderRef)
 {

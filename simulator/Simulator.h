@@ -11,6 +11,7 @@
 
 namespace bankid::sim {
 
+class EvidencePki;
 class FaultInjector;
 class SimulatorServer;
 class StateDirectory;
@@ -57,6 +58,12 @@ public:
     QString clientCertificatePath() const;
     QString clientKeyPath() const;
     QSslCertificate caCertificate() const;
+    /// The root of the signing PKI (signing-root.pem): what a verifier of completionData.signature trusts.
+    QString signingRootPath() const;
+    QSslCertificate signingRoot() const;
+    /// Marks the person's signing certificate revoked (OCSP "revoked" in later completions) or good again;
+    /// false with `error` for a malformed personal number. Same as POST /sim/v1/persons/{pn}/revoke|reinstate.
+    bool setPersonRevoked(const QString &personalNumber, bool revoked, QString *error = nullptr);
 
     /// The QR content an RP would show for `orderRef` right now (qrTime = whole seconds since creation).
     QByteArray currentQrData(const QByteArray &orderRef);
@@ -87,6 +94,7 @@ Q_SIGNALS:
 private:
     SimulatorOptions m_options;
     std::unique_ptr<StateDirectory> m_state;
+    std::unique_ptr<EvidencePki> m_pki;
     std::unique_ptr<OrderBook> m_book;
     std::unique_ptr<FaultInjector> m_faults;
     std::unique_ptr<SimulatorServer> m_server;

@@ -1,5 +1,6 @@
 #include "SimulatorServer.h"
 
+#include "EvidencePki.h"
 #include "FaultInjector.h"
 #include "OrderBook.h"
 #include "ParameterValidator.h"
@@ -379,6 +380,21 @@ SimulatorServer::Answer SimulatorServer::handleControl(const QString &path, cons
         FaultRule added = *rule;
         added.id = m_faults->add(*rule);
         return json(added.toJson(), 201);
+    }
+    if (path.startsWith(QLatin1String("persons/"))) {
+        // POST persons/{personalNumber}/revoke | reinstate: the OCSP status of later completions.
+        const QStringList parts = path.mid(8).split(QLatin1Char('/'));
+        const bool revoke = parts.size() == 2 && parts.at(1) == QLatin1String("revoke");
+        if (parts.size() != 2 || (!revoke && parts.at(1) != QLatin1String("reinstate")))
+            return error(404, QStringLiteral("notFound"), QStringLiteral("unknown person action (use revoke, reinstate)"));
+        if (method != Method::Post)
+            return notAllowed("POST");
+        if (!TestPerson::isWellFormed(parts.first()))
+            return error(400, QStringLiteral("invalidParameters"),
+                         QStringLiteral("personalNumber: must be 12 digits (YYYYMMDDNNNN)"));
+        if (EvidencePki *pki = m_book->evidencePki())
+            pki->setRevoked(parts.first(), revoke ? std::optional<QDateTime>(QDateTime::currentDateTimeUtc()) : std::nullopt);
+        return json(QJsonObject{{QStringLiteral("personalNumber"), parts.first()}, {QStringLiteral("revoked"), revoke}});
     }
     if (path == QLatin1String("persons")) {
         if (method != Method::Get)

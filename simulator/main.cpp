@@ -145,6 +145,7 @@ int main(int argc, char *argv[])
         << "  client.p12:      " << simulator.clientP12Path() << " (password " << Simulator::clientPassword << ")\n"
         << "  client.pem:      " << simulator.clientCertificatePath() << "\n"
         << "  client-key.pem:  " << simulator.clientKeyPath() << " (unencrypted)\n"
+        << "  signing root:    " << simulator.signingRootPath() << " (verify signatures with --root)\n"
         << "Try:\n"
         << "  curl --cacert '" << simulator.caCertificatePath() << "' --cert '" << simulator.clientCertificatePath()
         << "' --key '" << simulator.clientKeyPath() << "' -H 'Content-Type: application/json' -d "

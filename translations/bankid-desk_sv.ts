@@ -35,6 +35,300 @@ Miljö: %5</translation>
     </message>
 </context>
 <context>
+    <name>bankid::AuditCommand</name>
+    <message>
+        <source>audit needs a sub-command: audit verify [FILE]</source>
+        <translation>audit kräver ett underkommando: audit verify [FILE]</translation>
+    </message>
+    <message>
+        <source>unknown audit sub-command &apos;%1&apos;: use audit verify [FILE]</source>
+        <translation>okänt underkommando till audit &apos;%1&apos;: använd audit verify [FILE]</translation>
+    </message>
+    <message>
+        <source>audit verify takes at most one FILE, not &apos;%1&apos;</source>
+        <translation>audit verify tar högst en FILE, inte &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>the desk&apos;s audit log %1 does not exist (no order was run yet?); give a FILE to check another log</source>
+        <translation>diskens granskningslogg %1 finns inte (har ingen order körts ännu?); ange en FILE för att kontrollera en annan logg</translation>
+    </message>
+    <message>
+        <source>audit verify: %1 is not a file</source>
+        <translation>audit verify: %1 är ingen fil</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::AuditEntry</name>
+    <message>
+        <source>the member &quot;%1&quot; is not a string</source>
+        <translation>fältet &quot;%1&quot; är ingen sträng</translation>
+    </message>
+    <message>
+        <source>the member &quot;%1&quot; is not an ISO-8601 time: %2</source>
+        <translation>fältet &quot;%1&quot; är ingen tidpunkt enligt ISO-8601: %2</translation>
+    </message>
+    <message>
+        <source>the member &quot;%1&quot; is not an array</source>
+        <translation>fältet &quot;%1&quot; är ingen array</translation>
+    </message>
+    <message>
+        <source>the member &quot;%1&quot; holds something other than strings</source>
+        <translation>fältet &quot;%1&quot; innehåller annat än strängar</translation>
+    </message>
+    <message>
+        <source>the member &quot;%1&quot; is not complete, failed, error or cancelled: &quot;%2&quot;</source>
+        <translation>fältet &quot;%1&quot; är inte complete, failed, error eller cancelled: &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>slutförd</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>misslyckad</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>fel</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>avbruten</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <extracomment>%1 the outcome (&quot;failed&quot;), %2 its detail: a hintCode such as userCancel, or an error kind</extracomment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::AuditLog</name>
+    <message>
+        <source>%1 %2: %3</source>
+        <extracomment>%1 what failed (&quot;cannot open the audit log&quot;), %2 the file, %3 the operating system&apos;s reason</extracomment>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <source>cannot create the audit log folder %1</source>
+        <translation>kan inte skapa granskningsloggens mapp %1</translation>
+    </message>
+    <message>
+        <source>cannot open the audit log</source>
+        <translation>kan inte öppna granskningsloggen</translation>
+    </message>
+    <message>
+        <source>cannot lock the audit log</source>
+        <translation>kan inte låsa granskningsloggen</translation>
+    </message>
+    <message>
+        <source>the audit key %1 is damaged: it must hold %2 bytes as hex</source>
+        <translation>granskningsnyckeln %1 är skadad: den måste innehålla %2 byte i hexadecimal form</translation>
+    </message>
+    <message>
+        <source>cannot read the audit key %1: %2</source>
+        <translation>kan inte läsa granskningsnyckeln %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the audit key %1: %2</source>
+        <translation>kan inte skapa granskningsnyckeln %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot create the audit key %1</source>
+        <translation>kan inte skapa granskningsnyckeln %1</translation>
+    </message>
+    <message>
+        <source>cannot read the size of the audit log</source>
+        <translation>kan inte läsa granskningsloggens storlek</translation>
+    </message>
+    <message>
+        <source>cannot read the audit log</source>
+        <translation>kan inte läsa granskningsloggen</translation>
+    </message>
+    <message numerus="yes">
+        <source>the audit log %1 ends in %n byte(s) that are not part of an audit entry; the file is left as it is</source>
+        <translation>
+            <numerusform>granskningsloggen %1 slutar med %n byte som inte hör till någon granskningspost; filen lämnas som den är</numerusform>
+            <numerusform>granskningsloggen %1 slutar med %n byte som inte hör till någon granskningspost; filen lämnas som den är</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot cut the incomplete last line of the audit log</source>
+        <translation>kan inte korta bort granskningsloggens ofullständiga sista rad</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit log %1 ended in an incomplete line (%n byte(s), left by a crash or a full disk while writing); it was removed and the log continues after the last whole entry.</source>
+        <translation>
+            <numerusform>Granskningsloggen %1 slutade med en ofullständig rad (%n byte, kvar efter en krasch eller full disk under skrivning); den togs bort och loggen fortsätter efter den sista hela posten.</numerusform>
+            <numerusform>Granskningsloggen %1 slutade med en ofullständig rad (%n byte, kvar efter en krasch eller full disk under skrivning); den togs bort och loggen fortsätter efter den sista hela posten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the last entry of the audit log %1 is damaged (not a v%2 audit entry), so no entry can be chained to it; run &quot;bankid-cli audit verify&quot; to find out more</source>
+        <translation>den sista posten i granskningsloggen %1 är skadad (ingen granskningspost i formatet v%2), så ingen ny post kan kedjas till den; kör &quot;bankid-cli audit verify&quot; för att få veta mer</translation>
+    </message>
+    <message>
+        <source>cannot write to the audit log</source>
+        <translation>kan inte skriva till granskningsloggen</translation>
+    </message>
+    <message>
+        <source>cannot flush the audit log to disk</source>
+        <translation>kan inte spara granskningsloggen på disk</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::AuditLogDialog</name>
+    <message>
+        <source>Press Verify to check that no entry was edited, removed or reordered.</source>
+        <translation>Tryck på Verifiera för att kontrollera att ingen post har ändrats, tagits bort eller kastats om.</translation>
+    </message>
+    <message>
+        <source>No order has been recorded yet.</source>
+        <translation>Ingen order har registrerats ännu.</translation>
+    </message>
+    <message>
+        <source>Verified: %1</source>
+        <translation>Verifierad: %1</translation>
+    </message>
+    <message>
+        <source>Problem found at line %1 (%2): %3</source>
+        <translation>Problem på rad %1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Granskningslogg</translation>
+    </message>
+    <message>
+        <source>Every order run at this desk, from %1</source>
+        <translation>Alla ordrar som körts vid den här disken, från %1</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Rad</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Handläggare</translation>
+    </message>
+    <message>
+        <source>Flow</source>
+        <translation>Flöde</translation>
+    </message>
+    <message>
+        <source>Personal number</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Audit log entries</source>
+        <translation>Poster i granskningsloggen</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Verifieringsresultat</translation>
+    </message>
+    <message>
+        <source>&amp;Verify</source>
+        <translation>&amp;Verifiera</translation>
+    </message>
+    <message>
+        <source>Check the hash chain: finds edited, removed and reordered entries</source>
+        <translation>Kontrollera hashkedjan: hittar ändrade, borttagna och omkastade poster</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Läs in igen</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::AuditVerifier</name>
+    <message>
+        <source>it is not JSON (%1 at byte %2)</source>
+        <translation>den är inte JSON (%1 vid byte %2)</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object</source>
+        <translation>den är inget JSON-objekt</translation>
+    </message>
+    <message>
+        <source>its &quot;v&quot; is not %1</source>
+        <translation>dess &quot;v&quot; är inte %1</translation>
+    </message>
+    <message>
+        <source>its &quot;time&quot; is not an ISO-8601 time</source>
+        <translation>dess &quot;time&quot; är ingen tidpunkt enligt ISO-8601</translation>
+    </message>
+    <message>
+        <source>its &quot;prev&quot; is not 64 lower-case hex digits</source>
+        <translation>dess &quot;prev&quot; är inte 64 hexadecimala siffror med gemener</translation>
+    </message>
+    <message>
+        <source>cannot read the audit log %1: %2</source>
+        <translation>kan inte läsa granskningsloggen %1: %2</translation>
+    </message>
+    <message>
+        <source>line %1 is not an audit entry: %2</source>
+        <translation>rad %1 är ingen granskningspost: %2</translation>
+    </message>
+    <message>
+        <source>line %1 repeats seq %2 of line %3</source>
+        <translation>rad %1 upprepar seq %2 från rad %3</translation>
+    </message>
+    <message>
+        <source>line %1 is out of order: seq %2 comes after seq %3</source>
+        <translation>rad %1 är i fel ordning: seq %2 kommer efter seq %3</translation>
+    </message>
+    <message>
+        <source>an entry was removed before line %1: seq %2 is missing</source>
+        <translation>en post har tagits bort före rad %1: seq %2 saknas</translation>
+    </message>
+    <message>
+        <source>entries were removed before line %1: seq %2 to %3 are missing</source>
+        <translation>poster har tagits bort före rad %1: seq %2 till %3 saknas</translation>
+    </message>
+    <message>
+        <source>line 1 was edited: the first entry&apos;s prev is not 64 zeros</source>
+        <translation>rad 1 har ändrats: den första postens prev är inte 64 nollor</translation>
+    </message>
+    <message>
+        <source>line %1 was edited after it was written: its SHA-256 does not match the prev recorded in line %2</source>
+        <translation>rad %1 har ändrats efter att den skrevs: dess SHA-256 stämmer inte med det prev som sparats på rad %2</translation>
+    </message>
+    <message>
+        <source>line %1: %2: %3</source>
+        <translation>rad %1: %2: %3</translation>
+    </message>
+    <message>
+        <source>the audit log is empty: nothing to verify</source>
+        <translation>granskningsloggen är tom: inget att verifiera</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries verified; the chain is intact (head: seq %1, SHA-256 %2)</source>
+        <translation>
+            <numerusform>%n post verifierad; kedjan är intakt (senaste: seq %1, SHA-256 %2)</numerusform>
+            <numerusform>%n poster verifierade; kedjan är intakt (senaste: seq %1, SHA-256 %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; line %1 is an incomplete entry (a crash while writing) and was not counted</source>
+        <translation>; rad %1 är en ofullständig post (en krasch under skrivning) och räknades inte</translation>
+    </message>
+    <message>
+        <source>its &quot;seq&quot; is not a whole number of 1 or more</source>
+        <translation>dess &quot;seq&quot; är inte ett heltal som är 1 eller större</translation>
+    </message>
+    <message>
+        <source>line %1 is out of order: seq %2 where seq %3 was expected (seq %3 comes later in the file)</source>
+        <translation>rad %1 står i fel ordning: seq %2 där seq %3 väntades (seq %3 kommer längre fram i filen)</translation>
+    </message>
+</context>
+<context>
     <name>bankid::CallerPage</name>
     <message>
         <source>Valid coordination number</source>
@@ -453,6 +747,22 @@ bankid-cli: avbryter ordern…
         <translation>--same-device gäller inte telefonflöden: personen är i ett samtal</translation>
     </message>
     <message>
+        <source>Personal number, 12 digits: required for phone flows; for the others it restricts who may complete the order.</source>
+        <translation>Personnummer, 12 siffror: krävs för telefonflöden; i övriga flöden begränsar det vem som får slutföra ordern.</translation>
+    </message>
+    <message>
+        <source>verify-signature: the completionData ocspResponse (base64 or DER file).</source>
+        <translation>verify-signature: ocspResponse från completionData (base64 eller DER-fil).</translation>
+    </message>
+    <message>
+        <source>verify-signature: a trusted root certificate (PEM file); repeatable.</source>
+        <translation>verify-signature: ett betrott rotcertifikat (PEM-fil); kan anges flera gånger.</translation>
+    </message>
+    <message>
+        <source>verify-signature: verify as of this ISO 8601 time (default: the signing time).</source>
+        <translation>verify-signature: verifiera per denna tidpunkt enligt ISO 8601 (standard: tidpunkten för underskriften).</translation>
+    </message>
+    <message>
         <source>Starts and follows Swedish BankID orders from a terminal (BankID RP API v6.0).
 
 Commands:
@@ -460,6 +770,8 @@ Commands:
   collect ORDERREF                                 collect an order once and print its status
   cancel ORDERREF                                  cancel an order
   qr-content --start-token T --start-secret S --seconds N   print the animated QR content of one second
+  audit verify [FILE]                              check an audit log (default: the desk&apos;s own)
+  verify-signature SIG [--ocsp F] [--root PEM]... [--at TIME]   verify a completionData signature
 
 Exit codes: 0 complete, 1 order failed, 2 usage or configuration error, 3 network or TLS error.</source>
         <translation>Startar och följer BankID-order från en terminal (BankID RP API v6.0).
@@ -469,12 +781,10 @@ Kommandon:
   collect ORDERREF                                 hämta status för en order en gång och skriv ut den
   cancel ORDERREF                                  avbryt en order
   qr-content --start-token T --start-secret S --seconds N   skriv ut den animerade QR-kodens innehåll för en sekund
+  audit verify [FILE]                              kontrollera en granskningslogg (standard: diskens egen)
+  verify-signature SIG [--ocsp F] [--root PEM]... [--at TIME]   verifiera en underskrift från completionData
 
 Slutkoder: 0 slutförd, 1 ordern misslyckades, 2 fel i användning eller konfiguration, 3 nätverks- eller TLS-fel.</translation>
-    </message>
-    <message>
-        <source>Personal number, 12 digits: required for phone flows; for the others it restricts who may complete the order.</source>
-        <translation>Personnummer, 12 siffror: krävs för telefonflöden; i övriga flöden begränsar det vem som får slutföra ordern.</translation>
     </message>
 </context>
 <context>
@@ -1229,6 +1539,14 @@ Open File &gt; Settings to fix it.</source>
     <message>
         <source>RP certificate</source>
         <translation>RP-certifikat</translation>
+    </message>
+    <message>
+        <source>The order was not written to the audit log: %1</source>
+        <translation>Ordern skrevs inte till granskningsloggen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>&amp;Granskningslogg…</translation>
     </message>
 </context>
 <context>
@@ -2259,6 +2577,100 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
     <message>
         <source>%1 is not valid simpleMarkdownV1: %2</source>
         <translation>%1 är inte giltig simpleMarkdownV1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::VerifySignatureCommand</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>kan inte läsa %1: %2</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEL</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>ej körd</translation>
+    </message>
+    <message>
+        <source>verify-signature needs SIG: a file with the signature (base64 or XML), or - for stdin</source>
+        <translation>verify-signature kräver SIG: en fil med signaturen (base64 eller XML), eller - för stdin</translation>
+    </message>
+    <message>
+        <source>verify-signature takes one SIG file, not also &apos;%1&apos;</source>
+        <translation>verify-signature tar en SIG-fil, inte även &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--at: &apos;%1&apos; is not an ISO 8601 date and time such as 2024-06-10T12:00:00Z</source>
+        <translation>--at: &apos;%1&apos; är inget datum med klockslag enligt ISO 8601, till exempel 2024-06-10T12:00:00Z</translation>
+    </message>
+    <message>
+        <source>--ocsp: %1 is empty</source>
+        <translation>--ocsp: %1 är tom</translation>
+    </message>
+    <message>
+        <source>--root: %1 holds no PEM certificate</source>
+        <translation>--root: %1 innehåller inget PEM-certifikat</translation>
+    </message>
+    <message>
+        <source>Checks:</source>
+        <translation>Kontroller:</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(okänt)</translation>
+    </message>
+    <message>
+        <source>Signer: %1, personal number %2</source>
+        <translation>Undertecknare: %1, personnummer %2</translation>
+    </message>
+    <message>
+        <source>funcId: %1</source>
+        <translation>funcId: %1</translation>
+    </message>
+    <message>
+        <source>Signing time: %1</source>
+        <translation>Tidpunkt för underskrift: %1</translation>
+    </message>
+    <message>
+        <source>unknown (no OCSP response)</source>
+        <translation>okänd (inget OCSP-svar)</translation>
+    </message>
+    <message>
+        <source>Verified as of: %1</source>
+        <translation>Verifierad per: %1</translation>
+    </message>
+    <message>
+        <source>usrVisibleData: %1</source>
+        <translation>usrVisibleData: %1</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>(saknas)</translation>
+    </message>
+    <message>
+        <source>usrNonVisibleData (base64): %1</source>
+        <translation>usrNonVisibleData (base64): %1</translation>
+    </message>
+    <message>
+        <source>Result: every check that ran passed.</source>
+        <translation>Resultat: alla kontroller som kördes godkändes.</translation>
+    </message>
+    <message>
+        <source>Result: NOT verified: a required check did not run.</source>
+        <translation>Resultat: INTE verifierad: en obligatorisk kontroll kördes inte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Result: NOT verified, %n check(s) failed:</source>
+        <translation>
+            <numerusform>Resultat: INTE verifierad, %n kontroll misslyckades:</numerusform>
+            <numerusform>Resultat: INTE verifierad, %n kontroller misslyckades:</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

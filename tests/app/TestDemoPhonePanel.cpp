@@ -5,51 +5,36 @@
 // are enabled only when they make sense.
 // Widgets need a QApplication: QTEST_MAIN, run with QT_QPA_PLATFORM=offscreen (set by ctest).
 
-#include "ClientIdentity.h"
-#include "SimulatorClientConfig.h"
 #include "DemoPhonePanel.h"
 #include "OrderSession.h"
 #include "OrderView.h"
 #include "QrCodeWidget.h"
-#include "RpClient.h"
-#include "RpConfig.h"
+#include "Screenshots.h"
 #include "Simulator.h"
+#include "SimulatorFixture.h"
 #include "SteadyClock.h"
-#include "TestConfig.h"
 #include "TestPerson.h"
 #include "Translations.h"
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QHBoxLayout>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
 
 using namespace bankid;
-using bankid::sim::Simulator;
-using bankid::sim::SimulatorOptions;
 using bankid::sim::UserMode;
 
 namespace {
 
 constexpr int FlowTimeoutMs = 15000;
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = QStringLiteral(BANKID_SOURCE_DIR "/docs/screenshots");
-    QVERIFY(QDir().mkpath(dir));
-    QVERIFY2(widget->grab().save(QDir(dir).filePath(name)), qPrintable(name));
-}
 
 } // namespace
 
@@ -76,11 +61,8 @@ private:
     void startOrder(Flow flow, StartMethod method);
     QPushButton *button(const char *name) const;
 
-    QTemporaryDir m_stateDir;
+    test::SimulatorFixture m_fixture;
     SteadyClock m_clock;
-    std::unique_ptr<Simulator> m_sim;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<RpClient> m_client;
     std::unique_ptr<OrderSession> m_session;
     std::unique_ptr<QWidget> m_window;
     OrderView *m_view = nullptr;
@@ -92,30 +74,22 @@ void TestDemoPhonePanel::initTestCase()
     qRegisterMetaType<OrderSession::State>();
     qRegisterMetaType<OrderFailure>();
     qRegisterMetaType<Rfa>();
-    QVERIFY2(m_stateDir.isValid(), qPrintable(m_stateDir.errorString()));
+    QVERIFY2(m_fixture.isValid(), qPrintable(m_fixture.errorString()));
 }
 
 void TestDemoPhonePanel::init()
 {
-    SimulatorOptions options;
-    options.stateDir = m_stateDir.path();
-    options.userMode = UserMode::Manual;
+    sim::SimulatorOptions options = m_fixture.manualOptions();
     options.startedDurationMs = 300;
-    m_sim = std::make_unique<Simulator>(options);
-    QString error;
-    QVERIFY2(m_sim->start(&error), qPrintable(error));
-    const auto configured = test::simulatorClientConfig(*m_sim, &error);
-    QVERIFY2(configured, qPrintable(error));
-    RpConfig config = *configured;
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_client = std::make_unique<RpClient>(m_nam.get(), config);
-    m_session = std::make_unique<OrderSession>(m_client.get(), &m_clock);
+    const QString error = m_fixture.start(options);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_session = std::make_unique<OrderSession>(m_fixture.client(), &m_clock);
 
     // The desk as the main window composes it: the order view and, beside it, the phone.
     m_window = std::make_unique<QWidget>();
     auto *layout = new QHBoxLayout(m_window.get());
     m_view = new OrderView(m_window.get());
-    m_panel = new DemoPhonePanel(m_sim.get(), m_window.get());
+    m_panel = new DemoPhonePanel(m_fixture.simulator(), m_window.get());
     layout->addWidget(m_view, 1);
     layout->addWidget(m_panel);
     m_panel->setQrSource(m_view->qrWidget());
@@ -131,9 +105,7 @@ void TestDemoPhonePanel::cleanup()
     m_view = nullptr;
     m_panel = nullptr;
     m_session.reset();
-    m_client.reset();
-    m_nam.reset();
-    m_sim.reset();
+    m_fixture.stop();
 }
 
 QPushButton *TestDemoPhonePanel::button(const char *name) const
@@ -303,7 +275,7 @@ void TestDemoPhonePanel::injectAndClearFaults()
     QSignalSpy acted(m_panel, &DemoPhonePanel::acted);
     QTest::mouseClick(button("injectPushButton"), Qt::LeftButton);
     QCOMPARE(acted.count(), 1);
-    const QJsonArray faults = m_sim->faults();
+    const QJsonArray faults = m_fixture.simulator()->faults();
     QCOMPARE(faults.size(), 1);
     QString error;
     const auto expected = sim::FaultRule::parse(spec, &error);
@@ -313,7 +285,7 @@ void TestDemoPhonePanel::injectAndClearFaults()
     QVERIFY(acted.first().first().toString().contains(spec));
 
     QTest::mouseClick(button("clearFaultsPushButton"), Qt::LeftButton);
-    QCOMPARE(m_sim->faults().size(), 0);
+    QCOMPARE(m_fixture.simulator()->faults().size(), 0);
     QVERIFY(acted.last().first().toString().contains(QStringLiteral("1")));
 }
 
@@ -322,11 +294,11 @@ void TestDemoPhonePanel::actAutomatically()
     auto *automatic = m_panel->findChild<QCheckBox *>(QStringLiteral("automaticCheckBox"));
     QVERIFY(automatic);
     QVERIFY(!automatic->isChecked());
-    QCOMPARE(m_sim->orderBook()->userMode(), UserMode::Manual);
+    QCOMPARE(m_fixture.simulator()->orderBook()->userMode(), UserMode::Manual);
     automatic->setChecked(true);
-    QCOMPARE(m_sim->orderBook()->userMode(), UserMode::Auto);
+    QCOMPARE(m_fixture.simulator()->orderBook()->userMode(), UserMode::Auto);
     automatic->setChecked(false);
-    QCOMPARE(m_sim->orderBook()->userMode(), UserMode::Manual);
+    QCOMPARE(m_fixture.simulator()->orderBook()->userMode(), UserMode::Manual);
 }
 
 void TestDemoPhonePanel::screenshots()
@@ -337,7 +309,7 @@ void TestDemoPhonePanel::screenshots()
     for (const QLocale::Language language : {QLocale::English, QLocale::Swedish}) {
         QVERIFY(Translations::install(QLocale(language)));
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
-        saveScreenshot(m_panel, language == QLocale::Swedish ? QStringLiteral("DemoPhonePanel-sv.png")
+        test::saveScreenshot(m_panel, language == QLocale::Swedish ? QStringLiteral("DemoPhonePanel-sv.png")
                                                              : QStringLiteral("DemoPhonePanel-en.png"));
     }
 }

@@ -1,12 +1,10 @@
 // MainWindow end to end against the embedded simulator (real mutual TLS on loopback): desk login by QR
 // (decoded from the pixels the OrderView shows) and on the same device, cancel, close, sign text, phone
 // auth, a collect fault, the live language switch, and screenshots of every main view in both languages.
-#include "AppSettings.h"
 #include "CallerPage.h"
-#include "ConnectionManager.h"
 #include "DemoPhonePanel.h"
 #include "DeskLoginPage.h"
-#include "DeskOptions.h"
+#include "DeskFixture.h"
 #include "MainWindow.h"
 #include "OrderView.h"
 #include "QrCodeWidget.h"
@@ -55,73 +53,41 @@ private slots:
     void screenshots();
 
 private:
-    sim::Simulator *simulator() const { return m_connections->simulator(); }
-    /// Waits until the window's order is pending; returns its orderRef (empty on timeout).
-    QString waitPending();
     /// Grabs the QR code as the OrderView shows it, decodes it and lets the simulated phone scan it.
     bool scanShownQr(QString *problem);
     bool waitResult();
     void shoot(const QString &name);
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<AppSettings> m_settings;
-    std::unique_ptr<ConnectionManager> m_connections;
-    std::unique_ptr<MainWindow> m_window;
+    test::DeskFixture m_desk;
 };
 
 void TestMainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_dir.isValid());
-    m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("settings.ini")));
-    m_settings->setPollIntervalSeconds(1); // short tests
-    m_connections = std::make_unique<ConnectionManager>(m_settings.get(), DeskOptions());
-    sim::SimulatorOptions options;
-    options.stateDir = m_dir.filePath(QStringLiteral("simulator"));
-    options.userMode = sim::UserMode::Manual;
-    options.startedDurationMs = 100;
-    m_connections->setSimulatorOptions(options);
-    QSignalSpy ready(m_connections.get(), &ConnectionManager::ready);
-    m_connections->configure();
-    QTRY_COMPARE(ready.count(), 1);
-    QVERIFY(simulator());
+    const QString error = m_desk.setUp();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     QDir().mkpath(QStringLiteral(BANKID_SOURCE_DIR "/docs/screenshots"));
 }
 
 void TestMainWindow::cleanupTestCase()
 {
     Translations::remove();
-    m_window.reset();
-    m_connections.reset();
+    m_desk.tearDown();
 }
 
 void TestMainWindow::init()
 {
-    m_window = std::make_unique<MainWindow>(m_connections.get(), m_settings.get(), DeskOptions());
-    m_window->resize(1100, 720);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QTRY_VERIFY(m_window->demoPhonePanel() != nullptr); // the simulator environment docks the demo phone
+    const QString error = m_desk.openWindow(QSize(1100, 720));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 void TestMainWindow::cleanup()
 {
-    m_window.reset();
-    simulator()->clearFaults();
-}
-
-QString TestMainWindow::waitPending()
-{
-    const bool pending = QTest::qWaitFor([this] {
-        return m_window->session() && m_window->session()->state() == OrderSession::State::Pending
-            && !m_window->session()->hintCode().isEmpty();
-    }, 10000);
-    return pending ? m_window->session()->orderRef() : QString();
+    m_desk.closeWindow();
 }
 
 bool TestMainWindow::scanShownQr(QString *problem)
 {
-    QrCodeWidget *qr = m_window->orderView()->qrWidget();
+    QrCodeWidget *qr = m_desk.window()->orderView()->qrWidget();
     if (!QTest::qWaitFor([qr] { return qr->isVisible() && !qr->content().isEmpty(); }, 5000)) {
         *problem = QStringLiteral("the QR code is not shown");
         return false;
@@ -131,14 +97,14 @@ bool TestMainWindow::scanShownQr(QString *problem)
         *problem = QStringLiteral("decoded: ") + decoded.join(QLatin1Char('|'));
         return false;
     }
-    const auto result = simulator()->scan(decoded.first().toUtf8());
+    const auto result = m_desk.simulator()->scan(decoded.first().toUtf8());
     *problem = result.message;
     return result.ok;
 }
 
 bool TestMainWindow::waitResult()
 {
-    return QTest::qWaitFor([this] { return m_window->currentPage() == m_window->resultView(); }, 10000);
+    return QTest::qWaitFor([this] { return m_desk.window()->currentPage() == m_desk.window()->resultView(); }, 10000);
 }
 
 void TestMainWindow::shoot(const QString &name)
@@ -147,157 +113,157 @@ void TestMainWindow::shoot(const QString &name)
     const QString language = Translations::installedLanguage() == QLocale::Swedish ? QStringLiteral("sv")
                                                                                     : QStringLiteral("en");
     const QString path = QStringLiteral(BANKID_SOURCE_DIR "/docs/screenshots/%1-%2.png").arg(name, language);
-    QVERIFY2(m_window->grab().save(path), qPrintable(path));
+    QVERIFY2(m_desk.window()->grab().save(path), qPrintable(path));
 }
 
 void TestMainWindow::deskLoginByQrCode()
 {
-    auto *login = m_window->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"));
+    auto *login = m_desk.window()->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"));
     QVERIFY(login && login->isDefault());
     QTest::mouseClick(login, Qt::LeftButton);
-    const QString orderRef = waitPending();
+    const QString orderRef = m_desk.waitPending();
     QVERIFY(!orderRef.isEmpty());
-    QCOMPARE(m_window->currentPage(), m_window->orderView());
-    QCOMPARE(m_window->orderView()->currentRfa(), Rfa::Rfa1);
+    QCOMPARE(m_desk.window()->currentPage(), m_desk.window()->orderView());
+    QCOMPARE(m_desk.window()->orderView()->currentRfa(), Rfa::Rfa1);
 
     QString problem;
     QVERIFY2(scanShownQr(&problem), qPrintable(problem));
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->hintCode(), QStringLiteral("userSign"), 5000);
-    QVERIFY(!m_window->orderView()->qrWidget()->isVisible()); // picked up: the QR is gone
-    QVERIFY(simulator()->approve(orderRef.toUtf8()).ok);
+    QTRY_COMPARE_WITH_TIMEOUT(m_desk.window()->session()->hintCode(), QStringLiteral("userSign"), 5000);
+    QVERIFY(!m_desk.window()->orderView()->qrWidget()->isVisible()); // picked up: the QR is gone
+    QVERIFY(m_desk.simulator()->approve(orderRef.toUtf8()).ok);
     QVERIFY(waitResult());
-    const QString summary = m_window->resultView()->summaryText();
+    const QString summary = m_desk.window()->resultView()->summaryText();
     QVERIFY2(summary.contains(QStringLiteral("Karl Karlsson")), qPrintable(summary));
     QVERIFY2(summary.contains(QStringLiteral("19900101****")), qPrintable(summary)); // masked
-    QVERIFY(m_window->findChild<QAction *>(QStringLiteral("exportAction"))->isEnabled());
+    QVERIFY(m_desk.window()->findChild<QAction *>(QStringLiteral("exportAction"))->isEnabled());
 }
 
 void TestMainWindow::deskLoginOnSameDevice()
 {
-    m_window->loginPage()->findChild<QRadioButton *>(QStringLiteral("sameDeviceRadioButton"))->setChecked(true);
-    QTest::mouseClick(m_window->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton")), Qt::LeftButton);
-    const QString orderRef = waitPending();
+    m_desk.window()->loginPage()->findChild<QRadioButton *>(QStringLiteral("sameDeviceRadioButton"))->setChecked(true);
+    QTest::mouseClick(m_desk.window()->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton")), Qt::LeftButton);
+    const QString orderRef = m_desk.waitPending();
     QVERIFY(!orderRef.isEmpty());
-    QCOMPARE(m_window->session()->options().startMethod, StartMethod::SameDevice);
-    QVERIFY(!m_window->orderView()->qrWidget()->isVisible()); // one start method per order: no QR
-    QCOMPARE(m_window->orderView()->currentRfa(), Rfa::Rfa13);
-    QVERIFY(simulator()->open(m_window->session()->autoStartToken().toUtf8()).ok);
-    QVERIFY(simulator()->approve(orderRef.toUtf8()).ok);
+    QCOMPARE(m_desk.window()->session()->options().startMethod, StartMethod::SameDevice);
+    QVERIFY(!m_desk.window()->orderView()->qrWidget()->isVisible()); // one start method per order: no QR
+    QCOMPARE(m_desk.window()->orderView()->currentRfa(), Rfa::Rfa13);
+    QVERIFY(m_desk.simulator()->open(m_desk.window()->session()->autoStartToken().toUtf8()).ok);
+    QVERIFY(m_desk.simulator()->approve(orderRef.toUtf8()).ok);
     QVERIFY(waitResult());
-    QVERIFY(m_window->resultView()->summaryText().contains(QStringLiteral("Karl Karlsson")));
+    QVERIFY(m_desk.window()->resultView()->summaryText().contains(QStringLiteral("Karl Karlsson")));
 }
 
 void TestMainWindow::cancelEndsTheOrderAtBankId()
 {
-    QSignalSpy removed(simulator(), &sim::Simulator::orderRemoved);
-    m_window->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"))->click();
-    const QString orderRef = waitPending();
+    QSignalSpy removed(m_desk.simulator(), &sim::Simulator::orderRemoved);
+    m_desk.window()->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"))->click();
+    const QString orderRef = m_desk.waitPending();
     QVERIFY(!orderRef.isEmpty());
-    auto *cancel = m_window->orderView()->findChild<QPushButton *>(QStringLiteral("cancelPushButton"));
+    auto *cancel = m_desk.window()->orderView()->findChild<QPushButton *>(QStringLiteral("cancelPushButton"));
     QVERIFY(cancel && cancel->isVisible() && cancel->isEnabled());
     QTest::mouseClick(cancel, Qt::LeftButton);
-    QCOMPARE(m_window->currentPage(), static_cast<QWidget *>(m_window->loginPage()));
+    QCOMPARE(m_desk.window()->currentPage(), static_cast<QWidget *>(m_desk.window()->loginPage()));
     QTRY_VERIFY_WITH_TIMEOUT(removed.contains(QVariantList{orderRef}), 5000);
 }
 
 void TestMainWindow::closingTheWindowCancelsThePendingOrder()
 {
-    QSignalSpy removed(simulator(), &sim::Simulator::orderRemoved);
-    m_window->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"))->click();
-    const QString orderRef = waitPending();
+    QSignalSpy removed(m_desk.simulator(), &sim::Simulator::orderRemoved);
+    m_desk.window()->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"))->click();
+    const QString orderRef = m_desk.waitPending();
     QVERIFY(!orderRef.isEmpty());
-    QVERIFY(m_window->close());
+    QVERIFY(m_desk.window()->close());
     // closeEvent waited for the /cancel: the simulator has already dropped the order.
     QVERIFY(removed.contains(QVariantList{orderRef}));
-    QVERIFY(!m_window->session());
+    QVERIFY(!m_desk.window()->session());
 }
 
 void TestMainWindow::switchingTaskCancelsThePendingOrder()
 {
-    QSignalSpy removed(simulator(), &sim::Simulator::orderRemoved);
-    m_window->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"))->click();
-    const QString orderRef = waitPending();
+    QSignalSpy removed(m_desk.simulator(), &sim::Simulator::orderRemoved);
+    m_desk.window()->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"))->click();
+    const QString orderRef = m_desk.waitPending();
     QVERIFY(!orderRef.isEmpty());
-    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier); // Ctrl+2: Identify caller
-    QCOMPARE(m_window->currentTask(), MainWindow::Task::Caller);
-    QCOMPARE(m_window->currentPage(), static_cast<QWidget *>(m_window->callerPage()));
+    QTest::keyClick(m_desk.window(), Qt::Key_2, Qt::ControlModifier); // Ctrl+2: Identify caller
+    QCOMPARE(m_desk.window()->currentTask(), MainWindow::Task::Caller);
+    QCOMPARE(m_desk.window()->currentPage(), static_cast<QWidget *>(m_desk.window()->callerPage()));
     QTRY_VERIFY_WITH_TIMEOUT(removed.contains(QVariantList{orderRef}), 5000);
 }
 
 void TestMainWindow::signText()
 {
-    m_window->showTask(MainWindow::Task::Sign);
-    SignTextPage *page = m_window->signTextPage();
+    m_desk.window()->showTask(MainWindow::Task::Sign);
+    SignTextPage *page = m_desk.window()->signTextPage();
     page->findChild<QCheckBox *>(QStringLiteral("markdownCheckBox"))->setChecked(true);
     const QString text = QStringLiteral("# Loan\nI accept *the terms* of loan 4711");
     page->findChild<QPlainTextEdit *>(QStringLiteral("textPlainTextEdit"))->setPlainText(text);
     auto *sign = page->findChild<QPushButton *>(QStringLiteral("signPushButton"));
     QVERIFY(sign->isEnabled());
     QTest::mouseClick(sign, Qt::LeftButton);
-    const QString orderRef = waitPending();
+    const QString orderRef = m_desk.waitPending();
     QVERIFY(!orderRef.isEmpty());
     QString problem;
     QVERIFY2(scanShownQr(&problem), qPrintable(problem));
-    QVERIFY(simulator()->approve(orderRef.toUtf8()).ok);
+    QVERIFY(m_desk.simulator()->approve(orderRef.toUtf8()).ok);
     QVERIFY(waitResult());
-    const QString summary = m_window->resultView()->summaryText();
+    const QString summary = m_desk.window()->resultView()->summaryText();
     QVERIFY2(summary.contains(text), qPrintable(summary)); // decoded from the signature's usrVisibleData
 }
 
 void TestMainWindow::phoneAuth()
 {
-    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
-    CallerPage *page = m_window->callerPage();
+    QTest::keyClick(m_desk.window(), Qt::Key_2, Qt::ControlModifier);
+    CallerPage *page = m_desk.window()->callerPage();
     auto *number = page->findChild<QLineEdit *>(QStringLiteral("personalNumberLineEdit"));
     QTest::keyClicks(number, QStringLiteral("198506155129"));
     QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("startPushButton")), Qt::LeftButton);
-    const QString orderRef = waitPending();
+    const QString orderRef = m_desk.waitPending();
     QVERIFY(!orderRef.isEmpty());
-    QCOMPARE(m_window->session()->options().startMethod, StartMethod::Phone);
-    QVERIFY(!m_window->orderView()->qrWidget()->isVisible());
-    QVERIFY(simulator()->orderBook()->act(orderRef.toUtf8(), sim::OrderBook::Action::Open).ok);
-    QTRY_COMPARE_WITH_TIMEOUT(m_window->session()->hintCode(), QStringLiteral("userCallConfirm"), 5000);
-    QCOMPARE(m_window->orderView()->messageText(), UserMessages::text(Rfa::Rfa21));
-    QVERIFY(simulator()->confirmCall(orderRef.toUtf8()).ok);
-    QVERIFY(simulator()->approve(orderRef.toUtf8()).ok);
+    QCOMPARE(m_desk.window()->session()->options().startMethod, StartMethod::Phone);
+    QVERIFY(!m_desk.window()->orderView()->qrWidget()->isVisible());
+    QVERIFY(m_desk.simulator()->orderBook()->act(orderRef.toUtf8(), sim::OrderBook::Action::Open).ok);
+    QTRY_COMPARE_WITH_TIMEOUT(m_desk.window()->session()->hintCode(), QStringLiteral("userCallConfirm"), 5000);
+    QCOMPARE(m_desk.window()->orderView()->messageText(), UserMessages::text(Rfa::Rfa21));
+    QVERIFY(m_desk.simulator()->confirmCall(orderRef.toUtf8()).ok);
+    QVERIFY(m_desk.simulator()->approve(orderRef.toUtf8()).ok);
     QVERIFY(waitResult());
-    QVERIFY(m_window->resultView()->summaryText().contains(QStringLiteral("Anna Andersson")));
+    QVERIFY(m_desk.window()->resultView()->summaryText().contains(QStringLiteral("Anna Andersson")));
 }
 
 void TestMainWindow::collectFaultShowsRfa5()
 {
     QString error;
-    QVERIFY2(simulator()->addFault(QStringLiteral("collect:500:count=1"), &error) > 0, qPrintable(error));
-    m_window->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"))->click();
+    QVERIFY2(m_desk.simulator()->addFault(QStringLiteral("collect:500:count=1"), &error) > 0, qPrintable(error));
+    m_desk.window()->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"))->click();
     // 500 internalError is not retried (api digest §3): the order fails at once with RFA5, no hang.
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->session() && m_window->session()->state() == OrderSession::State::Failed, 10000);
-    QCOMPARE(m_window->orderView()->currentRfa(), Rfa::Rfa5);
-    QCOMPARE(m_window->orderView()->messageText(), UserMessages::text(Rfa::Rfa5));
-    QCOMPARE(m_window->currentPage(), m_window->orderView());
-    auto *retry = m_window->orderView()->findChild<QPushButton *>(QStringLiteral("retryPushButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_desk.window()->session() && m_desk.window()->session()->state() == OrderSession::State::Failed, 10000);
+    QCOMPARE(m_desk.window()->orderView()->currentRfa(), Rfa::Rfa5);
+    QCOMPARE(m_desk.window()->orderView()->messageText(), UserMessages::text(Rfa::Rfa5));
+    QCOMPARE(m_desk.window()->currentPage(), m_desk.window()->orderView());
+    auto *retry = m_desk.window()->orderView()->findChild<QPushButton *>(QStringLiteral("retryPushButton"));
     QVERIFY(retry && retry->isVisible());
     QTest::mouseClick(retry, Qt::LeftButton); // the fault was used up: the new order runs
-    QVERIFY(!waitPending().isEmpty());
+    QVERIFY(!m_desk.waitPending().isEmpty());
 }
 
 void TestMainWindow::languageSwitchIsLive()
 {
-    m_window->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"))->click();
-    QVERIFY(!waitPending().isEmpty());
-    const QString english = m_window->orderView()->messageText();
+    m_desk.window()->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"))->click();
+    QVERIFY(!m_desk.waitPending().isEmpty());
+    const QString english = m_desk.window()->orderView()->messageText();
     QCOMPARE(english, UserMessages::englishText(Rfa::Rfa1));
-    auto *swedish = m_window->findChild<QAction *>(QStringLiteral("swedishAction"));
+    auto *swedish = m_desk.window()->findChild<QAction *>(QStringLiteral("swedishAction"));
     swedish->trigger();
     QCOMPARE(Translations::installedLanguage(), QLocale::Swedish);
     QVERIFY(swedish->isChecked());
-    QCOMPARE(m_settings->language(), QStringLiteral("sv"));
+    QCOMPARE(m_desk.settings()->language(), QStringLiteral("sv"));
     // LanguageChange is posted to every widget: it arrives with the next event loop turn.
-    QTRY_COMPARE(m_window->orderView()->messageText(), UserMessages::text(Rfa::Rfa1));
-    const QString shown = m_window->orderView()->messageText();
+    QTRY_COMPARE(m_desk.window()->orderView()->messageText(), UserMessages::text(Rfa::Rfa1));
+    const QString shown = m_desk.window()->orderView()->messageText();
     QVERIFY2(shown != english, qPrintable(shown)); // BankID's Swedish RFA1, live on the pending order
-    m_window->findChild<QAction *>(QStringLiteral("englishAction"))->trigger();
+    m_desk.window()->findChild<QAction *>(QStringLiteral("englishAction"))->trigger();
     QCOMPARE(Translations::installedLanguage(), QLocale::English);
-    QTRY_COMPARE(m_window->orderView()->messageText(), english);
+    QTRY_COMPARE(m_desk.window()->orderView()->messageText(), english);
 }
 
 void TestMainWindow::screenshots_data()
@@ -310,48 +276,48 @@ void TestMainWindow::screenshots_data()
 void TestMainWindow::screenshots()
 {
     QFETCH(QString, language);
-    m_window->setLanguage(language);
-    m_window->showTask(MainWindow::Task::Login);
+    m_desk.window()->setLanguage(language);
+    m_desk.window()->showTask(MainWindow::Task::Login);
     shoot(QStringLiteral("main-login"));
 
-    m_window->showTask(MainWindow::Task::Caller);
-    QTest::keyClicks(m_window->callerPage()->findChild<QLineEdit *>(QStringLiteral("personalNumberLineEdit")),
+    m_desk.window()->showTask(MainWindow::Task::Caller);
+    QTest::keyClicks(m_desk.window()->callerPage()->findChild<QLineEdit *>(QStringLiteral("personalNumberLineEdit")),
                      QStringLiteral("19900101238"));
     shoot(QStringLiteral("caller"));
 
-    m_window->showTask(MainWindow::Task::Sign);
-    m_window->signTextPage()->findChild<QCheckBox *>(QStringLiteral("markdownCheckBox"))->setChecked(true);
-    m_window->signTextPage()->findChild<QPlainTextEdit *>(QStringLiteral("textPlainTextEdit"))
+    m_desk.window()->showTask(MainWindow::Task::Sign);
+    m_desk.window()->signTextPage()->findChild<QCheckBox *>(QStringLiteral("markdownCheckBox"))->setChecked(true);
+    m_desk.window()->signTextPage()->findChild<QPlainTextEdit *>(QStringLiteral("textPlainTextEdit"))
         ->setPlainText(QStringLiteral("# Agreement 4711\nI accept *the terms* and +the price list+.\n+ Term one\n+ Term two"));
     shoot(QStringLiteral("sign"));
 
-    m_window->showTask(MainWindow::Task::Login);
-    m_window->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"))->click();
-    const QString orderRef = waitPending();
+    m_desk.window()->showTask(MainWindow::Task::Login);
+    m_desk.window()->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"))->click();
+    const QString orderRef = m_desk.waitPending();
     QVERIFY(!orderRef.isEmpty());
-    QTRY_VERIFY(m_window->orderView()->qrWidget()->isVisible());
+    QTRY_VERIFY(m_desk.window()->orderView()->qrWidget()->isVisible());
     shoot(QStringLiteral("order-qr"));
     QString problem;
     QVERIFY2(scanShownQr(&problem), qPrintable(problem));
-    QVERIFY(simulator()->approve(orderRef.toUtf8()).ok);
+    QVERIFY(m_desk.simulator()->approve(orderRef.toUtf8()).ok);
     QVERIFY(waitResult());
     shoot(QStringLiteral("result"));
 
     QString error;
-    QVERIFY(simulator()->addFault(QStringLiteral("collect:500:count=1"), &error) > 0);
-    m_window->showTask(MainWindow::Task::Login);
-    m_window->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"))->click();
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->session() && m_window->session()->state() == OrderSession::State::Failed, 10000);
+    QVERIFY(m_desk.simulator()->addFault(QStringLiteral("collect:500:count=1"), &error) > 0);
+    m_desk.window()->showTask(MainWindow::Task::Login);
+    m_desk.window()->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"))->click();
+    QTRY_VERIFY_WITH_TIMEOUT(m_desk.window()->session() && m_desk.window()->session()->state() == OrderSession::State::Failed, 10000);
     shoot(QStringLiteral("error"));
 
-    SettingsDialog dialog(m_settings.get(), m_connections.get(), m_window.get());
+    SettingsDialog dialog(m_desk.settings(), m_desk.connections(), m_desk.window());
     dialog.resize(dialog.sizeHint().expandedTo(QSize(640, 0)));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     const QString path = QStringLiteral(BANKID_SOURCE_DIR "/docs/screenshots/settings-%1.png").arg(language);
     QVERIFY(dialog.grab().save(path));
     dialog.reject();
-    m_window->setLanguage(QStringLiteral("en"));
+    m_desk.window()->setLanguage(QStringLiteral("en"));
 }
 
 QTEST_MAIN(TestMainWindow)

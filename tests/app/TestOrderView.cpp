@@ -5,47 +5,32 @@
 // the RFA text with collapsed, expandable technical details; a live language switch re-translates.
 // Widgets need a QApplication: QTEST_MAIN, run with QT_QPA_PLATFORM=offscreen (set by ctest).
 
-#include "ClientIdentity.h"
-#include "SimulatorClientConfig.h"
 #include "OrderSession.h"
 #include "OrderView.h"
 #include "QrCodeWidget.h"
 #include "QrImageDecoder.h"
-#include "RpClient.h"
-#include "RpConfig.h"
+#include "Screenshots.h"
 #include "Simulator.h"
+#include "SimulatorFixture.h"
 #include "SteadyClock.h"
-#include "TestConfig.h"
 #include "Translations.h"
 #include "UserMessages.h"
 
-#include <QDir>
 #include <QLabel>
-#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
 
 #include <memory>
 
 using namespace bankid;
-using bankid::sim::Simulator;
 using bankid::sim::SimulatorOptions;
-using bankid::sim::UserMode;
 
 namespace {
 
 constexpr int FlowTimeoutMs = 15000;
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = QStringLiteral(BANKID_SOURCE_DIR "/docs/screenshots");
-    QVERIFY(QDir().mkpath(dir));
-    QVERIFY2(widget->grab().save(QDir(dir).filePath(name)), qPrintable(name));
-}
 
 OrderRequest authRequest()
 {
@@ -82,13 +67,12 @@ private:
     SimulatorOptions manualOptions() const;
     /// Starts an order shown by m_view and waits until its QR code is on screen.
     void startQrOrder(int maxAutoRestarts = 0);
+    /// startSimulator(options), then startQrOrder(maxAutoRestarts). Check QTest::currentTestFailed() after.
+    void startSimulatorAndQrOrder(const SimulatorOptions &options, int maxAutoRestarts = 0);
     QString shownQr() const;
 
-    QTemporaryDir m_stateDir;
+    test::SimulatorFixture m_fixture;
     SteadyClock m_clock;
-    std::unique_ptr<Simulator> m_sim;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<RpClient> m_client;
     std::unique_ptr<OrderSession> m_session;
     std::unique_ptr<OrderView> m_view;
 };
@@ -99,7 +83,7 @@ void TestOrderView::initTestCase()
     qRegisterMetaType<OrderFailure>();
     qRegisterMetaType<Rfa>();
     qRegisterMetaType<StartMethod>();
-    QVERIFY2(m_stateDir.isValid(), qPrintable(m_stateDir.errorString()));
+    QVERIFY2(m_fixture.isValid(), qPrintable(m_fixture.errorString()));
 }
 
 void TestOrderView::init()
@@ -115,16 +99,12 @@ void TestOrderView::cleanup()
     Translations::remove();
     m_view.reset();
     m_session.reset();
-    m_client.reset();
-    m_nam.reset();
-    m_sim.reset();
+    m_fixture.stop();
 }
 
 SimulatorOptions TestOrderView::manualOptions() const
 {
-    SimulatorOptions options;
-    options.stateDir = m_stateDir.path();
-    options.userMode = UserMode::Manual;
+    SimulatorOptions options = m_fixture.manualOptions();
     // Longer than a poll interval, so the view is guaranteed to see "started" before "userSign".
     options.startedDurationMs = OrderSession::MinPollIntervalMs + 500;
     return options;
@@ -132,15 +112,9 @@ SimulatorOptions TestOrderView::manualOptions() const
 
 void TestOrderView::startSimulator(const SimulatorOptions &options)
 {
-    m_sim = std::make_unique<Simulator>(options);
-    QString error;
-    QVERIFY2(m_sim->start(&error), qPrintable(error));
-    const auto configured = test::simulatorClientConfig(*m_sim, &error);
-    QVERIFY2(configured, qPrintable(error));
-    RpConfig config = *configured;
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_client = std::make_unique<RpClient>(m_nam.get(), config);
-    m_session = std::make_unique<OrderSession>(m_client.get(), &m_clock);
+    const QString error = m_fixture.start(options);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_session = std::make_unique<OrderSession>(m_fixture.client(), &m_clock);
 }
 
 void TestOrderView::startQrOrder(int maxAutoRestarts)
@@ -156,6 +130,14 @@ void TestOrderView::startQrOrder(int maxAutoRestarts)
                              FlowTimeoutMs);
 }
 
+void TestOrderView::startSimulatorAndQrOrder(const SimulatorOptions &options, int maxAutoRestarts)
+{
+    startSimulator(options);
+    if (QTest::currentTestFailed())
+        return;
+    startQrOrder(maxAutoRestarts);
+}
+
 QString TestOrderView::shownQr() const
 {
     const QStringList decoded = QrImageDecoder::decode(m_view->qrWidget()->grab().toImage());
@@ -164,11 +146,8 @@ QString TestOrderView::shownQr() const
 
 void TestOrderView::qrShownThenHiddenAfterScan()
 {
-    startSimulator(manualOptions());
-    if (QTest::currentTestFailed())
-        return;
     QSignalSpy shown(m_view.get(), &OrderView::qrContentShown);
-    startQrOrder();
+    startSimulatorAndQrOrder(manualOptions());
     if (QTest::currentTestFailed())
         return;
 
@@ -191,7 +170,7 @@ void TestOrderView::qrShownThenHiddenAfterScan()
     // The simulated phone scans the pixels that are on screen; the simulator accepts them.
     const QString decoded = shownQr();
     QCOMPARE(decoded, m_view->qrWidget()->content());
-    const auto result = m_sim->scan(decoded.toUtf8());
+    const auto result = m_fixture.simulator()->scan(decoded.toUtf8());
     QVERIFY2(result.ok, qPrintable(result.message));
 
     // Picked up: the QR code goes away (started, then userSign) and the RFA text follows.
@@ -206,17 +185,14 @@ void TestOrderView::qrShownThenHiddenAfterScan()
     auto *cancel = m_view->findChild<QPushButton *>(QStringLiteral("cancelPushButton"));
     QVERIFY(cancel && cancel->isVisible() && cancel->isEnabled());
 
-    QVERIFY(m_sim->approve(m_session->orderRef().toUtf8()).ok);
+    QVERIFY(m_fixture.simulator()->approve(m_session->orderRef().toUtf8()).ok);
     QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), OrderSession::State::Complete, FlowTimeoutMs);
     QVERIFY(!cancel->isVisible());
 }
 
 void TestOrderView::buttonsEmitRequests()
 {
-    startSimulator(manualOptions());
-    if (QTest::currentTestFailed())
-        return;
-    startQrOrder();
+    startSimulatorAndQrOrder(manualOptions());
     if (QTest::currentTestFailed())
         return;
 
@@ -284,25 +260,22 @@ void TestOrderView::failureShowsRfaAndCollapsedDetails()
     QFETCH(QString, scenario);
     QFETCH(int, expectedRfa);
     QFETCH(QString, detailsContain);
-    startSimulator(manualOptions());
-    if (QTest::currentTestFailed())
-        return;
-    startQrOrder();
+    startSimulatorAndQrOrder(manualOptions());
     if (QTest::currentTestFailed())
         return;
     const QByteArray orderRef = m_session->orderRef().toUtf8();
 
     if (scenario == QLatin1String("collect500")) {
         QString error;
-        QVERIFY2(m_sim->addFault(QStringLiteral("collect:500"), &error) > 0, qPrintable(error));
+        QVERIFY2(m_fixture.simulator()->addFault(QStringLiteral("collect:500"), &error) > 0, qPrintable(error));
     } else {
-        QVERIFY(m_sim->scan(shownQr().toUtf8()).ok);
+        QVERIFY(m_fixture.simulator()->scan(shownQr().toUtf8()).ok);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->hintCode(), QStringLiteral("userSign"), FlowTimeoutMs);
         if (scenario == QLatin1String("userCancel")) {
-            QVERIFY(m_sim->userCancel(orderRef).ok);
+            QVERIFY(m_fixture.simulator()->userCancel(orderRef).ok);
         } else {
             for (int i = 0; i < 3; ++i)
-                QVERIFY(m_sim->wrongCode(orderRef).ok);
+                QVERIFY(m_fixture.simulator()->wrongCode(orderRef).ok);
         }
     }
     QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), OrderSession::State::Failed, FlowTimeoutMs);
@@ -336,10 +309,7 @@ void TestOrderView::autoRestartIsCounted()
 {
     SimulatorOptions options = manualOptions();
     options.startFailedTimeoutMs = 1500; // the start window ends fast: startFailed, then a new order
-    startSimulator(options);
-    if (QTest::currentTestFailed())
-        return;
-    startQrOrder(2);
+    startSimulatorAndQrOrder(options, 2);
     if (QTest::currentTestFailed())
         return;
     const QString firstOrder = m_session->orderRef();
@@ -353,16 +323,13 @@ void TestOrderView::autoRestartIsCounted()
     QTRY_VERIFY_WITH_TIMEOUT(m_session->orderRef() != firstOrder && m_view->qrWidget()->isVisible()
                                  && !m_view->qrWidget()->content().isEmpty(),
                              FlowTimeoutMs);
-    QVERIFY(m_sim->scan(shownQr().toUtf8()).ok);
+    QVERIFY(m_fixture.simulator()->scan(shownQr().toUtf8()).ok);
     QTRY_VERIFY_WITH_TIMEOUT(m_view->qrWidget()->isHidden(), FlowTimeoutMs);
 }
 
 void TestOrderView::languageSwitchIsLive()
 {
-    startSimulator(manualOptions());
-    if (QTest::currentTestFailed())
-        return;
-    startQrOrder();
+    startSimulatorAndQrOrder(manualOptions());
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(m_view->messageText(), QStringLiteral("Start your BankID app."));
@@ -373,7 +340,7 @@ void TestOrderView::languageSwitchIsLive()
     QTRY_COMPARE(m_view->messageText(), QStringLiteral("Starta BankID-appen."));
     QCOMPARE(m_view->currentRfa(), Rfa::Rfa1);
 
-    QVERIFY(m_sim->scan(shownQr().toUtf8()).ok);
+    QVERIFY(m_fixture.simulator()->scan(shownQr().toUtf8()).ok);
     QTRY_COMPARE_WITH_TIMEOUT(m_view->currentRfa(), Rfa::Rfa9, FlowTimeoutMs);
     QCOMPARE(m_view->messageText(), UserMessages::text(Rfa::Rfa9));
     QVERIFY(m_view->messageText().startsWith(QStringLiteral("Skriv in din säkerhetskod")));
@@ -385,10 +352,7 @@ void TestOrderView::languageSwitchIsLive()
 
 void TestOrderView::detachOnSessionDestroyed()
 {
-    startSimulator(manualOptions());
-    if (QTest::currentTestFailed())
-        return;
-    startQrOrder();
+    startSimulatorAndQrOrder(manualOptions());
     if (QTest::currentTestFailed())
         return;
     m_session.reset(); // a live session cancels itself; the view must not keep a dangling pointer
@@ -401,16 +365,13 @@ void TestOrderView::detachOnSessionDestroyed()
 
 void TestOrderView::screenshots()
 {
-    startSimulator(manualOptions());
-    if (QTest::currentTestFailed())
-        return;
-    startQrOrder(2);
+    startSimulatorAndQrOrder(manualOptions(), 2);
     if (QTest::currentTestFailed())
         return;
     for (const QLocale::Language language : {QLocale::English, QLocale::Swedish}) {
         QVERIFY(Translations::install(QLocale(language)));
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
-        saveScreenshot(m_view.get(), language == QLocale::Swedish ? QStringLiteral("OrderView-sv.png")
+        test::saveScreenshot(m_view.get(), language == QLocale::Swedish ? QStringLiteral("OrderView-sv.png")
                                                                    : QStringLiteral("OrderView-en.png"));
     }
 }

@@ -5,16 +5,12 @@
 // leaves nothing behind (QSaveFile), and that the copy text keeps the number masked.
 // Widgets need a QApplication: QTEST_MAIN, run with QT_QPA_PLATFORM=offscreen (set by ctest).
 
-#include "ClientIdentity.h"
-#include "SimulatorClientConfig.h"
 #include "OrderSession.h"
 #include "PersonalNumber.h"
 #include "ResultView.h"
-#include "RpClient.h"
-#include "RpConfig.h"
-#include "Simulator.h"
+#include "Screenshots.h"
+#include "SimulatorFixture.h"
 #include "SteadyClock.h"
-#include "TestConfig.h"
 #include "TestPerson.h"
 #include "Translations.h"
 
@@ -23,7 +19,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
-#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -33,21 +28,11 @@
 #include <memory>
 
 using namespace bankid;
-using bankid::sim::Simulator;
-using bankid::sim::SimulatorOptions;
-using bankid::sim::UserMode;
 
 namespace {
 
 const QString SignedText = QStringLiteral("Jag godkänner avtalet om 1 000 kr, ränta 3 %.\nÅsa Öberg");
 const QString EndUserIp = QStringLiteral("192.0.2.10");
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = QStringLiteral(BANKID_SOURCE_DIR "/docs/screenshots");
-    QVERIFY(QDir().mkpath(dir));
-    QVERIFY2(widget->grab().save(QDir(dir).filePath(name)), qPrintable(name));
-}
 
 } // namespace
 
@@ -75,7 +60,6 @@ private slots:
 private:
     ResultContext context(StartMethod method = StartMethod::QrCode) const;
 
-    QTemporaryDir m_stateDir;
     CompletionData m_completion; ///< from a real simulator sign order
     QDateTime m_startedAt;
     QDateTime m_completedAt;
@@ -86,24 +70,16 @@ void TestResultView::initTestCase()
 {
     qRegisterMetaType<CompletionData>();
     qRegisterMetaType<OrderFailure>();
-    QVERIFY2(m_stateDir.isValid(), qPrintable(m_stateDir.errorString()));
-    SimulatorOptions options;
-    options.stateDir = m_stateDir.path();
-    options.userMode = UserMode::Auto;
+    test::SimulatorFixture simulator;
+    QVERIFY2(simulator.isValid(), qPrintable(simulator.errorString()));
+    sim::SimulatorOptions options = simulator.autoOptions();
     options.pickUpDelayMs = 200;
     options.startedDurationMs = 100;
     options.signDelayMs = 200;
-    Simulator simulator(options);
-    QString error;
-    QVERIFY2(simulator.start(&error), qPrintable(error));
-
-    const auto configured = test::simulatorClientConfig(simulator, &error);
-    QVERIFY2(configured, qPrintable(error));
-    RpConfig config = *configured;
-    QNetworkAccessManager nam;
-    RpClient client(&nam, config);
+    const QString error = simulator.start(options);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     SteadyClock clock;
-    OrderSession session(&client, &clock);
+    OrderSession session(simulator.client(), &clock);
 
     OrderRequest request;
     request.flow = Flow::Sign;
@@ -375,7 +351,7 @@ void TestResultView::screenshots()
     for (const QLocale::Language language : {QLocale::English, QLocale::Swedish}) {
         QVERIFY(Translations::install(QLocale(language)));
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
-        saveScreenshot(&view, language == QLocale::Swedish ? QStringLiteral("ResultView-sv.png")
+        test::saveScreenshot(&view, language == QLocale::Swedish ? QStringLiteral("ResultView-sv.png")
                                                            : QStringLiteral("ResultView-en.png"));
     }
 }

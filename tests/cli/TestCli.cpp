@@ -8,19 +8,16 @@
 // ctest) or TestConfig.h. Nothing depends on log lines (those need --verbose).
 
 #include "CertificateFactory.h"
-#include "SimulatorClientConfig.h"
-#include "ClientIdentity.h"
 #include "RpCall.h"
 #include "RpClient.h"
-#include "RpConfig.h"
 #include "Simulator.h"
+#include "SimulatorFixture.h"
 #include "TestConfig.h"
 #include "TestPerson.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -32,9 +29,7 @@ using namespace bankid;
 using bankid::sim::CertificateFactory;
 using bankid::sim::OrderBook;
 using bankid::sim::Simulator;
-using bankid::sim::SimulatorOptions;
 using bankid::sim::TestPerson;
-using bankid::sim::UserMode;
 
 namespace {
 
@@ -146,9 +141,7 @@ private:
 
     QString m_program;
     QTemporaryDir m_dir;
-    std::unique_ptr<Simulator> m_sim;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<RpClient> m_client;
+    test::SimulatorFixture m_fixture;
 };
 
 #define START_SIMULATOR()                                                                                              \
@@ -169,9 +162,7 @@ void TestCli::initTestCase()
 
 void TestCli::cleanup()
 {
-    m_client.reset();
-    m_nam.reset();
-    m_sim.reset();
+    m_fixture.stop();
 }
 
 QProcessEnvironment TestCli::environment() const
@@ -194,25 +185,17 @@ CliRun TestCli::run(const QStringList &arguments, int timeoutMs)
 
 void TestCli::startSimulator()
 {
-    SimulatorOptions options;
-    options.stateDir = m_dir.filePath(QStringLiteral("simulator"));
-    options.userMode = UserMode::Manual;
+    QVERIFY2(m_fixture.isValid(), qPrintable(m_fixture.errorString()));
+    sim::SimulatorOptions options = m_fixture.manualOptions();
     options.startedDurationMs = 300;
-    m_sim = std::make_unique<Simulator>(options);
-    QString error;
-    QVERIFY2(m_sim->start(&error), qPrintable(error));
-
-    const auto configured = test::simulatorClientConfig(*m_sim, &error);
-    QVERIFY2(configured, qPrintable(error));
-    RpConfig config = *configured;
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_client = std::make_unique<RpClient>(m_nam.get(), config);
+    const QString error = m_fixture.start(options);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 QStringList TestCli::connectionArguments() const
 {
-    return {QStringLiteral("--url"), m_sim->baseUrl().toString(), QStringLiteral("--ca"), m_sim->caCertificatePath(),
-            QStringLiteral("--cert"), m_sim->clientP12Path(), QStringLiteral("--password-env"), PasswordVariable};
+    return {QStringLiteral("--url"), m_fixture.simulator()->baseUrl().toString(), QStringLiteral("--ca"), m_fixture.simulator()->caCertificatePath(),
+            QStringLiteral("--cert"), m_fixture.simulator()->clientP12Path(), QStringLiteral("--password-env"), PasswordVariable};
 }
 
 QString TestCli::createOrder()
@@ -220,7 +203,7 @@ QString TestCli::createOrder()
     OrderRequest request;
     request.flow = Flow::Auth;
     request.endUserIp = QStringLiteral("192.0.2.30");
-    RpCall *call = m_client->start(request);
+    RpCall *call = m_fixture.client()->start(request);
     call->setAutoDelete(false);
     const std::unique_ptr<RpCall> owner(call);
     QSignalSpy finished(call, &RpCall::finished);
@@ -324,15 +307,15 @@ void TestCli::badCertificateFile()
     const QString path = m_dir.filePath(file);
     QFile::remove(path);
     if (content == "copy") {
-        QVERIFY(QFile::copy(m_sim->clientP12Path(), path));
+        QVERIFY(QFile::copy(m_fixture.simulator()->clientP12Path(), path));
     } else if (!content.isEmpty()) {
         QFile out(path);
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write(content);
     }
     QStringList arguments{QStringLiteral("auth"), QStringLiteral("--text"), QStringLiteral("x")};
-    arguments << QStringLiteral("--url") << m_sim->baseUrl().toString() << QStringLiteral("--ca")
-              << m_sim->caCertificatePath() << QStringLiteral("--cert") << path << QStringLiteral("--password-env")
+    arguments << QStringLiteral("--url") << m_fixture.simulator()->baseUrl().toString() << QStringLiteral("--ca")
+              << m_fixture.simulator()->caCertificatePath() << QStringLiteral("--cert") << path << QStringLiteral("--password-env")
               << QStringLiteral("BANKID_CLI_TEST_OTHER_PASSWORD");
     CliProcess process(m_program, arguments, [&] {
         QProcessEnvironment env = environment();
@@ -347,7 +330,7 @@ void TestCli::badCertificateFile()
     QVERIFY2(result.err.contains(reason), result.describe().constData());
     QVERIFY2(!result.err.contains(password) || password == QLatin1String("qwerty123"),
              "the password must never be printed");
-    QVERIFY(m_sim->orders().isEmpty());
+    QVERIFY(m_fixture.simulator()->orders().isEmpty());
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -400,7 +383,7 @@ void TestCli::collectPrintsPending()
     QVERIFY2(result.finished, result.describe().constData());
     QVERIFY2(result.exitCode == 0, result.describe().constData());
     QCOMPARE(result.out, QStringLiteral("pending outstandingTransaction Start your BankID app.\n"));
-    QCOMPARE(m_sim->orders().size(), 1); // collect leaves the order alone
+    QCOMPARE(m_fixture.simulator()->orders().size(), 1); // collect leaves the order alone
 }
 
 void TestCli::cancelCancelsAtSimulator()
@@ -408,7 +391,7 @@ void TestCli::cancelCancelsAtSimulator()
     START_SIMULATOR();
     const QString orderRef = createOrder();
     QVERIFY(!orderRef.isEmpty());
-    QSignalSpy removed(m_sim.get(), &Simulator::orderRemoved);
+    QSignalSpy removed(m_fixture.simulator(), &Simulator::orderRemoved);
 
     CliProcess process(m_program, QStringList{QStringLiteral("cancel"), orderRef} + connectionArguments(), environment());
     const CliRun result = process.wait(30000);
@@ -417,7 +400,7 @@ void TestCli::cancelCancelsAtSimulator()
     QVERIFY2(result.out.contains(orderRef), result.describe().constData());
     QCOMPARE(removed.size(), 1);
     QCOMPARE(removed.first().first().toString(), orderRef);
-    QVERIFY(m_sim->orders().isEmpty());
+    QVERIFY(m_fixture.simulator()->orders().isEmpty());
 
     // Cancelling it again: BankID refuses (invalidParameters), which is about the order: exit 1.
     CliProcess again(m_program, QStringList{QStringLiteral("cancel"), orderRef} + connectionArguments(), environment());
@@ -479,7 +462,7 @@ void TestCli::untrustedServerCertificate()
     QVERIFY2(result.exitCode == 3, result.describe().constData());
     QVERIFY2(result.err.contains(QLatin1String("the BankID server's certificate is not trusted")),
              result.describe().constData());
-    QVERIFY(m_sim->orders().isEmpty());
+    QVERIFY(m_fixture.simulator()->orders().isEmpty());
 }
 
 void TestCli::userCancelsOrder_data()
@@ -499,7 +482,7 @@ void TestCli::userCancelsOrder()
     QFETCH(QString, pendingText);
     QFETCH(QString, cancelledText);
     START_SIMULATOR();
-    QSignalSpy created(m_sim.get(), &Simulator::orderCreated);
+    QSignalSpy created(m_fixture.simulator(), &Simulator::orderCreated);
 
     CliProcess process(m_program,
                        QStringList{QStringLiteral("auth"), QStringLiteral("--text"), QStringLiteral("x"),
@@ -512,9 +495,9 @@ void TestCli::userCancelsOrder()
     // The CLI reports the first pending hint (outstandingTransaction, RFA1) before the user acts.
     QTRY_VERIFY2_WITH_TIMEOUT(process.errSoFar().contains(QStringLiteral("RFA1 ") + pendingText),
                               qPrintable(process.errSoFar()), 10000);
-    const OrderBook::Result opened = m_sim->orderBook()->act(orderRef, OrderBook::Action::Open);
+    const OrderBook::Result opened = m_fixture.simulator()->orderBook()->act(orderRef, OrderBook::Action::Open);
     QVERIFY2(opened.ok, qPrintable(opened.message));
-    const OrderBook::Result cancelled = m_sim->userCancel(orderRef);
+    const OrderBook::Result cancelled = m_fixture.simulator()->userCancel(orderRef);
     QVERIFY2(cancelled.ok, qPrintable(cancelled.message));
 
     const CliRun result = process.wait(15000);

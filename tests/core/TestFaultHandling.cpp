@@ -8,28 +8,22 @@
 // many requests reached the endpoint (so "not retried" and "retried N times" are measured, not assumed).
 
 #include "ApiTypes.h"
-#include "SimulatorClientConfig.h"
-#include "ClientIdentity.h"
 #include "OrderSession.h"
 #include "RpCall.h"
 #include "RpClient.h"
 #include "RpConfig.h"
+#include "SessionRecorder.h"
 #include "Simulator.h"
+#include "SimulatorFixture.h"
 #include "SteadyClock.h"
 #include "UserMessages.h"
 
 #include <QJsonArray>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
 
 using namespace bankid;
-using bankid::sim::Simulator;
-using bankid::sim::SimulatorOptions;
-using bankid::sim::UserMode;
 
 namespace {
 
@@ -64,11 +58,8 @@ private:
     /// Requests QNAM finished for `path` ("auth", "collect", "cancel").
     int requestsTo(const QString &path) const { return m_requestsByPath.value(path); }
 
-    QTemporaryDir m_stateDir;
+    test::SimulatorFixture m_fixture;
     SteadyClock m_clock;
-    std::unique_ptr<Simulator> m_sim;
-    std::unique_ptr<QNetworkAccessManager> m_nam;
-    std::unique_ptr<RpClient> m_client;
     QHash<QString, int> m_requestsByPath;
 };
 
@@ -76,37 +67,22 @@ void TestFaultHandling::initTestCase()
 {
     qRegisterMetaType<OrderFailure>();
     qRegisterMetaType<RpError::Kind>();
-    QVERIFY2(m_stateDir.isValid(), qPrintable(m_stateDir.errorString()));
+    QVERIFY2(m_fixture.isValid(), qPrintable(m_fixture.errorString()));
 }
 
 void TestFaultHandling::cleanup()
 {
-    m_client.reset();
-    m_nam.reset();
-    m_sim.reset();
+    m_fixture.stop();
     m_requestsByPath.clear();
 }
 
 void TestFaultHandling::startSimulator(int transferTimeoutMs)
 {
-    SimulatorOptions options;
-    options.stateDir = m_stateDir.path();
-    options.userMode = UserMode::Auto;
-    options.pickUpDelayMs = 300;
-    options.startedDurationMs = 200;
-    options.signDelayMs = 300;
-    m_sim = std::make_unique<Simulator>(options);
-    QString error;
-    QVERIFY2(m_sim->start(&error), qPrintable(error));
-
-    const auto configured = test::simulatorClientConfig(*m_sim, &error);
-    QVERIFY2(configured, qPrintable(error));
-    RpConfig config = *configured;
-    config.transferTimeoutMs = transferTimeoutMs;
-    m_nam = std::make_unique<QNetworkAccessManager>();
-    m_client = std::make_unique<RpClient>(m_nam.get(), config);
+    const QString error = m_fixture.start(m_fixture.autoOptions(),
+                                          [transferTimeoutMs](RpConfig &config) { config.transferTimeoutMs = transferTimeoutMs; });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     // Count the requests the session sent, per endpoint, whichever transport carries them.
-    connect(m_client.get(), &RpClient::requestSent, this, [this](const QString &path) { ++m_requestsByPath[path]; });
+    connect(m_fixture.client(), &RpClient::requestSent, this, [this](const QString &path) { ++m_requestsByPath[path]; });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -197,13 +173,11 @@ void TestFaultHandling::sessionOutcome()
     if (QTest::currentTestFailed())
         return;
     QString error;
-    QVERIFY2(m_sim->addFault(fault, &error) > 0, qPrintable(error));
+    QVERIFY2(m_fixture.simulator()->addFault(fault, &error) > 0, qPrintable(error));
 
-    OrderSession session(m_client.get(), &m_clock);
-    QSignalSpy failed(&session, &OrderSession::failed);
-    QSignalSpy completed(&session, &OrderSession::completed);
-    QList<OrderSession::State> states;
-    connect(&session, &OrderSession::stateChanged, this, [&states](OrderSession::State state) { states << state; });
+    OrderSession session(m_fixture.client(), &m_clock);
+    test::SessionRecorder recorded;
+    recorded.attach(&session);
     OrderSession::Options options;
     options.startMethod = StartMethod::QrCode;
     options.pollIntervalMs = OrderSession::MinPollIntervalMs;
@@ -217,18 +191,18 @@ void TestFaultHandling::sessionOutcome()
     if (completes) {
         QVERIFY2(session.state() == OrderSession::State::Complete,
                  qPrintable(session.failure() ? session.failure()->technicalMessage : QStringLiteral("not complete")));
-        QCOMPARE(completed.size(), 1);
-        QCOMPARE(failed.size(), 0);
-        QVERIFY2(!states.contains(OrderSession::State::Failed), "a silent retry must never surface as a failure");
-        QVERIFY2(m_sim->faults().isEmpty(), "the injected fault was not used up");
+        QCOMPARE(recorded.completedCount, 1);
+        QCOMPARE(recorded.failedCount, 0);
+        QVERIFY2(!recorded.states.contains(OrderSession::State::Failed), "a silent retry must never surface as a failure");
+        QVERIFY2(m_fixture.simulator()->faults().isEmpty(), "the injected fault was not used up");
         QVERIFY2(requestsTo(endpoint) >= requests,
                  qPrintable(QStringLiteral("only %1 requests to /%2").arg(requestsTo(endpoint)).arg(endpoint)));
         return;
     }
 
     QCOMPARE(session.state(), OrderSession::State::Failed);
-    QCOMPARE(failed.size(), 1);
-    QCOMPARE(completed.size(), 0);
+    QCOMPARE(recorded.failedCount, 1);
+    QCOMPARE(recorded.completedCount, 0);
     const OrderFailure failure = *session.failure();
     QCOMPARE(failure.kind, OrderFailure::Kind::Error);
     QVERIFY2(failure.error.kind() == kind,
@@ -284,7 +258,7 @@ void TestFaultHandling::singleCallErrorKinds()
         return;
 
     // An order first, so the collect under test reuses an established keep-alive connection (as in a session).
-    RpCall *order = m_client->start(authRequest());
+    RpCall *order = m_fixture.client()->start(authRequest());
     order->setAutoDelete(false);
     QSignalSpy orderDone(order, &RpCall::finished);
     QVERIFY(orderDone.wait(10000));
@@ -292,8 +266,8 @@ void TestFaultHandling::singleCallErrorKinds()
     QVERIFY2(order->ok(), qPrintable(order->error().technicalMessage()));
 
     QString error;
-    QVERIFY2(m_sim->addFault(fault, &error) > 0, qPrintable(error));
-    RpCall *collect = m_client->collect(order->orderResponse().orderRef);
+    QVERIFY2(m_fixture.simulator()->addFault(fault, &error) > 0, qPrintable(error));
+    RpCall *collect = m_fixture.client()->collect(order->orderResponse().orderRef);
     collect->setAutoDelete(false);
     const std::unique_ptr<RpCall> collectOwner(collect);
     QSignalSpy collectDone(collect, &RpCall::finished);
@@ -304,11 +278,11 @@ void TestFaultHandling::singleCallErrorKinds()
     QCOMPARE(collect->error().retriable(), retriable);
     QCOMPARE(collect->error().technicalMessage().isEmpty(), kind == RpError::Kind::None);
     if (fault.contains(QLatin1String(":count=")))
-        QVERIFY2(m_sim->faults().isEmpty(), "the one-off fault was not used");
+        QVERIFY2(m_fixture.simulator()->faults().isEmpty(), "the one-off fault was not used");
 
     // Without the fault, the next collect of the same order works again.
-    m_sim->clearFaults();
-    RpCall *again = m_client->collect(order->orderResponse().orderRef);
+    m_fixture.simulator()->clearFaults();
+    RpCall *again = m_fixture.client()->collect(order->orderResponse().orderRef);
     again->setAutoDelete(false);
     const std::unique_ptr<RpCall> againOwner(again);
     QSignalSpy againDone(again, &RpCall::finished);

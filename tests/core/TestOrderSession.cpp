@@ -54,6 +54,16 @@ CannedResponse complete()
                                          .toUtf8());
 }
 
+/// A server handler for an order nobody picks up: every collect says outstandingTransaction; cancel works.
+std::optional<CannedResponse> outstandingUntilCancelled(const RecordedRequest &request)
+{
+    if (request.endpoint == "collect")
+        return pending(QStringLiteral("outstandingTransaction"));
+    if (request.endpoint == "cancel")
+        return CannedResponse::json(200, "{}");
+    return std::nullopt;
+}
+
 OrderRequest authRequest()
 {
     OrderRequest request;
@@ -254,13 +264,7 @@ void TestOrderSession::startErrorFailsWithoutRetry()
 void TestOrderSession::cancelSendsCancel()
 {
     m_server->enqueue(QStringLiteral("auth"), CannedResponse::json(200, orderBody()));
-    m_server->setHandler([](const RecordedRequest &request) -> std::optional<CannedResponse> {
-        if (request.endpoint == "collect")
-            return pending(QStringLiteral("outstandingTransaction"));
-        if (request.endpoint == "cancel")
-            return CannedResponse::json(200, "{}");
-        return std::nullopt;
-    });
+    m_server->setHandler(outstandingUntilCancelled);
     OrderSession session(m_client.get(), &m_clock);
     QSignalSpy stateSpy(&session, &OrderSession::stateChanged);
     session.start(authRequest(), fastOptions());
@@ -370,13 +374,7 @@ void TestOrderSession::internalErrorIsNotRetried()
 void TestOrderSession::deadline()
 {
     m_server->enqueue(QStringLiteral("auth"), CannedResponse::json(200, orderBody()));
-    m_server->setHandler([](const RecordedRequest &request) -> std::optional<CannedResponse> {
-        if (request.endpoint == "collect")
-            return pending(QStringLiteral("outstandingTransaction"));
-        if (request.endpoint == "cancel")
-            return CannedResponse::json(200, "{}");
-        return std::nullopt;
-    });
+    m_server->setHandler(outstandingUntilCancelled);
     OrderSession session(m_client.get(), &m_clock);
     QSignalSpy failedSpy(&session, &OrderSession::failed);
     OrderSession::Options options = fastOptions();

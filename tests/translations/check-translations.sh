@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fails when the Swedish catalogue is not complete: a source string in core/, cli/ or app/ that the
+# Fails when a catalogue is not complete: for Swedish, a source string in core/, cli/ or app/ that the
 # committed translations/bankid-desk_sv.ts lacks, or an entry that is unfinished, obsolete or vanished.
 # It runs lupdate on a temporary copy, so the committed file is never changed by a test run.
 #   check-translations.sh SOURCE_DIR LUPDATE
@@ -23,5 +23,13 @@ for kind in unfinished obsolete vanished; do
     problems=1
   fi
 done
-[ "$problems" -eq 0 ] && echo "Swedish translations complete: $(grep -c '<message' "$tmp/check_sv.ts") strings"
+# English: the plural-forms catalogue must cover every %n source string with both forms.
+cp "$src/translations/bankid-desk_en.ts" "$tmp/check_en.ts"
+"$lupdate" -silent -pluralonly -locations none -no-obsolete "$src/core" "$src/cli" "$src/app" -ts "$tmp/check_en.ts" >/dev/null
+english=$(grep -c 'type="unfinished"\|type="vanished"\|type="obsolete"' "$tmp/check_en.ts" || true)
+if [ "$english" -gt 0 ]; then
+  echo "$english English plural form(s) missing in translations/bankid-desk_en.ts (lupdate -pluralonly, then fill both forms)"
+  problems=1
+fi
+[ "$problems" -eq 0 ] && echo "Swedish translations complete: $(grep -c '<message' "$tmp/check_sv.ts") strings; English plural forms complete"
 exit "$problems"

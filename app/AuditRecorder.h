@@ -1,0 +1,77 @@
+#pragma once
+
+#include "ApiTypes.h"
+#include "AuditEntry.h"
+#include "AuditLog.h"
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace bankid {
+
+class OrderSession;
+
+/// Writes one audit log entry per desk order: it follows an OrderSession from start() to its end and
+/// appends who ran it, the flow, the environment, the masked personal number (+ the log's keyed hash), the
+/// hint sequence, the outcome, the RFA shown, the orderRef and the times (AuditEntry).
+///
+/// Contract:
+/// - track() is called once per session right after the session is created; the recorder connects its
+///   own slots, so the window disconnecting itself from a session does not blind it.
+/// - The entry is appended when the session reaches Complete, Failed or Cancelled, or when the session
+///   is destroyed while still live (the desk ended it: new order, task switch, settings): outcome
+///   Cancelled with detail "ended by the desk". Exactly one entry per tracked session.
+/// - The personal number (from the request, else from completionData) is kept in memory only until the
+///   entry is written; the log gets PersonalNumber::mask() and AuditLog::personalNumberHash().
+/// - The log is opened on the first entry; a failure to write is reported through recordFailed() (and
+///   "bankid.audit" warnings), never silently dropped; a torn tail cut before an entry through logRepaired().
+///
+/// \code
+///   auto *recorder = new bankid::AuditRecorder(logPath, this);
+///   connect(recorder, &bankid::AuditRecorder::recordFailed, this, &Window::showProblem);
+///   auto *session = new bankid::OrderSession(client, &clock, this);
+///   recorder->track(session, request, QStringLiteral("simulator"));
+///   session->start(request, options);
+/// \endcode
+class AuditRecorder : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit AuditRecorder(const QString &logPath, QObject *parent = nullptr);
+    ~AuditRecorder() override;
+
+    /// Follows `session` (not started yet) for the order `request` in `environment` ("simulator", "test", ...).
+    void track(OrderSession *session, const OrderRequest &request, const QString &environment);
+    QString logPath() const { return m_log->path(); }
+    /// Number of sessions followed whose entry is not written yet.
+    int pendingCount() const { return int(m_tracked.size()); }
+
+signals:
+    /// An entry was appended as line `seq`.
+    void recorded(const bankid::AuditEntry &entry, qint64 seq);
+    /// An entry could not be appended; `message` names the file and the reason.
+    void recordFailed(const QString &message);
+    /// The log ended in a torn line (a crash while writing) that was cut before this entry; `report` says so.
+    void logRepaired(const QString &report);
+
+private:
+    struct Tracked
+    {
+        AuditEntry entry;
+        QString personalNumber; ///< in clear, in memory only, until write()
+    };
+
+    void onStateChanged(OrderSession *session);
+    void write(OrderSession *session, AuditEntry::Outcome outcome, const QString &detail, const QString &rfa);
+    void writeTracked(Tracked tracked);
+
+    std::unique_ptr<AuditLog> m_log;
+    QHash<OrderSession *, Tracked> m_tracked;
+    qint64 m_reportedRepairBytes = 0;
+};
+
+} // namespace bankid

@@ -1,0 +1,100 @@
+#include "VerificationReport.h"
+
+#include <QJsonArray>
+#include <QJsonValue>
+
+namespace bankid {
+
+VerificationReport::VerificationReport()
+{
+    for (const QString &name : checkNames())
+        checks.append(VerificationCheck{name, VerificationCheck::Outcome::NotRun, QStringLiteral("not run")});
+}
+
+QStringList VerificationReport::checkNames()
+{
+    return {QStringLiteral("xml"),
+            QStringLiteral("reference bidSignedData"),
+            QStringLiteral("reference bidKeyInfo"),
+            QStringLiteral("signature value"),
+            QStringLiteral("certificate chain"),
+            QStringLiteral("ocsp signature"),
+            QStringLiteral("ocsp status"),
+            QStringLiteral("ocsp nonce"),
+            QStringLiteral("ocsp time"),
+            QStringLiteral("usrVisibleData"),
+            QStringLiteral("usrNonVisibleData")};
+}
+
+void VerificationReport::set(const QString &name, VerificationCheck::Outcome outcome, const QString &detail)
+{
+    for (VerificationCheck &check : checks) {
+        if (check.name == name) {
+            check.outcome = outcome;
+            check.detail = detail;
+            return;
+        }
+    }
+    Q_ASSERT_X(false, "VerificationReport::set", "unknown check name");
+}
+
+VerificationCheck VerificationReport::check(const QString &name) const
+{
+    for (const VerificationCheck &check : checks) {
+        if (check.name == name)
+            return check;
+    }
+    return VerificationCheck{name, VerificationCheck::Outcome::NotRun, QStringLiteral("no such check")};
+}
+
+bool VerificationReport::allPassed() const
+{
+    for (const VerificationCheck &check : checks) {
+        if (check.failed())
+            return false;
+    }
+    const QStringList required = checkNames().mid(0, 5);
+    for (const QString &name : required) {
+        if (!check(name).passed())
+            return false;
+    }
+    return true;
+}
+
+QStringList VerificationReport::failures() const
+{
+    QStringList result;
+    for (const VerificationCheck &check : checks) {
+        if (check.failed())
+            result.append(check.name + QStringLiteral(": ") + check.detail);
+    }
+    return result;
+}
+
+QJsonObject VerificationReport::toJson() const
+{
+    QJsonArray checkArray;
+    for (const VerificationCheck &check : checks)
+        checkArray.append(check.toJson());
+    auto text = [](const QString &value) { return value.isEmpty() ? QJsonValue() : QJsonValue(value); };
+    const QJsonObject signer{
+        {QStringLiteral("name"), text(signerName)},
+        {QStringLiteral("personalNumber"), text(signerPersonalNumber)},
+        {QStringLiteral("givenName"), text(signerGivenName)},
+        {QStringLiteral("surname"), text(signerSurname)},
+        {QStringLiteral("certificate"),
+         signerCertificate.isNull() ? QJsonValue() : QJsonValue(QString::fromLatin1(signerCertificate.toPem()))}};
+    return QJsonObject{
+        {QStringLiteral("allPassed"), allPassed()},
+        {QStringLiteral("signer"), signer},
+        {QStringLiteral("funcId"), text(funcId)},
+        {QStringLiteral("signingTime"), signingTime ? QJsonValue(signingTime->toString(Qt::ISODate)) : QJsonValue()},
+        {QStringLiteral("verifiedAsOf"), verifiedAsOf.isValid() ? QJsonValue(verifiedAsOf.toString(Qt::ISODate)) : QJsonValue()},
+        {QStringLiteral("usrVisibleData"),
+         usrVisibleData ? QJsonValue(QString::fromUtf8(*usrVisibleData)) : QJsonValue()},
+        {QStringLiteral("usrNonVisibleData"),
+         usrNonVisibleData ? QJsonValue(QString::fromLatin1(usrNonVisibleData->toBase64())) : QJsonValue()},
+        {QStringLiteral("checks"), checkArray}};
+}
+
+} // namespace bankid

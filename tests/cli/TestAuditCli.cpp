@@ -1,0 +1,171 @@
+// `bankid-cli audit verify [FILE]` end to end: the built binary on logs written by AuditLog, intact,
+// tampered (edited, removed, reordered: exit 1 with the line), torn by a crash (exit 0), the desk's
+// default path (XDG_DATA_HOME), --json, and usage errors (exit 2).
+#include "AuditEntry.h"
+#include "AuditLog.h"
+#include "TestConfig.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bankid;
+
+class TestAuditCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void verify_data();
+    void verify();
+    void jsonNamesTheProblem();
+
+private:
+    struct Run
+    {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    Run run(const QStringList &arguments, const QString &dataHome);
+    /// Writes a 4-entry log at `path` and applies `tamper` to it.
+    static void writeLog(const QString &path, const QString &tamper);
+
+    QString m_program;
+};
+
+void TestAuditCli::initTestCase()
+{
+    const QString binDir = qEnvironmentVariable("BANKID_BIN_DIR", QStringLiteral(BANKID_BIN_DIR));
+    m_program = QDir(binDir).filePath(QStringLiteral("bankid-cli"));
+    if (!QFileInfo(m_program).isExecutable())
+        QSKIP(qPrintable(QStringLiteral("bankid-cli is not built at %1: build the bankid-cli target first").arg(m_program)));
+}
+
+TestAuditCli::Run TestAuditCli::run(const QStringList &arguments, const QString &dataHome)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome); // where the desk's default log is
+    environment.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+    environment.remove(QStringLiteral("LANGUAGE"));
+    process.setProcessEnvironment(environment);
+    process.start(m_program, arguments);
+    Run result;
+    if (!process.waitForFinished(30000) || process.exitStatus() != QProcess::NormalExit)
+        return result;
+    result.exitCode = process.exitCode();
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+void TestAuditCli::writeLog(const QString &path, const QString &tamper)
+{
+    QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+    AuditLog log(path);
+    QString error;
+    for (int n = 1; n <= 4; ++n) {
+        AuditEntry entry;
+        entry.operatorName = QStringLiteral("anna");
+        entry.flow = QStringLiteral("auth");
+        entry.environment = QStringLiteral("simulator");
+        entry.outcome = AuditEntry::Outcome::Complete;
+        entry.orderRef = QStringLiteral("order-%1").arg(n);
+        entry.startedAt = QDateTime::currentDateTimeUtc();
+        entry.finishedAt = entry.startedAt;
+        QVERIFY2(log.append(entry, &error) == n, qPrintable(error));
+    }
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray content = file.readAll();
+    file.close();
+    QByteArrayList lines = content.split('\n');
+    lines.removeLast();
+    if (tamper == QLatin1String("edit line 2"))
+        lines[1].replace("order-2", "order-7");
+    else if (tamper == QLatin1String("remove line 2"))
+        lines.removeAt(1);
+    else if (tamper == QLatin1String("swap lines 3 and 4"))
+        lines.swapItemsAt(2, 3);
+    content = lines.join('\n') + '\n';
+    if (tamper == QLatin1String("tear line 4"))
+        content.chop(lines.last().size() / 2);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(content);
+}
+
+void TestAuditCli::verify_data()
+{
+    // where: "file" (given as FILE), "desk" (the default path, no FILE), "none" (no log written).
+    QTest::addColumn<QString>("where");
+    QTest::addColumn<QString>("tamper");
+    QTest::addColumn<QStringList>("words");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("out");
+    QTest::addColumn<QString>("err");
+
+    const QStringList verify{QStringLiteral("audit"), QStringLiteral("verify")};
+    QTest::newRow("intact log") << "file" << "" << verify << 0 << "4 entries verified; the chain is intact" << "";
+    QTest::newRow("edited line") << "file" << "edit line 2" << verify << 1 << "line 2: edited: line 2 was edited" << "";
+    QTest::newRow("removed line") << "file" << "remove line 2" << verify << 1 << "line 2: removed: an entry was removed before line 2: seq 2 is missing" << "";
+    QTest::newRow("reordered lines") << "file" << "swap lines 3 and 4" << verify << 1 << "line 3: reordered" << "";
+    QTest::newRow("crash mid-write") << "file" << "tear line 4" << verify << 0 << "3 entries verified; the chain is intact" << "";
+    QTest::newRow("the desk's log by default") << "desk" << "" << verify << 0 << "4 entries verified" << "";
+    QTest::newRow("the desk's log, edited") << "desk" << "edit line 2" << verify << 1 << "line 2: edited" << "";
+    QTest::newRow("no desk log yet") << "none" << "" << verify << 2 << "" << "does not exist";
+    QTest::newRow("missing file") << "none" << "" << (QStringList(verify) << QStringLiteral("/nonexistent/audit.jsonl")) << 2 << "" << "is not a file";
+    QTest::newRow("no sub-command") << "none" << "" << QStringList{QStringLiteral("audit")} << 2 << "" << "audit needs a sub-command";
+    QTest::newRow("unknown sub-command") << "none" << "" << QStringList{QStringLiteral("audit"), QStringLiteral("check")} << 2 << "" << "unknown audit sub-command 'check'";
+    QTest::newRow("two files") << "none" << "" << (QStringList(verify) << QStringLiteral("a") << QStringLiteral("b")) << 2 << "" << "at most one FILE";
+}
+
+void TestAuditCli::verify()
+{
+    QFETCH(QString, where);
+    QFETCH(QString, tamper);
+    QFETCH(QStringList, words);
+    QFETCH(int, exitCode);
+    QFETCH(QString, out);
+    QFETCH(QString, err);
+
+    QTemporaryDir dataHome;
+    QVERIFY(dataHome.isValid());
+    QStringList arguments = words;
+    if (where == QLatin1String("file")) {
+        const QString path = dataHome.filePath(QStringLiteral("elsewhere/audit.jsonl"));
+        writeLog(path, tamper);
+        arguments << path;
+    } else if (where == QLatin1String("desk")) {
+        writeLog(dataHome.filePath(QStringLiteral("BankID Desk/bankid-desk/audit.jsonl")), tamper);
+    }
+    const Run result = run(arguments, dataHome.path());
+    QCOMPARE(result.exitCode, exitCode);
+    QVERIFY2(result.out.contains(out), qPrintable(result.out));
+    QVERIFY2(result.err.contains(err), qPrintable(result.err));
+    if (tamper == QLatin1String("tear line 4"))
+        QVERIFY2(result.out.contains(QLatin1String("line 4 is an incomplete entry")), qPrintable(result.out));
+}
+
+void TestAuditCli::jsonNamesTheProblem()
+{
+    QTemporaryDir dataHome;
+    const QString path = dataHome.filePath(QStringLiteral("audit.jsonl"));
+    writeLog(path, QStringLiteral("remove line 2"));
+    const Run result = run({QStringLiteral("audit"), QStringLiteral("verify"), path, QStringLiteral("--json")}, dataHome.path());
+    QCOMPARE(result.exitCode, 1);
+    const QJsonObject object = QJsonDocument::fromJson(result.out.toUtf8()).object();
+    QCOMPARE(object.value(QLatin1String("ok")).toBool(true), false);
+    QCOMPARE(object.value(QLatin1String("problem")).toString(), QStringLiteral("removed"));
+    QCOMPARE(object.value(QLatin1String("line")).toInt(), 2);
+    QCOMPARE(object.value(QLatin1String("verifiedEntries")).toInt(), 1);
+    QCOMPARE(object.value(QLatin1String("file")).toString(), path);
+}
+
+QTEST_GUILESS_MAIN(TestAuditCli)
+#include "TestAuditCli.moc"
