@@ -153,6 +153,15 @@ HttpResponseParser::Status HttpResponseParser::fail(const QString &message)
     return m_status;
 }
 
+bool HttpResponseParser::takeRemainingBody()
+{
+    const qsizetype take = qsizetype(qMin<qint64>(m_remaining, m_buffer.size() - m_position));
+    m_body.append(m_buffer.constData() + m_position, take);
+    m_position += take;
+    m_remaining -= take;
+    return m_remaining == 0;
+}
+
 bool HttpResponseParser::takeLine(QByteArrayView *line)
 {
     const qsizetype end = m_buffer.indexOf('\n', m_position);
@@ -210,11 +219,7 @@ HttpResponseParser::Status HttpResponseParser::parse()
                 m_position += available;
                 return Status::NeedMore;
             }
-            const qsizetype take = qsizetype(qMin<qint64>(m_remaining, available));
-            m_body.append(m_buffer.constData() + m_position, take);
-            m_position += take;
-            m_remaining -= take;
-            if (m_remaining > 0)
+            if (!takeRemainingBody())
                 return Status::NeedMore;
             m_phase = Phase::Done;
             break;
@@ -250,12 +255,7 @@ HttpResponseParser::Status HttpResponseParser::parse()
             break;
         }
         case Phase::ChunkData: {
-            const qsizetype available = m_buffer.size() - m_position;
-            const qsizetype take = qsizetype(qMin<qint64>(m_remaining, available));
-            m_body.append(m_buffer.constData() + m_position, take);
-            m_position += take;
-            m_remaining -= take;
-            if (m_remaining > 0)
+            if (!takeRemainingBody())
                 return Status::NeedMore;
             m_phase = Phase::ChunkDataEnd;
             break;

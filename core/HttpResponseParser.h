@@ -102,6 +102,9 @@ private:
     Status fail(const QString &message);
     /// Reads one CRLF- (or LF-) terminated line into *line; false when it is not all there yet.
     bool takeLine(QByteArrayView *line);
+    /// Moves up to m_remaining buffered bytes into the body (a Content-Length body or one chunk's data);
+    /// true once all of them have arrived.
+    bool takeRemainingBody();
     bool parseStatusLine(QByteArrayView line);
     bool parseHeaderLine(QByteArrayView line);
     bool finishHeaders();
