@@ -12,12 +12,16 @@
 #include "OrderView.h"
 #include "PersonalNumber.h"
 #include "QrCodeWidget.h"
+#include "Receipt.h"
+#include "ReceiptWriter.h"
 #include "ResultView.h"
 #include "RpClient.h"
 #include "SettingsDialog.h"
+#include "SignDocumentPage.h"
 #include "SignTextPage.h"
 #include "Simulator.h"
 #include "Translations.h"
+#include "VerifyReceiptPage.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -84,6 +88,8 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     , m_loginPage(new DeskLoginPage(this))
     , m_callerPage(new CallerPage(this))
     , m_signPage(new SignTextPage(this))
+    , m_documentPage(new SignDocumentPage(this))
+    , m_verifyPage(new VerifyReceiptPage(this))
     , m_orderView(new OrderView(this))
     , m_resultView(new ResultView(this))
     , m_demoDockWidget(new QDockWidget(this))
@@ -101,7 +107,7 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     m_environmentStatusLabel->setObjectName(QStringLiteral("environmentStatusLabel"));
     m_certificateStatusLabel->setObjectName(QStringLiteral("certificateStatusLabel"));
 
-    for (int row = 0; row < 3; ++row)
+    for (int row = 0; row < TaskCount; ++row)
         m_taskListWidget->addItem(QString());
     m_taskListWidget->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     m_taskListWidget->setMaximumWidth(m_taskListWidget->fontMetrics().averageCharWidth() * 28);
@@ -114,6 +120,8 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     m_stackedWidget->addWidget(m_loginPage);
     m_stackedWidget->addWidget(m_callerPage);
     m_stackedWidget->addWidget(m_signPage);
+    m_stackedWidget->addWidget(m_documentPage);
+    m_stackedWidget->addWidget(m_verifyPage);
     m_stackedWidget->addWidget(m_orderView);
     m_stackedWidget->addWidget(m_resultView);
 
@@ -151,6 +159,11 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     connect(m_loginPage, &DeskLoginPage::startRequested, this, &MainWindow::startOrder);
     connect(m_callerPage, &CallerPage::startRequested, this, &MainWindow::startOrder);
     connect(m_signPage, &SignTextPage::startRequested, this, &MainWindow::startOrder);
+    connect(m_documentPage, &SignDocumentPage::startRequested, this,
+            [this](const OrderRequest &request, StartMethod method) {
+                if (const auto &digest = m_documentPage->digest())
+                    startOrderFor(request, method, DocumentOrder{m_documentPage->documentPath(), *digest});
+            });
     connect(m_orderView, &OrderView::cancelRequested, this, &MainWindow::onCancelRequested);
     connect(m_orderView, &OrderView::retryRequested, this, &MainWindow::onRetryRequested);
     connect(m_orderView, &OrderView::switchStartMethodRequested, this, &MainWindow::onSwitchStartMethod);
@@ -203,8 +216,8 @@ void MainWindow::createActions()
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    const Qt::Key keys[3] = {Qt::Key_1, Qt::Key_2, Qt::Key_3};
-    for (int row = 0; row < 3; ++row) {
+    const Qt::Key keys[TaskCount] = {Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5};
+    for (int row = 0; row < TaskCount; ++row) {
         m_taskActions[row] = new QAction(this);
         m_taskActions[row]->setObjectName(QStringLiteral("taskAction%1").arg(row + 1));
         m_taskActions[row]->setShortcut(QKeySequence(Qt::CTRL | keys[row]));
@@ -271,6 +284,8 @@ QWidget *MainWindow::pageFor(Task task) const
     case Task::Login: return m_loginPage;
     case Task::Caller: return m_callerPage;
     case Task::Sign: return m_signPage;
+    case Task::Document: return m_documentPage;
+    case Task::Verify: return m_verifyPage;
     }
     return m_loginPage;
 }
@@ -294,7 +309,7 @@ void MainWindow::showTask(Task task)
 
 void MainWindow::onTaskRowChanged(int row)
 {
-    if (row >= 0 && row < 3)
+    if (row >= 0 && row < TaskCount)
         showTask(static_cast<Task>(row));
 }
 
@@ -327,6 +342,12 @@ void MainWindow::startTask(Flow flow)
 
 void MainWindow::startOrder(const OrderRequest &request, StartMethod method)
 {
+    startOrderFor(request, method, std::nullopt);
+}
+
+void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
+                               const std::optional<DocumentOrder> &document)
+{
     RpClient *client = m_connections->client();
     if (!client) {
         m_problemLabel->setText(tr("Not connected: %1").arg(m_connections->lastError().isEmpty()
@@ -348,6 +369,8 @@ void MainWindow::startOrder(const OrderRequest &request, StartMethod method)
     sessionOptions.maxAutoRestarts = isPhoneFlow(order.flow) ? 0 : m_settings->autoRestarts();
 
     m_lastRequest = request;
+    m_sentRequest = order;
+    m_document = document;
     m_lastMethod = sessionOptions.startMethod;
     m_context = ResultContext();
     m_context.flow = order.flow;
@@ -434,12 +457,42 @@ void MainWindow::onCompleted(const CompletionData &completion)
     if (m_session)
         m_context.orderRef = m_session->orderRef();
     m_resultView->showCompletion(completion, m_context);
+    if (m_document)
+        writeReceipt();
     m_hasResult = true;
     m_exportAction->setEnabled(true);
     m_stackedWidget->setCurrentWidget(m_resultView);
     m_resultView->setFocus();
     if (m_fullScreen)
         m_fullScreen->close();
+}
+
+void MainWindow::writeReceipt()
+{
+    Receipt receipt;
+    receipt.documentFileName = m_document->digest.fileName;
+    receipt.documentSize = m_document->digest.size;
+    receipt.documentSha256 = m_document->digest.sha256;
+    // The stable key, never the translated display name: verifiers pick their trust anchors by it.
+    receipt.environmentName = deskEnvironmentName(m_connections->environment());
+    receipt.baseUrl = m_connections->config().baseUrl.toString();
+    receipt.requestBody = m_sentRequest.toJson();
+    receipt.collectResponse = m_session ? m_session->completedCollectResponse() : QJsonObject();
+    receipt.startedAt = m_context.startedAt;
+    receipt.completedAt = m_context.completedAt;
+    receipt.writtenAt = QDateTime::currentDateTime();
+    receipt.application = QStringLiteral("bankid-desk");
+    receipt.applicationVersion = QStringLiteral(BANKID_DESK_VERSION);
+
+    QString error;
+    const QString written = ReceiptWriter::write(receipt, m_document->path, &error);
+    if (written.isEmpty()) {
+        qCWarning(lcDesk).noquote() << "receipt of order" << m_context.orderRef << "not written:" << error;
+        m_resultView->showReceiptNotSaved(receipt, m_document->path, error);
+        return;
+    }
+    qCInfo(lcDesk).noquote() << "receipt of order" << m_context.orderRef << "written to" << written;
+    m_resultView->showReceiptSaved(written, written != Receipt::defaultPathFor(m_document->path));
 }
 
 void MainWindow::onCancelRequested()
@@ -449,13 +502,13 @@ void MainWindow::onCancelRequested()
 
 void MainWindow::onRetryRequested()
 {
-    startOrder(m_lastRequest, m_lastMethod);
+    startOrderFor(m_lastRequest, m_lastMethod, m_document);
 }
 
 void MainWindow::onSwitchStartMethod(StartMethod method)
 {
     // One start method per order: the current order is cancelled and a new one started.
-    startOrder(m_lastRequest, method);
+    startOrderFor(m_lastRequest, method, m_document);
 }
 
 void MainWindow::openFullScreenQr()
@@ -617,14 +670,16 @@ void MainWindow::changeEvent(QEvent *event)
 void MainWindow::retranslateUi()
 {
     setWindowTitle(tr("BankID Desk"));
-    const QString taskNames[3] = {tr("&Log in"), tr("&Identify caller"), tr("&Sign text")};
-    const QString plainNames[3] = {tr("Log in"), tr("Identify caller"), tr("Sign text")};
-    for (int row = 0; row < 3; ++row) {
+    const QString taskNames[TaskCount] = {tr("&Log in"), tr("&Identify caller"), tr("&Sign text"),
+                                          tr("Sign &document"), tr("&Verify receipt")};
+    const QString plainNames[TaskCount] = {tr("Log in"), tr("Identify caller"), tr("Sign text"), tr("Sign document"),
+                                           tr("Verify receipt")};
+    for (int row = 0; row < TaskCount; ++row) {
         m_taskListWidget->item(row)->setText(plainNames[row]);
         m_taskActions[row]->setText(taskNames[row]);
     }
     m_taskListWidget->setAccessibleName(tr("Tasks"));
-    m_taskListWidget->setAccessibleDescription(tr("Ctrl+1 to Ctrl+3 switch tasks"));
+    m_taskListWidget->setAccessibleDescription(tr("Ctrl+1 to Ctrl+5 switch tasks"));
     m_problemLabel->setAccessibleName(tr("Connection problem"));
     m_stackedWidget->setAccessibleName(tr("Current task"));
     m_demoDockWidget->setWindowTitle(tr("Demo phone"));

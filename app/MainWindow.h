@@ -2,6 +2,7 @@
 
 #include "ApiTypes.h"
 #include "DemoPhonePanel.h"
+#include "DocumentDigest.h"
 #include "DeskOptions.h"
 #include "FullScreenQrWindow.h"
 #include "OrderSession.h"
@@ -31,9 +32,12 @@ class ConnectionManager;
 class DeskLoginPage;
 class OrderView;
 class ResultView;
+class SignDocumentPage;
 class SignTextPage;
+class VerifyReceiptPage;
 
-/// The desk's main window: the task list (Log in, Identify caller, Sign text; Ctrl+1..3) on the left, a
+/// The desk's main window: the task list (Log in, Identify caller, Sign text, Sign document, Verify receipt;
+/// Ctrl+1..5) on the left, a
 /// stack in the centre (the task pages, the OrderView while an order runs, the ResultView once complete),
 /// and in the simulator environment the DemoPhonePanel in a dock on the right (Ctrl+D).
 ///
@@ -44,6 +48,11 @@ class SignTextPage;
 ///   CloseCancelWaitMs for it).
 /// - It renders OrderSession through OrderView and ResultView only; it adds endUserIp (from the
 ///   ConnectionManager) and app device data to the pages' requests, nothing else of the protocol.
+/// - An order started from the Sign document page, once complete, leaves a Receipt (the /sign body as sent,
+///   the final /collect response, the stable environment key, base URL, times, "bankid-desk" and its
+///   version) written next to the document by ReceiptWriter; the ResultView says where (or why not, with
+///   Save receipt as…). Retry and a start-method switch keep the document.
+/// - Verify receipt works offline: it needs no connection.
 /// - Every text is re-translated on QEvent::LanguageChange; View > Language switches live.
 ///
 /// \code
@@ -61,7 +70,10 @@ public:
         Login,  ///< desk login (auth)
         Caller, ///< identify a caller (phone auth / phone sign)
         Sign,   ///< sign a text
+        Document, ///< sign a document (by its SHA-256), leaving a receipt
+        Verify,   ///< verify a document against its receipt, offline
     };
+    static constexpr int TaskCount = 5;
 
     /// How long closeEvent() waits for the pending order's /cancel to be answered.
     static constexpr int CloseCancelWaitMs = 2000;
@@ -90,6 +102,8 @@ public:
     DeskLoginPage *loginPage() const { return m_loginPage; }
     CallerPage *callerPage() const { return m_callerPage; }
     SignTextPage *signTextPage() const { return m_signPage; }
+    SignDocumentPage *signDocumentPage() const { return m_documentPage; }
+    VerifyReceiptPage *verifyReceiptPage() const { return m_verifyPage; }
     /// Appends one audit log entry per order (log: AppDataLocation/audit.jsonl).
     AuditRecorder *auditRecorder() const { return m_auditRecorder; }
     /// The widget the centre stack shows now.
@@ -100,6 +114,15 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    /// The document an order signs (orders from the Sign document page only).
+    struct DocumentOrder {
+        QString path;
+        DocumentDigest digest;
+    };
+
+    void startOrderFor(const OrderRequest &request, StartMethod method, const std::optional<DocumentOrder> &document);
+    /// Builds and writes the receipt of the completed document order; tells the ResultView the outcome.
+    void writeReceipt();
     void createActions();
     void createMenus();
     void retranslateUi();
@@ -128,7 +151,9 @@ private:
     DeskOptions m_options;
     SteadyClock m_clock;
     QPointer<OrderSession> m_session;
-    OrderRequest m_lastRequest;
+    OrderRequest m_lastRequest; ///< as the page asked (retry and start-method switch start it again)
+    OrderRequest m_sentRequest; ///< as sent: with endUserIp and app data
+    std::optional<DocumentOrder> m_document; ///< the current order's document, for its receipt
     StartMethod m_lastMethod = StartMethod::QrCode;
     ResultContext m_context;
     bool m_hasResult = false;
@@ -142,6 +167,8 @@ private:
     DeskLoginPage *m_loginPage;
     CallerPage *m_callerPage;
     SignTextPage *m_signPage;
+    SignDocumentPage *m_documentPage;
+    VerifyReceiptPage *m_verifyPage;
     OrderView *m_orderView;
     ResultView *m_resultView;
     QDockWidget *m_demoDockWidget;
@@ -159,7 +186,7 @@ private:
     QAction *m_exportAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_quitAction = nullptr;
-    QAction *m_taskActions[3] = {};
+    QAction *m_taskActions[TaskCount] = {};
     QAction *m_fullScreenAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_auditLogAction = nullptr;

@@ -1,6 +1,8 @@
 #include "ResultView.h"
 
 #include "PersonalNumber.h"
+#include "ProblemMarker.h"
+#include "ReceiptWriter.h"
 
 #include <QClipboard>
 #include <QDir>
@@ -73,6 +75,8 @@ ResultView::ResultView(QWidget *parent)
     , m_signedPlainTextEdit(new QPlainTextEdit(this))
     , m_timesCaptionLabel(new QLabel(this))
     , m_timesLabel(new QLabel(this))
+    , m_receiptLabel(new QLabel(this))
+    , m_saveReceiptPushButton(new QPushButton(this))
     , m_copyPushButton(new QPushButton(this))
     , m_exportPushButton(new QPushButton(this))
     , m_newOrderPushButton(new QPushButton(this))
@@ -102,6 +106,8 @@ ResultView::ResultView(QWidget *parent)
         {m_signedPlainTextEdit, "signedPlainTextEdit"},
         {m_timesCaptionLabel, "timesCaptionLabel"},
         {m_timesLabel, "timesLabel"},
+        {m_receiptLabel, "receiptLabel"},
+        {m_saveReceiptPushButton, "saveReceiptPushButton"},
         {m_copyPushButton, "copyPushButton"},
         {m_exportPushButton, "exportPushButton"},
         {m_newOrderPushButton, "newOrderPushButton"},
@@ -118,7 +124,7 @@ ResultView::ResultView(QWidget *parent)
     makeWarning(m_riskWarningLabel);
 
     for (QLabel *value : {m_nameLabel, m_personalNumberLabel, m_issueDateLabel, m_deviceIpLabel, m_uhiLabel,
-                          m_stepUpLabel, m_riskLabel, m_timesLabel}) {
+                          m_stepUpLabel, m_riskLabel, m_timesLabel, m_receiptLabel}) {
         value->setTextFormat(Qt::PlainText);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
         value->setWordWrap(true);
@@ -176,17 +182,24 @@ ResultView::ResultView(QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(m_signedCaptionLabel);
     layout->addWidget(m_signedPlainTextEdit);
+    auto *receiptRow = new QHBoxLayout;
+    receiptRow->addWidget(m_receiptLabel, 1);
+    receiptRow->addWidget(m_saveReceiptPushButton, 0, Qt::AlignTop);
+    layout->addLayout(receiptRow);
     layout->addStretch(1);
     layout->addLayout(buttons);
 
     setTabOrder(m_revealPushButton, m_signedPlainTextEdit);
-    setTabOrder(m_signedPlainTextEdit, m_copyPushButton);
+    setTabOrder(m_signedPlainTextEdit, m_receiptLabel);
+    setTabOrder(m_receiptLabel, m_saveReceiptPushButton);
+    setTabOrder(m_saveReceiptPushButton, m_copyPushButton);
     setTabOrder(m_copyPushButton, m_exportPushButton);
     setTabOrder(m_exportPushButton, m_newOrderPushButton);
 
     connect(m_revealPushButton, &QPushButton::toggled, this, [this] { refresh(); });
     connect(m_copyPushButton, &QPushButton::clicked, this, &ResultView::onCopy);
     connect(m_exportPushButton, &QPushButton::clicked, this, &ResultView::onExport);
+    connect(m_saveReceiptPushButton, &QPushButton::clicked, this, &ResultView::onSaveReceiptAs);
     connect(m_newOrderPushButton, &QPushButton::clicked, this, &ResultView::newOrderRequested);
 
     retranslateUi();
@@ -198,6 +211,11 @@ void ResultView::showCompletion(const CompletionData &completion, const ResultCo
     m_context = context;
     m_hasResult = true;
     m_revealPushButton->setChecked(false); // every new result starts masked
+    m_receiptPath.clear(); // the window reports a document order's receipt after this
+    m_receiptNumbered = false;
+    m_receiptError.clear();
+    m_receiptDocumentPath.clear();
+    m_unsavedReceipt.reset();
     const std::optional<QByteArray> fromSignature = signedVisibleData(completion.signature);
     m_signedTextFromSignature = fromSignature.has_value();
     m_signedText = fromSignature.value_or(context.userVisibleDataSent);
@@ -205,6 +223,60 @@ void ResultView::showCompletion(const CompletionData &completion, const ResultCo
         qCInfo(lcResultView) << "no usrVisibleData in the signature of order" << context.orderRef
                              << "- showing the text that was sent";
     refresh();
+}
+
+void ResultView::showReceiptSaved(const QString &path, bool numbered)
+{
+    m_receiptPath = path;
+    m_receiptNumbered = numbered;
+    m_receiptError.clear();
+    m_unsavedReceipt.reset();
+    refresh();
+}
+
+void ResultView::showReceiptNotSaved(const Receipt &receipt, const QString &documentPath, const QString &error)
+{
+    m_receiptPath.clear();
+    m_receiptNumbered = false;
+    m_receiptError = error;
+    m_receiptDocumentPath = documentPath;
+    m_unsavedReceipt = receipt;
+    refresh();
+}
+
+QString ResultView::receiptStatusText() const
+{
+    return m_receiptLabel->isHidden() ? QString() : m_receiptLabel->text();
+}
+
+bool ResultView::saveReceiptAs(const QString &path, QString *error)
+{
+    if (!m_unsavedReceipt) {
+        if (error)
+            *error = tr("There is no unsaved receipt.");
+        return false;
+    }
+    if (!ReceiptWriter::writeTo(*m_unsavedReceipt, path, error))
+        return false;
+    qCInfo(lcResultView) << "receipt of order" << m_context.orderRef << "saved as" << path;
+    showReceiptSaved(path, false);
+    return true;
+}
+
+void ResultView::onSaveReceiptAs()
+{
+    if (!m_unsavedReceipt)
+        return;
+    const QString suggested = m_receiptDocumentPath.isEmpty()
+        ? QDir::home().filePath(m_unsavedReceipt->documentFileName + Receipt::fileSuffix())
+        : Receipt::defaultPathFor(m_receiptDocumentPath);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save receipt as"), suggested,
+                                                      tr("BankID receipts (*.bankid-receipt*.json);;JSON files (*.json)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!saveReceiptAs(path, &error))
+        QMessageBox::warning(this, tr("Receipt not saved"), error);
 }
 
 std::optional<QByteArray> ResultView::signedVisibleData(const QString &signature)
@@ -315,6 +387,23 @@ void ResultView::refresh()
         times << tr("took %1 s").arg(locale.toString(m_context.startedAt.msecsTo(m_context.completedAt) / 1000.0, 'f', 1));
     m_timesLabel->setText(times.join(QLatin1Char('\n')));
 
+    if (!m_receiptPath.isEmpty()) {
+        m_receiptLabel->setText(m_receiptNumbered ? tr("Receipt saved: %1\nA receipt for this document already "
+                                                       "existed, so this one has a numbered name.")
+                                                        .arg(QDir::toNativeSeparators(m_receiptPath))
+                                                  : tr("Receipt saved: %1").arg(QDir::toNativeSeparators(m_receiptPath)));
+    } else if (m_unsavedReceipt) {
+        m_receiptLabel->setText(tr("⚠ The receipt was NOT saved: %1\nSave it elsewhere with Save receipt as…, or "
+                                   "the proof of this signature is lost when you leave this view.")
+                                    .arg(m_receiptError));
+    } else {
+        m_receiptLabel->clear();
+    }
+    m_receiptLabel->setVisible(!m_receiptLabel->text().isEmpty());
+    m_receiptLabel->setFocusPolicy(m_receiptLabel->isHidden() ? Qt::NoFocus : Qt::StrongFocus);
+    ProblemMarker::mark(m_receiptLabel, m_unsavedReceipt.has_value());
+    m_saveReceiptPushButton->setVisible(m_unsavedReceipt.has_value());
+
     m_copyPushButton->setEnabled(m_hasResult);
     m_exportPushButton->setEnabled(m_hasResult);
 }
@@ -337,6 +426,8 @@ QString ResultView::summaryText() const
     if (!m_signedText.isEmpty())
         lines << tr("Signed text: %1").arg(QString::fromUtf8(m_signedText));
     lines << tr("Order: %1").arg(m_context.orderRef);
+    if (!receiptStatusText().isEmpty())
+        lines << receiptStatusText();
     if (!m_timesLabel->text().isEmpty())
         lines << tr("Times: %1").arg(m_timesLabel->text().replace(QLatin1Char('\n'), QLatin1String(", ")));
     return lines.join(QLatin1Char('\n'));
@@ -435,6 +526,9 @@ void ResultView::retranslateUi()
     m_signedPlainTextEdit->setAccessibleName(tr("What was signed"));
     m_timesCaptionLabel->setText(tr("Order times:"));
     m_timesLabel->setAccessibleName(tr("Order times"));
+    m_receiptLabel->setAccessibleName(tr("Receipt"));
+    m_saveReceiptPushButton->setText(tr("Save &receipt as…"));
+    m_saveReceiptPushButton->setAccessibleName(tr("Save the receipt to another file"));
     m_copyPushButton->setText(tr("&Copy"));
     m_copyPushButton->setAccessibleName(tr("Copy the result to the clipboard"));
     m_exportPushButton->setText(tr("&Export JSON…"));

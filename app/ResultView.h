@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiTypes.h"
+#include "Receipt.h"
 #include "ResultContext.h"
 
 #include <QByteArray>
@@ -22,7 +23,9 @@ namespace bankid {
 /// usrVisibleData decoded from the signature XML), the order times; Copy, Export JSON… and New order.
 ///
 /// Contract: export writes through QSaveFile (a failed export leaves no file and no half file); the copy
-/// text shows the personal number masked unless the operator revealed it.
+/// text shows the personal number masked unless the operator revealed it. For a document order the main
+/// window reports the receipt after showCompletion(): where it was saved (and that a numbered name was used
+/// because one already existed), or why it was not saved, with "Save receipt as…" so nothing is lost.
 ///
 /// \code
 ///   resultView->showCompletion(*session.completion(), context);
@@ -36,6 +39,16 @@ public:
     explicit ResultView(QWidget *parent = nullptr);
 
     void showCompletion(const bankid::CompletionData &completion, const bankid::ResultContext &context);
+    /// A document order's receipt was written to `path`; `numbered`: the first-choice name was taken.
+    void showReceiptSaved(const QString &path, bool numbered);
+    /// Writing the receipt next to `documentPath` failed with `error`: shows it and offers Save receipt as….
+    void showReceiptNotSaved(const bankid::Receipt &receipt, const QString &documentPath, const QString &error);
+    /// The receipt line as shown (empty for orders without a receipt).
+    QString receiptStatusText() const;
+    /// Whether a receipt is waiting to be saved (Save receipt as… is offered).
+    bool hasUnsavedReceipt() const { return m_unsavedReceipt.has_value(); }
+    /// Saves the unsaved receipt to exactly `path` (ReceiptWriter::writeTo); what Save receipt as… does.
+    bool saveReceiptAs(const QString &path, QString *error);
     /// Writes the export JSON to \a path through QSaveFile; false with \a error (naming the path) otherwise.
     bool exportJson(const QString &path, QString *error) const;
     /// What Copy puts on the clipboard (the personal number masked unless revealed).
@@ -62,6 +75,7 @@ private:
     void refresh();
     void onCopy();
     void onExport();
+    void onSaveReceiptAs();
     QString shownPersonalNumber() const;
     QString riskText() const;
     bool deviceIpDiffers() const;
@@ -71,6 +85,11 @@ private:
     QByteArray m_signedText;
     bool m_signedTextFromSignature = false;
     bool m_hasResult = false;
+    QString m_receiptPath;            ///< written receipt (empty: none, or not saved)
+    bool m_receiptNumbered = false;
+    QString m_receiptError;           ///< why the receipt was not saved
+    QString m_receiptDocumentPath;
+    std::optional<Receipt> m_unsavedReceipt;
 
     QLabel *m_headingLabel = nullptr;
     QLabel *m_trustLabel = nullptr;
@@ -95,6 +114,8 @@ private:
     QPlainTextEdit *m_signedPlainTextEdit = nullptr;
     QLabel *m_timesCaptionLabel = nullptr;
     QLabel *m_timesLabel = nullptr;
+    QLabel *m_receiptLabel = nullptr;
+    QPushButton *m_saveReceiptPushButton = nullptr;
     QPushButton *m_copyPushButton = nullptr;
     QPushButton *m_exportPushButton = nullptr;
     QPushButton *m_newOrderPushButton = nullptr;

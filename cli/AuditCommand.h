@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ExitCode.h"
+#include "CommandResult.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -26,13 +26,7 @@ class AuditCommand
     Q_DECLARE_TR_FUNCTIONS(bankid::AuditCommand)
 
 public:
-    /// What verify() produced.
-    struct Result
-    {
-        ExitCode code = ExitCode::Complete;
-        QString output; ///< for stdout (the verdict)
-        QString error;  ///< for stderr when code is Usage (file unreadable)
-    };
+    using Result = CommandResult;
 
     /// Parses the words after "audit" ("verify [FILE]"); returns an empty string when valid, else one
     /// sentence naming what is wrong. `file` is left empty when not given.

@@ -1,21 +1,27 @@
 #include "CliApplication.h"
 
 #include "AuditCommand.h"
-#include "VerifySignatureCommand.h"
+#include "DocumentSignRequest.h"
 #include "EndUserAddress.h"
+#include "EvidenceRoots.h"
 #include "LaunchUrl.h"
 #include "QrContent.h"
 #include "QrMatrix.h"
+#include "Receipt.h"
 #include "RpCall.h"
 #include "RpClient.h"
 #include "RpConfig.h"
 #include "RpError.h"
+#include "SignFileCommand.h"
 #include "Simulator.h"
 #include "TerminalQr.h"
 #include "Translations.h"
 #include "UserMessages.h"
+#include "VerifyReceiptCommand.h"
+#include "VerifySignatureCommand.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -103,6 +109,22 @@ void CliApplication::start()
         writeOut(result.output);
         return finish(result.code, result.error);
     }
+    case CliOptions::Command::VerifyReceipt: {
+        const VerifyReceiptCommand::Result result = VerifyReceiptCommand::run(m_options.verifyReceipt);
+        writeOut(result.output);
+        return finish(result.code, result.error);
+    }
+    case CliOptions::Command::SignFile: {
+        // Before any order (and before the simulator starts): a missing file or a folder the receipt cannot
+        // be written to must not cost the signer a signature.
+        QString error;
+        m_digest = SignFileCommand::prepare(m_options.documentFile, &error);
+        if (!m_digest)
+            return finish(ExitCode::Usage, error);
+        if (connectToServer())
+            runOrder();
+        return;
+    }
     case CliOptions::Command::Order:
         if (connectToServer())
             runOrder();
@@ -120,13 +142,13 @@ void CliApplication::start()
 
 bool CliApplication::startSimulator(RpConfig *config)
 {
-    if (!m_simulatorState.isValid()) {
-        finish(ExitCode::Usage, tr("cannot create a temporary folder for the simulator: %1")
-                                    .arg(m_simulatorState.errorString()));
+    const QString stateDir = EvidenceRoots::deskSimulatorStateDir();
+    if (!QDir().mkpath(stateDir)) {
+        finish(ExitCode::Usage, tr("cannot create the embedded simulator's folder %1").arg(QDir::toNativeSeparators(stateDir)));
         return false;
     }
     sim::SimulatorOptions simulatorOptions;
-    simulatorOptions.stateDir = m_simulatorState.path();
+    simulatorOptions.stateDir = stateDir;
     simulatorOptions.userMode = sim::UserMode::Auto;
     m_simulator = std::make_unique<sim::Simulator>(simulatorOptions);
     QString error;
@@ -179,19 +201,34 @@ bool CliApplication::connectToServer()
         finish(ExitCode::Usage, problem);
         return false;
     }
+    m_baseUrl = config.baseUrl.toString();
     m_client = new RpClient(&m_nam, config, this);
     return true;
 }
 
 OrderRequest CliApplication::buildRequest() const
 {
+    const QString endUserIp = !m_options.endUserIp.isEmpty() ? m_options.endUserIp
+                              : m_options.useSimulator      ? QStringLiteral("127.0.0.1")
+                                                            : EndUserAddress::detect();
+    const AppDeviceData app {QStringLiteral("se.bankid-desk.cli"), QStringLiteral("linux"), {}, {}};
+    if (m_options.command == CliOptions::Command::SignFile && m_digest) {
+        // The document's summary and digest, plus the same device data and requirements as `sign`.
+        OrderRequest request = DocumentSignRequest::build(*m_digest, endUserIp);
+        request.app = app;
+        request.returnRisk = m_options.returnRisk;
+        if (m_options.pinCode)
+            request.requirement.pinCode = true;
+        if (m_options.mrtd)
+            request.requirement.mrtd = true;
+        request.requirement.personalNumber = m_options.personalNumber;
+        return request;
+    }
     OrderRequest request;
     request.flow = m_options.flow;
     if (!isPhoneFlow(request.flow)) {
-        request.endUserIp = !m_options.endUserIp.isEmpty() ? m_options.endUserIp
-                            : m_options.useSimulator      ? QStringLiteral("127.0.0.1")
-                                                          : EndUserAddress::detect();
-        request.app = AppDeviceData {QStringLiteral("se.bankid-desk.cli"), QStringLiteral("linux"), {}, {}};
+        request.endUserIp = endUserIp;
+        request.app = app;
         request.returnRisk = m_options.returnRisk;
     }
     request.userVisibleData = m_options.text.toUtf8();
@@ -248,7 +285,9 @@ void CliApplication::runOrder()
     });
     if (m_terminal)
         m_redrawTimer.start();
-    m_session->start(buildRequest(), sessionOptions);
+    m_request = buildRequest();
+    m_startedAt = QDateTime::currentDateTime();
+    m_session->start(m_request, sessionOptions);
 }
 
 void CliApplication::runCollect()
@@ -334,6 +373,8 @@ void CliApplication::onCompleted(const CompletionData &completion)
 {
     if (m_terminal)
         writeOut(QStringLiteral("\x1b[H\x1b[2J"));
+    if (m_options.command == CliOptions::Command::SignFile && m_session)
+        return saveReceipt();
     if (m_options.json) {
         QJsonObject result;
         result.insert(QStringLiteral("orderRef"), m_session ? m_session->orderRef() : m_options.orderRef);
@@ -354,6 +395,31 @@ void CliApplication::onCompleted(const CompletionData &completion)
     }
     if (m_session)
         finish(ExitCode::Complete);
+}
+
+void CliApplication::saveReceipt()
+{
+    const QDateTime completedAt = QDateTime::currentDateTime();
+    Receipt receipt;
+    receipt.documentFileName = m_digest->fileName;
+    receipt.documentSize = m_digest->size;
+    receipt.documentSha256 = m_digest->sha256;
+    receipt.environmentName =
+        m_options.useSimulator ? QStringLiteral("simulator") : environmentName(m_options.environment);
+    receipt.baseUrl = m_baseUrl;
+    receipt.requestBody = m_request.toJson();
+    receipt.collectResponse = m_session->completedCollectResponse();
+    receipt.startedAt = m_startedAt;
+    receipt.completedAt = completedAt;
+    receipt.writtenAt = QDateTime::currentDateTime();
+    receipt.application = QStringLiteral("bankid-cli");
+    receipt.applicationVersion = QCoreApplication::applicationVersion();
+
+    const SignFileCommand::Result result = SignFileCommand::saveReceipt(receipt, m_options.documentFile, m_options.json);
+    if (!result.notice.isEmpty())
+        writeErr(QStringLiteral("bankid-cli: ") + result.notice + u'\n');
+    writeOut(result.output);
+    finish(result.code, result.error);
 }
 
 void CliApplication::onFailed(const OrderFailure &failure)

@@ -1,16 +1,18 @@
 #pragma once
 
 #include "CliOptions.h"
+#include "DocumentDigest.h"
 #include "ExitCode.h"
 #include "OrderSession.h"
 #include "SteadyClock.h"
 
+#include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QObject>
-#include <QTemporaryDir>
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace bankid {
 
@@ -26,6 +28,9 @@ class Simulator;
 /// Contract: every outcome ends in exactly one call of finish(), which prints the result (stdout) or a
 /// one-sentence reason (stderr) and quits the event loop with an ExitCode. An order still pending when
 /// the user interrupts (SIGINT/SIGTERM) is cancelled at BankID before the process exits.
+/// `--simulator` runs the simulator in this process with its state (PKI, signing root) in the desk's
+/// embedded-simulator folder, EvidenceRoots::deskSimulatorStateDir(): shared on purpose, so receipts made by
+/// `sign-file --simulator` still verify later, against the same root as the desk's demo mode.
 ///
 ///     CliApplication cli(options);
 ///     QTimer::singleShot(0, &cli, &CliApplication::start);
@@ -49,6 +54,8 @@ private:
     bool startSimulator(RpConfig *config);
     OrderRequest buildRequest() const;
     void runOrder();
+    /// sign-file: the order completed; writes the receipt and finishes.
+    void saveReceipt();
     void runCollect();
     void runCancel();
 
@@ -65,8 +72,8 @@ private:
     bool m_terminal = false; ///< stdout is a terminal and --json is off: draw the live view
     QNetworkAccessManager m_nam;
     SteadyClock m_clock;
-    QTemporaryDir m_simulatorState;
     std::unique_ptr<sim::Simulator> m_simulator;
+    QString m_baseUrl;                // of the server connected to, for receipts
     RpClient *m_client = nullptr;     // child of this
     OrderSession *m_session = nullptr; // child of this
     StartMethod m_startMethod = StartMethod::QrCode;
@@ -76,6 +83,11 @@ private:
     QTimer m_redrawTimer;
     bool m_finished = false;
     bool m_interrupted = false;
+
+    // sign-file
+    std::optional<DocumentDigest> m_digest; ///< of options.documentFile, taken before the order
+    OrderRequest m_request;                 ///< the request as sent
+    QDateTime m_startedAt;
 };
 
 } // namespace bankid

@@ -1,6 +1,7 @@
 #include "CliOptions.h"
 
 #include "AuditCommand.h"
+#include "SignFileCommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -47,8 +48,14 @@ QString CliOptions::parse(const QStringList &arguments)
         "  cancel ORDERREF                                  cancel an order\n"
         "  qr-content --start-token T --start-secret S --seconds N   print the animated QR content of one second\n"
         "  audit verify [FILE]                              check an audit log (default: the desk's own)\n"
-        "  verify-signature SIG [--ocsp F] [--root PEM]... [--at TIME]   verify a completionData signature\n\n"
-        "Exit codes: 0 complete, 1 order failed, 2 usage or configuration error, 3 network or TLS error."));
+        "  verify-signature SIG [--ocsp F] [--root PEM]... [--at TIME]   verify a completionData signature\n"
+        "  sign-file FILE                                   sign a document by its SHA-256; writes FILE.bankid-receipt.json\n"
+        "  verify FILE [RECEIPT] [--root PEM]... [--at TIME]   verify a document against its receipt, offline\n\n"
+        "BankID's signing roots are not bundled: give them to verify and verify-signature with --root. A receipt\n"
+        "made with --simulator verifies against the local simulator's signing root when no --root is given.\n\n"
+        "Exit codes: 0 complete (verify: every check passed), 1 order failed (verify: a check failed or did not\n"
+        "run; sign-file: also when the receipt could not be written), 2 usage or configuration error, 3 network\n"
+        "or TLS error."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), tr("The command to run (see above)."));
@@ -85,13 +92,17 @@ QString CliOptions::parse(const QStringList &arguments)
         {QStringLiteral("start-secret"), tr("qr-content: the qrStartSecret."), QStringLiteral("SECRET")},
         {QStringLiteral("seconds"), tr("qr-content: whole seconds since the order response arrived."), QStringLiteral("N")},
         {QStringLiteral("ocsp"), tr("verify-signature: the completionData ocspResponse (base64 or DER file)."), QStringLiteral("FILE")},
-        {QStringLiteral("root"), tr("verify-signature: a trusted root certificate (PEM file); repeatable."), QStringLiteral("PEM")},
-        {QStringLiteral("at"), tr("verify-signature: verify as of this ISO 8601 time (default: the signing time)."), QStringLiteral("TIME")},
+        {QStringLiteral("root"), tr("verify, verify-signature: a trusted root certificate (PEM file); repeatable."), QStringLiteral("PEM")},
+        {QStringLiteral("at"), tr("verify, verify-signature: verify as of this ISO 8601 time (default: the signing time)."), QStringLiteral("TIME")},
     });
 
     if (!parser.parse(arguments))
         return parser.errorText();
     verbose = parser.isSet(QStringLiteral("verbose"));
+    // Before the per-command branches below return: --lang applies to every command (verify, audit, ...).
+    language = parser.value(QStringLiteral("lang"));
+    if (!language.isEmpty() && language != QLatin1String("sv") && language != QLatin1String("en"))
+        return tr("--lang must be sv or en, not '%1'").arg(language);
     if (parser.isSet(QStringLiteral("help"))) {
         command = Command::Help;
         helpText = parser.helpText();
@@ -118,12 +129,37 @@ QString CliOptions::parse(const QStringList &arguments)
                                              parser.values(QStringLiteral("root")), parser.value(QStringLiteral("at")),
                                              &verifySignature);
     }
+    if (name == QLatin1String("verify")) {
+        command = Command::VerifyReceipt;
+        verifyReceipt.json = parser.isSet(QStringLiteral("json"));
+        return VerifyReceiptCommand::parse(positional.mid(1), parser.values(QStringLiteral("root")),
+                                           parser.value(QStringLiteral("at")), &verifyReceipt);
+    }
+    const bool signFile = name == QLatin1String("sign-file");
     const int expectedPositionals = (name == QLatin1String("collect") || name == QLatin1String("cancel")) ? 2 : 1;
-    if (positional.size() != expectedPositionals)
+    if (signFile) {
+        if (const QString problem = SignFileCommand::parse(positional.mid(1), &documentFile); !problem.isEmpty())
+            return problem;
+    } else if (positional.size() != expectedPositionals) {
         return expectedPositionals == 2 ? tr("%1 needs exactly one ORDERREF").arg(name)
                                         : tr("unexpected argument '%1'").arg(positional.value(1));
+    }
 
-    if (name == QLatin1String("collect") || name == QLatin1String("cancel")) {
+    if (signFile) {
+        command = Command::SignFile;
+        flow = Flow::Sign;
+        // The document decides what is shown and signed: options that would change it do not apply.
+        for (const char *option : {"text", "markdown", "non-visible-data"}) {
+            if (parser.isSet(QLatin1String(option)))
+                return tr("--%1 does not apply to sign-file: the text shown and the data signed are made from the "
+                          "document")
+                    .arg(QLatin1String(option));
+        }
+        for (const char *option : {"call-initiator", "transaction-type", "recipient", "amount", "currency"}) {
+            if (parser.isSet(QLatin1String(option)))
+                return tr("--%1 does not apply to sign-file, which starts a sign order").arg(QLatin1String(option));
+        }
+    } else if (name == QLatin1String("collect") || name == QLatin1String("cancel")) {
         command = name == QLatin1String("collect") ? Command::Collect : Command::Cancel;
         orderRef = positional.at(1);
     } else if (name == QLatin1String("qr-content")) {
@@ -197,9 +233,6 @@ QString CliOptions::parse(const QStringList &arguments)
         if (!ok || autoRestarts < 0 || autoRestarts > 10)
             return tr("--auto-restart must be a number from 0 to 10");
     }
-    language = parser.value(QStringLiteral("lang"));
-    if (!language.isEmpty() && language != QLatin1String("sv") && language != QLatin1String("en"))
-        return tr("--lang must be sv or en, not '%1'").arg(language);
     json = parser.isSet(QStringLiteral("json"));
     noQr = parser.isSet(QStringLiteral("no-qr"));
     if (sameDevice && isPhoneFlow(flow))

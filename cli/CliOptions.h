@@ -2,6 +2,7 @@
 
 #include "ApiTypes.h"
 #include "Environment.h"
+#include "VerifyReceiptCommand.h"
 #include "VerifySignatureCommand.h"
 
 #include <QByteArray>
@@ -36,6 +37,8 @@ public:
         Version,    ///< --version was given
         Audit,      ///< audit verify [FILE]: check the desk's audit log (AuditCommand)
         VerifySignature, ///< verify-signature SIG: check BankID evidence (VerifySignatureCommand)
+        SignFile,   ///< sign-file FILE: a Flow::Sign order over the file's digest, then a receipt (SignFileCommand)
+        VerifyReceipt, ///< verify FILE [RECEIPT]: check a document against its receipt (VerifyReceiptCommand)
     };
 
     /// Parses `arguments` (argv including the program name). Returns an empty string when valid,
@@ -87,6 +90,12 @@ public:
 
     // verify-signature SIG [--ocsp OCSP] [--root PEM]... [--at ISO-8601]
     VerifySignatureCommand::Arguments verifySignature;
+
+    // sign-file FILE (with the connection and order options of sign)
+    QString documentFile;
+
+    // verify FILE [RECEIPT] [--root PEM]... [--at ISO-8601]
+    VerifyReceiptCommand::Arguments verifyReceipt;
 
     // qr-content
     QString startToken;

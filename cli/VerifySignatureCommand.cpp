@@ -25,19 +25,6 @@ bool readFile(const QString &path, QByteArray *data, QString *error)
     return true;
 }
 
-QString outcomeLabel(const VerificationCheck &check)
-{
-    switch (check.outcome) {
-    case VerificationCheck::Outcome::Passed:
-        return VerifySignatureCommand::tr("ok");
-    case VerificationCheck::Outcome::Failed:
-        return VerifySignatureCommand::tr("FAILED");
-    case VerificationCheck::Outcome::NotRun:
-        break;
-    }
-    return VerifySignatureCommand::tr("not run");
-}
-
 } // namespace
 
 QString VerifySignatureCommand::parse(const QStringList &words, const QString &ocspFile, const QStringList &rootFiles,
@@ -49,16 +36,34 @@ QString VerifySignatureCommand::parse(const QStringList &words, const QString &o
     arguments->signatureFile = words.first();
     arguments->ocspFile = ocspFile;
     arguments->rootFiles = rootFiles;
-    if (!at.isEmpty()) {
-        QDateTime time = QDateTime::fromString(at, Qt::ISODate);
-        if (!time.isValid())
-            return tr("--at: '%1' is not an ISO 8601 date and time such as 2024-06-10T12:00:00Z").arg(at);
-        static const QRegularExpression offset(QStringLiteral("(Z|[+-]\\d\\d(:?\\d\\d)?)$"));
-        if (!offset.match(at).hasMatch())
-            time.setTimeZone(QTimeZone::utc());
-        arguments->asOf = time.toUTC();
-    }
+    return parseAt(at, &arguments->asOf);
+}
+
+QString VerifySignatureCommand::parseAt(const QString &at, std::optional<QDateTime> *asOf)
+{
+    if (at.isEmpty())
+        return {};
+    QDateTime time = QDateTime::fromString(at, Qt::ISODate);
+    if (!time.isValid())
+        return tr("--at: '%1' is not an ISO 8601 date and time such as 2024-06-10T12:00:00Z").arg(at);
+    static const QRegularExpression offset(QStringLiteral("(Z|[+-]\\d\\d(:?\\d\\d)?)$"));
+    if (!offset.match(at).hasMatch())
+        time.setTimeZone(QTimeZone::utc());
+    *asOf = time.toUTC();
     return {};
+}
+
+QString VerifySignatureCommand::outcomeLabel(const VerificationCheck &check)
+{
+    switch (check.outcome) {
+    case VerificationCheck::Outcome::Passed:
+        return tr("ok");
+    case VerificationCheck::Outcome::Failed:
+        return tr("FAILED");
+    case VerificationCheck::Outcome::NotRun:
+        break;
+    }
+    return tr("not run");
 }
 
 VerifySignatureCommand::Result VerifySignatureCommand::run(const Arguments &arguments)

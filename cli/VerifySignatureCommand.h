@@ -1,6 +1,7 @@
 #pragma once
 
-#include "ExitCode.h"
+#include "CommandResult.h"
+#include "VerificationCheck.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -41,18 +42,18 @@ public:
         bool json = false;
     };
 
-    /// What run() produced.
-    struct Result {
-        ExitCode code = ExitCode::Complete;
-        QString output; ///< for stdout
-        QString error;  ///< for stderr when code is Usage
-    };
+    using Result = CommandResult;
 
     /// Checks the words after "verify-signature" (exactly SIG) and the option values; returns an empty
     /// string when valid, else one sentence naming the option and the problem.
     static QString parse(const QStringList &words, const QString &ocspFile, const QStringList &rootFiles,
                          const QString &at, Arguments *arguments);
+    /// The --at value (shared with `verify`): ISO 8601, UTC when it has no offset; empty `at` leaves `asOf`
+    /// unset. Returns an empty string when valid, else the sentence naming --at and the value.
+    static QString parseAt(const QString &at, std::optional<QDateTime> *asOf);
     static Result run(const Arguments &arguments);
+    /// "ok", "FAILED" or "not run" (translated): the label of one check in the text output (also `verify`'s).
+    static QString outcomeLabel(const VerificationCheck &check);
 };
 
 } // namespace bankid

@@ -88,6 +88,7 @@ void OrderSession::start(const OrderRequest &request, const Options &options)
     m_restartCount = 0;
     m_transientRetries = 0;
     m_completion.reset();
+    m_completedCollectResponse = {};
     m_failure.reset();
     m_startedAtMs = m_clock->elapsedMs();
     m_deadlineTimer.start(std::max(options.deadlineMs, 0));
@@ -247,6 +248,7 @@ void OrderSession::onCollectFinished(RpCall *call)
     case CollectStatus::Complete:
         stopTimers();
         m_completion = response.completion.value_or(CompletionData{});
+        m_completedCollectResponse = response.raw;
         setState(State::Complete);
         emit completed(*m_completion);
         return;

@@ -7,6 +7,7 @@
 #include "StartMethod.h"
 
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -111,6 +112,9 @@ public:
     qint64 elapsedMs() const;
     /// The completion data once Complete.
     const std::optional<CompletionData> &completion() const { return m_completion; }
+    /// The final /collect response exactly as parsed from the wire (orderRef, status "complete",
+    /// completionData with every member, unknown ones included) once Complete; empty before. Receipts keep it.
+    const QJsonObject &completedCollectResponse() const { return m_completedCollectResponse; }
     /// The failure once Failed.
     const std::optional<OrderFailure> &failure() const { return m_failure; }
 
@@ -169,6 +173,7 @@ private:
     QTimer m_deadlineTimer;
     QTimer m_qrTimer;
     std::optional<CompletionData> m_completion;
+    QJsonObject m_completedCollectResponse;
     std::optional<OrderFailure> m_failure;
 };
 

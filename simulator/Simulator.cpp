@@ -8,6 +8,7 @@
 #include "TestPerson.h"
 
 #include <QDir>
+#include <QLockFile>
 #include <QLoggingCategory>
 #include <QSslConfiguration>
 #include <QStandardPaths>
@@ -55,10 +56,30 @@ bool Simulator::start(QString *error)
             *error = QStringLiteral("the simulator is already running");
         return false;
     }
-    if (!m_state->ensure(m_options.extraHostnames, error))
-        return false;
-    if (!m_pki->ensure(error))
-        return false;
+    {
+        // The desk's demo mode and `bankid-cli --simulator` share one state folder on purpose (receipts must
+        // verify later with the same signing root), so two processes may start at the same moment on a
+        // fresh folder: the lock makes one of them create the keys and the other read them.
+        if (!QDir().mkpath(m_options.stateDir)) {
+            if (error)
+                *error = QStringLiteral("cannot create the state folder ") + m_options.stateDir;
+            return false;
+        }
+        QLockFile lock(QDir(m_options.stateDir).filePath(QStringLiteral(".state.lock")));
+        lock.setStaleLockTime(30000);
+        if (!lock.tryLock(30000)) {
+            if (error)
+                *error = QStringLiteral("the state folder %1 is locked by another simulator (%2)")
+                             .arg(m_options.stateDir, lock.error() == QLockFile::PermissionError
+                                                          ? QStringLiteral("no permission to lock it")
+                                                          : QStringLiteral("timed out after 30 s"));
+            return false;
+        }
+        if (!m_state->ensure(m_options.extraHostnames, error))
+            return false;
+        if (!m_pki->ensure(error))
+            return false;
+    }
     m_book->setEvidencePki(m_pki.get());
 
     QList<QSslCertificate> clientCas = {m_state->ca().certificate};

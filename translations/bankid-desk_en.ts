@@ -52,6 +52,26 @@ Valid until: %3 (%n days left)</numerusform>
     </message>
 </context>
 <context>
+    <name>bankid::VerifyReceiptCommand</name>
+    <message numerus="yes">
+        <source>Result: NOT verified, %n check(s) failed or did not run:</source>
+        <translation>
+            <numerusform>Result: NOT verified, %n check failed or did not run:</numerusform>
+            <numerusform>Result: NOT verified, %n checks failed or did not run:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bankid::VerifyReceiptPage</name>
+    <message numerus="yes">
+        <source>✘ Not verified: %n check(s) could not run: %1</source>
+        <translation>
+            <numerusform>✘ Not verified: %n check could not run: %1</numerusform>
+            <numerusform>✘ Not verified: %n checks could not run: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bankid::VerifySignatureCommand</name>
     <message numerus="yes">
         <source>Result: NOT verified, %n check(s) failed:</source>

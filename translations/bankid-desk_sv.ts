@@ -426,10 +426,6 @@ Miljö: %5</translation>
 <context>
     <name>bankid::CliApplication</name>
     <message>
-        <source>cannot create a temporary folder for the simulator: %1</source>
-        <translation>kan inte skapa en tillfällig mapp för simulatorn: %1</translation>
-    </message>
-    <message>
         <source>the embedded simulator did not start: %1</source>
         <translation>den inbyggda simulatorn startade inte: %1</translation>
     </message>
@@ -542,6 +538,10 @@ bankid-cli: avbryter ordern…
     <message>
         <source>interrupted</source>
         <translation>avbruten</translation>
+    </message>
+    <message>
+        <source>cannot create the embedded simulator&apos;s folder %1</source>
+        <translation>kan inte skapa den inbyggda simulatorns mapp %1</translation>
     </message>
 </context>
 <context>
@@ -755,14 +755,6 @@ bankid-cli: avbryter ordern…
         <translation>verify-signature: ocspResponse från completionData (base64 eller DER-fil).</translation>
     </message>
     <message>
-        <source>verify-signature: a trusted root certificate (PEM file); repeatable.</source>
-        <translation>verify-signature: ett betrott rotcertifikat (PEM-fil); kan anges flera gånger.</translation>
-    </message>
-    <message>
-        <source>verify-signature: verify as of this ISO 8601 time (default: the signing time).</source>
-        <translation>verify-signature: verifiera per denna tidpunkt enligt ISO 8601 (standard: tidpunkten för underskriften).</translation>
-    </message>
-    <message>
         <source>Starts and follows Swedish BankID orders from a terminal (BankID RP API v6.0).
 
 Commands:
@@ -772,9 +764,16 @@ Commands:
   qr-content --start-token T --start-secret S --seconds N   print the animated QR content of one second
   audit verify [FILE]                              check an audit log (default: the desk&apos;s own)
   verify-signature SIG [--ocsp F] [--root PEM]... [--at TIME]   verify a completionData signature
+  sign-file FILE                                   sign a document by its SHA-256; writes FILE.bankid-receipt.json
+  verify FILE [RECEIPT] [--root PEM]... [--at TIME]   verify a document against its receipt, offline
 
-Exit codes: 0 complete, 1 order failed, 2 usage or configuration error, 3 network or TLS error.</source>
-        <translation>Startar och följer BankID-order från en terminal (BankID RP API v6.0).
+BankID&apos;s signing roots are not bundled: give them to verify and verify-signature with --root. A receipt
+made with --simulator verifies against the local simulator&apos;s signing root when no --root is given.
+
+Exit codes: 0 complete (verify: every check passed), 1 order failed (verify: a check failed or did not
+run; sign-file: also when the receipt could not be written), 2 usage or configuration error, 3 network
+or TLS error.</source>
+        <translation>Startar och följer svenska BankID-ordrar från en terminal (BankID RP API v6.0).
 
 Kommandon:
   auth | sign | payment | phone-auth | phone-sign   starta en order och följ den till slutet
@@ -782,9 +781,32 @@ Kommandon:
   cancel ORDERREF                                  avbryt en order
   qr-content --start-token T --start-secret S --seconds N   skriv ut den animerade QR-kodens innehåll för en sekund
   audit verify [FILE]                              kontrollera en granskningslogg (standard: diskens egen)
-  verify-signature SIG [--ocsp F] [--root PEM]... [--at TIME]   verifiera en underskrift från completionData
+  verify-signature SIG [--ocsp F] [--root PEM]... [--at TIME]   verifiera en signatur från completionData
+  sign-file FILE                                   skriv under ett dokument via dess SHA-256; skriver FILE.bankid-receipt.json
+  verify FILE [RECEIPT] [--root PEM]... [--at TIME]   verifiera ett dokument mot dess kvitto, offline
 
-Slutkoder: 0 slutförd, 1 ordern misslyckades, 2 fel i användning eller konfiguration, 3 nätverks- eller TLS-fel.</translation>
+BankID:s rotcertifikat för signaturer medföljer inte: ange dem till verify och verify-signature med --root. Ett
+kvitto som skapats med --simulator verifieras mot den lokala simulatorns rotcertifikat när inget --root anges.
+
+Slutkoder: 0 slutförd (verify: alla kontroller godkändes), 1 ordern misslyckades (verify: en kontroll
+misslyckades eller kördes inte; sign-file: även när kvittot inte kunde skrivas), 2 fel i användning eller
+konfiguration, 3 nätverks- eller TLS-fel.</translation>
+    </message>
+    <message>
+        <source>verify, verify-signature: a trusted root certificate (PEM file); repeatable.</source>
+        <translation>verify, verify-signature: ett betrott rotcertifikat (PEM-fil); kan anges flera gånger.</translation>
+    </message>
+    <message>
+        <source>verify, verify-signature: verify as of this ISO 8601 time (default: the signing time).</source>
+        <translation>verify, verify-signature: verifiera per denna tidpunkt enligt ISO 8601 (standard: tidpunkten för underskriften).</translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to sign-file: the text shown and the data signed are made from the document</source>
+        <translation>--%1 gäller inte sign-file: texten som visas och de data som skrivs under skapas utifrån dokumentet</translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to sign-file, which starts a sign order</source>
+        <translation>--%1 gäller inte sign-file, som startar en underskriftsorder</translation>
     </message>
 </context>
 <context>
@@ -1334,6 +1356,71 @@ Utan flaggor används de sparade inställningarna (som standard den inbyggda sim
     </message>
 </context>
 <context>
+    <name>bankid::DocumentDigest</name>
+    <message>
+        <source>No document file was given.</source>
+        <translation>Ingen dokumentfil angavs.</translation>
+    </message>
+    <message>
+        <source>The document %1 does not exist.</source>
+        <translation>Dokumentet %1 finns inte.</translation>
+    </message>
+    <message>
+        <source>The document %1 is a folder, not a file.</source>
+        <translation>Dokumentet %1 är en mapp, inte en fil.</translation>
+    </message>
+    <message>
+        <source>The document %1 is not a regular file (a device, pipe or socket cannot be signed).</source>
+        <translation>Dokumentet %1 är ingen vanlig fil (en enhet, pipe eller socket kan inte skrivas under).</translation>
+    </message>
+    <message>
+        <source>The document %1 cannot be read: %2</source>
+        <translation>Dokumentet %1 kan inte läsas: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::DocumentSignRequest</name>
+    <message>
+        <source>File: %1</source>
+        <translation>Fil: %1</translation>
+    </message>
+    <message>
+        <source>Size: 1 byte</source>
+        <translation>Storlek: 1 byte</translation>
+    </message>
+    <message>
+        <source>Size: %1 bytes</source>
+        <translation>Storlek: %1 byte</translation>
+    </message>
+    <message>
+        <source>Sign document</source>
+        <translation>Skriv under dokument</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::EvidenceRoots</name>
+    <message>
+        <source>The root certificate file %1 is a folder.</source>
+        <translation>Rotcertifikatfilen %1 är en mapp.</translation>
+    </message>
+    <message>
+        <source>The root certificate file %1 cannot be read: %2</source>
+        <translation>Rotcertifikatfilen %1 kan inte läsas: %2</translation>
+    </message>
+    <message>
+        <source>The file %1 holds no certificate (PEM or DER).</source>
+        <translation>Filen %1 innehåller inget certifikat (PEM eller DER).</translation>
+    </message>
+    <message>
+        <source>no trusted roots</source>
+        <translation>inga betrodda rotcertifikat</translation>
+    </message>
+</context>
+<context>
     <name>bankid::FullScreenQrWindow</name>
     <message>
         <source>BankID QR code</source>
@@ -1473,10 +1560,6 @@ Open File &gt; Settings to fix it.</source>
         <translation>Uppgifter</translation>
     </message>
     <message>
-        <source>Ctrl+1 to Ctrl+3 switch tasks</source>
-        <translation>Ctrl+1 till Ctrl+3 byter uppgift</translation>
-    </message>
-    <message>
         <source>Connection problem</source>
         <translation>Anslutningsproblem</translation>
     </message>
@@ -1547,6 +1630,26 @@ Open File &gt; Settings to fix it.</source>
     <message>
         <source>&amp;Audit log…</source>
         <translation>&amp;Granskningslogg…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;document</source>
+        <translation>Skriv under &amp;dokument</translation>
+    </message>
+    <message>
+        <source>&amp;Verify receipt</source>
+        <translation>&amp;Verifiera kvitto</translation>
+    </message>
+    <message>
+        <source>Sign document</source>
+        <translation>Skriv under dokument</translation>
+    </message>
+    <message>
+        <source>Verify receipt</source>
+        <translation>Verifiera kvitto</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 to Ctrl+5 switch tasks</source>
+        <translation>Ctrl+1 till Ctrl+5 byter uppgift</translation>
     </message>
 </context>
 <context>
@@ -1731,6 +1834,219 @@ Open File &gt; Settings to fix it.</source>
     <message>
         <source>Scan this QR code with the BankID app on your phone or tablet.</source>
         <translation>Läs av den här QR-koden med BankID-appen i din telefon eller surfplatta.</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::Receipt</name>
+    <message>
+        <source>required member is missing</source>
+        <translation>obligatoriskt fält saknas</translation>
+    </message>
+    <message>
+        <source>expected an object, got %1</source>
+        <translation>förväntade ett objekt, fick %1</translation>
+    </message>
+    <message>
+        <source>expected a string, got %1</source>
+        <translation>förväntade en sträng, fick %1</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>får inte vara tomt</translation>
+    </message>
+    <message>
+        <source>expected a number, got %1</source>
+        <translation>förväntade ett tal, fick %1</translation>
+    </message>
+    <message>
+        <source>expected a whole number, got %1</source>
+        <translation>förväntade ett heltal, fick %1</translation>
+    </message>
+    <message>
+        <source>%1 is out of range (0 to 2^53)</source>
+        <translation>%1 ligger utanför intervallet (0 till 2^53)</translation>
+    </message>
+    <message>
+        <source>expected an ISO 8601 time with a UTC offset (2026-01-31T14:05:09.123+01:00), got &quot;%1&quot;</source>
+        <translation>förväntade en tidpunkt enligt ISO 8601 med UTC-förskjutning (2026-01-31T14:05:09.123+01:00), fick &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected base64 text</source>
+        <translation>förväntade base64-text</translation>
+    </message>
+    <message>
+        <source>the receipt is empty</source>
+        <translation>kvittot är tomt</translation>
+    </message>
+    <message>
+        <source>the receipt is %1 bytes; a receipt is never larger than %2 bytes</source>
+        <translation>kvittot är %1 byte; ett kvitto är aldrig större än %2 byte</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at byte %2</source>
+        <translation>ogiltig JSON: %1 vid byte %2</translation>
+    </message>
+    <message>
+        <source>not a receipt: the JSON text is not an object</source>
+        <translation>inget kvitto: JSON-texten är inget objekt</translation>
+    </message>
+    <message>
+        <source>expected &quot;%1&quot;, got &quot;%2&quot;</source>
+        <translation>förväntade &quot;%1&quot;, fick &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is not a receipt format version (they start at 1)</source>
+        <translation>%1 är ingen formatversion för kvitton (de börjar på 1)</translation>
+    </message>
+    <message>
+        <source>%1 is newer than this program understands (%2)</source>
+        <translation>%1 är nyare än vad det här programmet förstår (%2)</translation>
+    </message>
+    <message>
+        <source>must be a file name without a folder</source>
+        <translation>måste vara ett filnamn utan mapp</translation>
+    </message>
+    <message>
+        <source>expected 64 hex digits, got %1 characters</source>
+        <translation>förväntade 64 hexadecimala siffror, fick %1 tecken</translation>
+    </message>
+    <message>
+        <source>expected 64 hex digits, got other characters</source>
+        <translation>förväntade 64 hexadecimala siffror, fick andra tecken</translation>
+    </message>
+    <message>
+        <source>expected one of %1, got &quot;%2&quot;</source>
+        <translation>förväntade något av %1, fick &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>expected &quot;sign&quot; or &quot;phone/sign&quot;, got &quot;%1&quot;</source>
+        <translation>förväntade &quot;sign&quot; eller &quot;phone/sign&quot;, fick &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected &quot;complete&quot;, got &quot;%1&quot; (only a completed order has a signature)</source>
+        <translation>förväntade &quot;complete&quot;, fick &quot;%1&quot; (bara en slutförd order har en signatur)</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::ReceiptVerifier</name>
+    <message>
+        <source>no receipt file was given</source>
+        <translation>ingen kvittofil angavs</translation>
+    </message>
+    <message>
+        <source>the receipt %1 does not exist</source>
+        <translation>kvittot %1 finns inte</translation>
+    </message>
+    <message>
+        <source>the receipt %1 is not a regular file</source>
+        <translation>kvittot %1 är ingen vanlig fil</translation>
+    </message>
+    <message>
+        <source>the receipt %1 is %2 bytes, far larger than any receipt</source>
+        <translation>kvittot %1 är %2 byte, långt större än något kvitto</translation>
+    </message>
+    <message>
+        <source>the receipt %1 cannot be read: %2</source>
+        <translation>kvittot %1 kan inte läsas: %2</translation>
+    </message>
+    <message>
+        <source>not run: the document could not be read</source>
+        <translation>ej körd: dokumentet kunde inte läsas</translation>
+    </message>
+    <message>
+        <source>SHA-256 %1 and size %2 bytes match the receipt</source>
+        <translation>SHA-256 %1 och storleken %2 byte stämmer med kvittot</translation>
+    </message>
+    <message>
+        <source> (the file was renamed: the receipt names it &quot;%1&quot;)</source>
+        <translation> (filen har bytt namn: i kvittot heter den &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>the document&apos;s SHA-256 is %1 (%2 bytes), the receipt says %3 (%4 bytes): the document is not the one the receipt was written for, or it was changed</source>
+        <translation>dokumentets SHA-256 är %1 (%2 byte), kvittot anger %3 (%4 byte): dokumentet är inte det som kvittot skrevs för, eller så har det ändrats</translation>
+    </message>
+    <message>
+        <source>the signed data could not be read from the signature (see the &quot;xml&quot; check)</source>
+        <translation>de underskrivna data kunde inte läsas ur signaturen (se kontrollen &quot;xml&quot;)</translation>
+    </message>
+    <message>
+        <source>the signature carries no usrNonVisibleData, so it names no document</source>
+        <translation>signaturen innehåller ingen usrNonVisibleData och anger därför inget dokument</translation>
+    </message>
+    <message>
+        <source>the signed usrNonVisibleData is not &quot;sha256:&lt;64 hex digits&gt;&quot; (%1 bytes)</source>
+        <translation>den underskrivna usrNonVisibleData är inte &quot;sha256:&lt;64 hexadecimala siffror&gt;&quot; (%1 byte)</translation>
+    </message>
+    <message>
+        <source>the signature is over SHA-256 %1, the document&apos;s is %2</source>
+        <translation>signaturen gäller SHA-256 %1, dokumentets är %2</translation>
+    </message>
+    <message>
+        <source>the signature is over this document&apos;s SHA-256 %1</source>
+        <translation>signaturen gäller det här dokumentets SHA-256 %1</translation>
+    </message>
+    <message>
+        <source>the signature holds no readable signer certificate</source>
+        <translation>signaturen innehåller inget läsbart certifikat för undertecknaren</translation>
+    </message>
+    <message>
+        <source>the receipt&apos;s completionData.user has no personalNumber</source>
+        <translation>kvittots completionData.user saknar personalNumber</translation>
+    </message>
+    <message>
+        <source>completionData.user.personalNumber %1 differs from the certificate&apos;s %2</source>
+        <translation>completionData.user.personalNumber %1 skiljer sig från certifikatets %2</translation>
+    </message>
+    <message>
+        <source>the receipt&apos;s completionData.user has no name</source>
+        <translation>kvittots completionData.user saknar name</translation>
+    </message>
+    <message>
+        <source>completionData.user.name &quot;%1&quot; differs from the certificate&apos;s &quot;%2&quot;</source>
+        <translation>completionData.user.name &quot;%1&quot; skiljer sig från certifikatets &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 (%2), as in the signature certificate</source>
+        <translation>%1 (%2), som i signaturcertifikatet</translation>
+    </message>
+    <message>
+        <source>the receipt %1 cannot be used: %2</source>
+        <translation>kvittot %1 kan inte användas: %2</translation>
+    </message>
+    <message>
+        <source>not run: the receipt could not be read</source>
+        <translation>ej körd: kvittot kunde inte läsas</translation>
+    </message>
+    <message>
+        <source>format version %1, %2 environment, order %3, written %4</source>
+        <translation>formatversion %1, miljö %2, order %3, skrivet %4</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::ReceiptWriter</name>
+    <message>
+        <source>The receipt %1 could not be written: %2</source>
+        <translation>Kvittot %1 kunde inte skrivas: %2</translation>
+    </message>
+    <message>
+        <source>No document was given to write a receipt for.</source>
+        <translation>Inget dokument angavs att skriva ett kvitto för.</translation>
+    </message>
+    <message>
+        <source>The receipt %1 could not be created: %2</source>
+        <translation>Kvittot %1 kunde inte skapas: %2</translation>
+    </message>
+    <message>
+        <source>No free receipt name next to %1: %2 to %3 all exist.</source>
+        <translation>Inget ledigt kvittonamn bredvid %1: %2 till %3 finns redan.</translation>
+    </message>
+    <message>
+        <source>No file name was given for the receipt.</source>
+        <translation>Inget filnamn angavs för kvittot.</translation>
+    </message>
+    <message>
+        <source>The file %1 already exists; a receipt is never written over another file.</source>
+        <translation>Filen %1 finns redan; ett kvitto skrivs aldrig över en annan fil.</translation>
     </message>
 </context>
 <context>
@@ -1999,6 +2315,50 @@ Open File &gt; Settings to fix it.</source>
         <source>Start a new order</source>
         <translation>Starta en ny order</translation>
     </message>
+    <message>
+        <source>There is no unsaved receipt.</source>
+        <translation>Det finns inget osparat kvitto.</translation>
+    </message>
+    <message>
+        <source>Save receipt as</source>
+        <translation>Spara kvitto som</translation>
+    </message>
+    <message>
+        <source>BankID receipts (*.bankid-receipt*.json);;JSON files (*.json)</source>
+        <translation>BankID-kvitton (*.bankid-receipt*.json);;JSON-filer (*.json)</translation>
+    </message>
+    <message>
+        <source>Receipt not saved</source>
+        <translation>Kvittot sparades inte</translation>
+    </message>
+    <message>
+        <source>Receipt saved: %1
+A receipt for this document already existed, so this one has a numbered name.</source>
+        <translation>Kvittot har sparats: %1
+Det fanns redan ett kvitto för det här dokumentet, så det här fick ett numrerat namn.</translation>
+    </message>
+    <message>
+        <source>Receipt saved: %1</source>
+        <translation>Kvittot har sparats: %1</translation>
+    </message>
+    <message>
+        <source>⚠ The receipt was NOT saved: %1
+Save it elsewhere with Save receipt as…, or the proof of this signature is lost when you leave this view.</source>
+        <translation>⚠ Kvittot sparades INTE: %1
+Spara det någon annanstans med Spara kvitto som…, annars går beviset för den här signaturen förlorat när du lämnar vyn.</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Kvitto</translation>
+    </message>
+    <message>
+        <source>Save &amp;receipt as…</source>
+        <translation>Spa&amp;ra kvitto som…</translation>
+    </message>
+    <message>
+        <source>Save the receipt to another file</source>
+        <translation>Spara kvittot i en annan fil</translation>
+    </message>
 </context>
 <context>
     <name>bankid::SettingsDialog</name>
@@ -2253,6 +2613,192 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
     <message>
         <source>Connection test result</source>
         <translation>Resultat av anslutningstestet</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::SignDocumentPage</name>
+    <message>
+        <source>Computing SHA-256…</source>
+        <translation>Beräknar SHA-256…</translation>
+    </message>
+    <message>
+        <source>Nothing usable was dropped: drop one file from this computer.</source>
+        <translation>Inget användbart släpptes: släpp en fil från den här datorn.</translation>
+    </message>
+    <message>
+        <source>%1 items were dropped: drop exactly one file to sign.</source>
+        <translation>%1 objekt släpptes: släpp exakt en fil att skriva under.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file on this computer: download it first, then drop the local copy.</source>
+        <translation>%1 är ingen fil på den här datorn: ladda ned den först och släpp sedan den lokala kopian.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: drop a single file to sign.</source>
+        <translation>%1 är en mapp: släpp en enda fil att skriva under.</translation>
+    </message>
+    <message>
+        <source>Choose the document to sign</source>
+        <translation>Välj dokumentet som ska skrivas under</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>No document chosen yet</source>
+        <translation>Inget dokument har valts ännu</translation>
+    </message>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 byte)</translation>
+    </message>
+    <message>
+        <source>%1 already exists: the new receipt will be saved under the next free numbered name (….bankid-receipt-2.json, -3, …).</source>
+        <translation>%1 finns redan: det nya kvittot sparas under nästa lediga numrerade namn (….bankid-receipt-2.json, -3, …).</translation>
+    </message>
+    <message>
+        <source>Choose a document to see what the person will sign.</source>
+        <translation>Välj ett dokument för att se vad personen kommer att skriva under.</translation>
+    </message>
+    <message>
+        <source>Sign a document</source>
+        <translation>Skriv under ett dokument</translation>
+    </message>
+    <message>
+        <source>The person signs the document&apos;s SHA-256 digest; the document itself never leaves this computer. A receipt that proves the signature offline is saved next to it.</source>
+        <translation>Personen skriver under dokumentets kontrollsumma (SHA-256); själva dokumentet lämnar aldrig den här datorn. Ett kvitto som bevisar underskriften offline sparas bredvid dokumentet.</translation>
+    </message>
+    <message>
+        <source>Drop the document to sign here</source>
+        <translation>Släpp dokumentet som ska skrivas under här</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>Väl&amp;j fil…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fil:</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Storlek:</translation>
+    </message>
+    <message>
+        <source>Document size</source>
+        <translation>Dokumentets storlek</translation>
+    </message>
+    <message>
+        <source>SHA-&amp;256:</source>
+        <translation>SHA-&amp;256:</translation>
+    </message>
+    <message>
+        <source>SHA-256 digest of the document</source>
+        <translation>Dokumentets kontrollsumma (SHA-256)</translation>
+    </message>
+    <message>
+        <source>Receipt:</source>
+        <translation>Kvitto:</translation>
+    </message>
+    <message>
+        <source>Where the receipt will be saved</source>
+        <translation>Var kvittot kommer att sparas</translation>
+    </message>
+    <message>
+        <source>What the person &amp;reads in the BankID app:</source>
+        <translation>Det som personen &amp;läser i BankID-appen:</translation>
+    </message>
+    <message>
+        <source>Summary shown to the person in the BankID app</source>
+        <translation>Sammanfattning som visas för personen i BankID-appen</translation>
+    </message>
+    <message>
+        <source>&amp;QR code on another device</source>
+        <translation>&amp;QR-kod på en annan enhet</translation>
+    </message>
+    <message>
+        <source>QR code on another device</source>
+        <translation>QR-kod på en annan enhet</translation>
+    </message>
+    <message>
+        <source>BankID on this &amp;device</source>
+        <translation>BankID på &amp;den här enheten</translation>
+    </message>
+    <message>
+        <source>BankID on this device</source>
+        <translation>BankID på den här enheten</translation>
+    </message>
+    <message>
+        <source>&amp;Sign with BankID</source>
+        <translation>S&amp;kriv under med BankID</translation>
+    </message>
+    <message>
+        <source>Sign the document with BankID</source>
+        <translation>Skriv under dokumentet med BankID</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::SignFileCommand</name>
+    <message>
+        <source>sign-file needs FILE: the document to sign</source>
+        <translation>sign-file kräver FILE: dokumentet som ska skrivas under</translation>
+    </message>
+    <message>
+        <source>sign-file takes one FILE, not also &apos;%1&apos;</source>
+        <translation>sign-file tar en FILE, inte även &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>sign-file: FILE is an empty string</source>
+        <translation>sign-file: FILE är en tom sträng</translation>
+    </message>
+    <message>
+        <source>cannot sign %1: the file does not exist</source>
+        <translation>kan inte skriva under %1: filen finns inte</translation>
+    </message>
+    <message>
+        <source>cannot sign %1: it is a folder, not a file</source>
+        <translation>kan inte skriva under %1: det är en mapp, inte en fil</translation>
+    </message>
+    <message>
+        <source>cannot sign %1: it is not a regular file</source>
+        <translation>kan inte skriva under %1: det är ingen vanlig fil</translation>
+    </message>
+    <message>
+        <source>cannot sign %1: the receipt is written next to it, but its folder %2 is not writable (%3)</source>
+        <translation>kan inte skriva under %1: kvittot skrivs bredvid filen, men dess mapp %2 är inte skrivbar (%3)</translation>
+    </message>
+    <message>
+        <source>the document was signed, but its receipt could not be written: %1; the receipt is printed on standard output instead: save it as %2</source>
+        <translation>dokumentet skrevs under, men dess kvitto kunde inte skrivas: %1; kvittot skrivs i stället ut på standard output (stdout): spara det som %2</translation>
+    </message>
+    <message>
+        <source>a receipt already existed at %1; this one was saved as %2</source>
+        <translation>det fanns redan ett kvitto på %1; det här sparades som %2</translation>
+    </message>
+    <message>
+        <source>Signed:    %1 (%2 bytes, SHA-256 %3)</source>
+        <translation>Underskrivet:  %1 (%2 byte, SHA-256 %3)</translation>
+    </message>
+    <message>
+        <source>Signer:    %1, personal number %2</source>
+        <translation>Undertecknare: %1, personnummer %2</translation>
+    </message>
+    <message>
+        <source>Order:     %1</source>
+        <translation>Order:         %1</translation>
+    </message>
+    <message>
+        <source>Receipt:   %1</source>
+        <translation>Kvitto:        %1</translation>
     </message>
 </context>
 <context>
@@ -2577,6 +3123,354 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
     <message>
         <source>%1 is not valid simpleMarkdownV1: %2</source>
         <translation>%1 är inte giltig simpleMarkdownV1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::VerifyReceiptCommand</name>
+    <message>
+        <source>verify needs FILE: the signed document (or its receipt), optionally followed by RECEIPT</source>
+        <translation>verify kräver FILE: det underskrivna dokumentet (eller dess kvitto), eventuellt följt av RECEIPT</translation>
+    </message>
+    <message>
+        <source>verify takes FILE and at most one RECEIPT, not also &apos;%1&apos;</source>
+        <translation>verify tar FILE och högst ett RECEIPT, inte även &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>verify: FILE is an empty string</source>
+        <translation>verify: FILE är en tom sträng</translation>
+    </message>
+    <message>
+        <source>verify: RECEIPT is an empty string</source>
+        <translation>verify: RECEIPT är en tom sträng</translation>
+    </message>
+    <message>
+        <source>no certificate in %1</source>
+        <translation>inget certifikat i %1</translation>
+    </message>
+    <message>
+        <source>none: no --root given, and no local simulator signing root was found (%1); pass the simulator&apos;s signing-root.pem with --root</source>
+        <translation>inga: inget --root angavs och inget lokalt rotcertifikat för simulatorns signaturer hittades (%1); ange simulatorns signing-root.pem med --root</translation>
+    </message>
+    <message>
+        <source>local simulator signing root %1 — simulator evidence, not a BankID signature</source>
+        <translation>den lokala simulatorns rotcertifikat för signaturer %1 — bevis från simulatorn, ingen BankID-signatur</translation>
+    </message>
+    <message>
+        <source>none: no --root given (BankID&apos;s signing roots are not bundled: pass them with --root)</source>
+        <translation>inga: inget --root angavs (BankID:s rotcertifikat för signaturer medföljer inte: ange dem med --root)</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>(okänt)</translation>
+    </message>
+    <message>
+        <source>Document: %1</source>
+        <translation>Dokument: %1</translation>
+    </message>
+    <message>
+        <source>Receipt:  %1</source>
+        <translation>Kvitto:   %1</translation>
+    </message>
+    <message>
+        <source>Checks:</source>
+        <translation>Kontroller:</translation>
+    </message>
+    <message>
+        <source>Signed document: %1, %2 bytes, SHA-256 %3</source>
+        <translation>Underskrivet dokument: %1, %2 byte, SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>Environment: %1 (%2)</source>
+        <translation>Miljö: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Signer: %1, personal number %2</source>
+        <translation>Undertecknare: %1, personnummer %2</translation>
+    </message>
+    <message>
+        <source>Signing time: %1</source>
+        <translation>Tidpunkt för underskrift: %1</translation>
+    </message>
+    <message>
+        <source>Verified as of: %1</source>
+        <translation>Verifierad per: %1</translation>
+    </message>
+    <message>
+        <source>Trusted roots: %1</source>
+        <translation>Betrodda rotcertifikat: %1</translation>
+    </message>
+    <message>
+        <source>Result: every check passed.</source>
+        <translation>Resultat: alla kontroller godkändes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Result: NOT verified, %n check(s) failed or did not run:</source>
+        <translation>
+            <numerusform>Resultat: INTE verifierad, %n kontroll misslyckades eller kördes inte:</numerusform>
+            <numerusform>Resultat: INTE verifierad, %n kontroller misslyckades eller kördes inte:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bankid::VerifyReceiptPage</name>
+    <message>
+        <source>✔ passed</source>
+        <translation>✔ godkänd</translation>
+    </message>
+    <message>
+        <source>✘ FAILED</source>
+        <translation>✘ UNDERKÄND</translation>
+    </message>
+    <message>
+        <source>– not run</source>
+        <translation>– ej körd</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: drop a signed document or its receipt.</source>
+        <translation>%1 är en mapp: släpp ett underskrivet dokument eller dess kvitto.</translation>
+    </message>
+    <message>
+        <source>%1 is a receipt, but its name does not say which document it belongs to: open the document with Open document….</source>
+        <translation>%1 är ett kvitto, men namnet visar inte vilket dokument det hör till: öppna dokumentet med Öppna dokument….</translation>
+    </message>
+    <message>
+        <source>The document of this receipt is not next to it: %1 does not exist. Open the document with Open document….</source>
+        <translation>Kvittots dokument ligger inte bredvid kvittot: %1 finns inte. Öppna dokumentet med Öppna dokument….</translation>
+    </message>
+    <message>
+        <source>No receipt found next to the document: expected %1. Open the receipt with Open receipt….</source>
+        <translation>Inget kvitto hittades bredvid dokumentet: väntade %1. Öppna kvittot med Öppna kvitto….</translation>
+    </message>
+    <message>
+        <source>%1 is not a file on this computer: download it first.</source>
+        <translation>%1 är ingen fil på den här datorn: ladda ned den först.</translation>
+    </message>
+    <message>
+        <source>Nothing usable was dropped: drop a signed document, its receipt, or both.</source>
+        <translation>Inget användbart släpptes: släpp ett underskrivet dokument, dess kvitto eller båda.</translation>
+    </message>
+    <message>
+        <source>%1 items were dropped: drop one document and its receipt at most.</source>
+        <translation>%1 objekt släpptes: släpp högst ett dokument och dess kvitto.</translation>
+    </message>
+    <message>
+        <source>Two receipts were dropped: drop one document and its receipt.</source>
+        <translation>Två kvitton släpptes: släpp ett dokument och dess kvitto.</translation>
+    </message>
+    <message>
+        <source>Neither dropped file is a receipt: drop one document and its receipt.</source>
+        <translation>Ingen av de släppta filerna är ett kvitto: släpp ett dokument och dess kvitto.</translation>
+    </message>
+    <message>
+        <source>none: no local simulator root was found; add the simulator&apos;s signing-root.pem with Add root certificate…</source>
+        <translation>inga: inget lokalt rotcertifikat för simulatorn hittades; lägg till simulatorns signing-root.pem med Lägg till rotcertifikat…</translation>
+    </message>
+    <message>
+        <source>local simulator — not a BankID signature: %1</source>
+        <translation>lokal simulator — ingen BankID-signatur: %1</translation>
+    </message>
+    <message>
+        <source>none: BankID does not publish its signing roots; add the root certificate you were given with Add root certificate…</source>
+        <translation>inga: BankID publicerar inte sina rotcertifikat för signaturer; lägg till det rotcertifikat du har fått med Lägg till rotcertifikat…</translation>
+    </message>
+    <message>
+        <source>%1 holds no certificate.</source>
+        <translation>%1 innehåller inget certifikat.</translation>
+    </message>
+    <message>
+        <source>Open the signed document</source>
+        <translation>Öppna det underskrivna dokumentet</translation>
+    </message>
+    <message>
+        <source>Open the receipt</source>
+        <translation>Öppna kvittot</translation>
+    </message>
+    <message>
+        <source>BankID receipts (*.bankid-receipt*.json);;JSON files (*.json);;All files (*)</source>
+        <translation>BankID-kvitton (*.bankid-receipt*.json);;JSON-filer (*.json);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Add a trusted root certificate</source>
+        <translation>Lägg till ett betrott rotcertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certifikat (*.pem *.crt *.cer *.der);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(inget)</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Verifierar…</translation>
+    </message>
+    <message>
+        <source>Nothing verified yet.</source>
+        <translation>Inget har verifierats ännu.</translation>
+    </message>
+    <message>
+        <source>Not verified: a document and its receipt are both needed.</source>
+        <translation>Inte verifierat: både ett dokument och dess kvitto behövs.</translation>
+    </message>
+    <message>
+        <source>✔ All %1 checks passed (against the local simulator root — not a BankID signature)</source>
+        <translation>✔ Alla %1 kontroller godkändes (mot den lokala simulatorns rotcertifikat — ingen BankID-signatur)</translation>
+    </message>
+    <message>
+        <source>✔ All %1 checks passed</source>
+        <translation>✔ Alla %1 kontroller godkändes</translation>
+    </message>
+    <message>
+        <source>✘ %1 of %2 checks failed: %3</source>
+        <translation>✘ %1 av %2 kontroller misslyckades: %3</translation>
+    </message>
+    <message>
+        <source>%1, personal number %2</source>
+        <translation>%1, personnummer %2</translation>
+    </message>
+    <message>
+        <source>Hid&amp;e</source>
+        <translation>Döl&amp;j</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>V&amp;isa</translation>
+    </message>
+    <message>
+        <source>Hide the personal number</source>
+        <translation>Dölj personnumret</translation>
+    </message>
+    <message>
+        <source>Show the personal number</source>
+        <translation>Visa personnumret</translation>
+    </message>
+    <message>
+        <source>None added: simulator receipts use the local simulator root.</source>
+        <translation>Inga tillagda: kvitton från simulatorn använder den lokala simulatorns rotcertifikat.</translation>
+    </message>
+    <message>
+        <source>Verify a receipt</source>
+        <translation>Verifiera ett kvitto</translation>
+    </message>
+    <message>
+        <source>Checks offline, without BankID, that a document was signed: its SHA-256 against the receipt and the signature, the signature itself, the certificate chain and the OCSP response.</source>
+        <translation>Kontrollerar offline, utan BankID, att ett dokument har skrivits under: dess SHA-256 mot kvittot och signaturen, själva signaturen, certifikatkedjan och OCSP-svaret.</translation>
+    </message>
+    <message>
+        <source>Drop a signed document or its receipt here (or both)</source>
+        <translation>Släpp ett underskrivet dokument eller dess kvitto här (eller båda)</translation>
+    </message>
+    <message>
+        <source>Open &amp;document…</source>
+        <translation>Öppna &amp;dokument…</translation>
+    </message>
+    <message>
+        <source>Open &amp;receipt…</source>
+        <translation>Öppna &amp;kvitto…</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Dokument:</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Receipt:</source>
+        <translation>Kvitto:</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Kvitto</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Verifieringsresultat</translation>
+    </message>
+    <message>
+        <source>&amp;Checks:</source>
+        <translation>Kon&amp;troller:</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kontroll</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalj</translation>
+    </message>
+    <message>
+        <source>Checks and their results</source>
+        <translation>Kontroller och deras resultat</translation>
+    </message>
+    <message>
+        <source>Signer:</source>
+        <translation>Undertecknare:</translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation>Undertecknare</translation>
+    </message>
+    <message>
+        <source>Signed at:</source>
+        <translation>Underskrivet:</translation>
+    </message>
+    <message>
+        <source>Signing time</source>
+        <translation>Tidpunkt för underskrift</translation>
+    </message>
+    <message>
+        <source>Trusted roots:</source>
+        <translation>Betrodda rotcertifikat:</translation>
+    </message>
+    <message>
+        <source>Trusted roots used</source>
+        <translation>Betrodda rotcertifikat som användes</translation>
+    </message>
+    <message>
+        <source>Added trusted r&amp;oot certificates:</source>
+        <translation>Tillagda betrodda &amp;rotcertifikat:</translation>
+    </message>
+    <message>
+        <source>Added trusted root certificates</source>
+        <translation>Tillagda betrodda rotcertifikat</translation>
+    </message>
+    <message>
+        <source>&amp;Add root certificate…</source>
+        <translation>&amp;Lägg till rotcertifikat…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Ta &amp;bort</translation>
+    </message>
+    <message>
+        <source>Remove the selected root certificate</source>
+        <translation>Ta bort det markerade rotcertifikatet</translation>
+    </message>
+    <message>
+        <source>Verify a&amp;gain</source>
+        <translation>Verifiera i&amp;gen</translation>
+    </message>
+    <message>
+        <source>Verify again</source>
+        <translation>Verifiera igen</translation>
+    </message>
+    <message numerus="yes">
+        <source>✘ Not verified: %n check(s) could not run: %1</source>
+        <translation>
+            <numerusform>✘ Inte verifierat: %n kontroll kunde inte köras: %1</numerusform>
+            <numerusform>✘ Inte verifierat: %n kontroller kunde inte köras: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "QrCodeWidget.h"
 #include "QrImageDecoder.h"
 #include "ResultView.h"
+#include "Screenshots.h"
 #include "SettingsDialog.h"
 #include "SignTextPage.h"
 #include "Simulator.h"
@@ -65,7 +66,6 @@ void TestMainWindow::initTestCase()
 {
     const QString error = m_desk.setUp();
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    QDir().mkpath(QStringLiteral(BANKID_SOURCE_DIR "/docs/screenshots"));
 }
 
 void TestMainWindow::cleanupTestCase()
@@ -112,8 +112,7 @@ void TestMainWindow::shoot(const QString &name)
     QCoreApplication::processEvents();
     const QString language = Translations::installedLanguage() == QLocale::Swedish ? QStringLiteral("sv")
                                                                                     : QStringLiteral("en");
-    const QString path = QStringLiteral(BANKID_SOURCE_DIR "/docs/screenshots/%1-%2.png").arg(name, language);
-    QVERIFY2(m_desk.window()->grab().save(path), qPrintable(path));
+    test::saveScreenshot(m_desk.window(), QStringLiteral("%1-%2.png").arg(name, language));
 }
 
 void TestMainWindow::deskLoginByQrCode()
@@ -314,8 +313,7 @@ void TestMainWindow::screenshots()
     dialog.resize(dialog.sizeHint().expandedTo(QSize(640, 0)));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    const QString path = QStringLiteral(BANKID_SOURCE_DIR "/docs/screenshots/settings-%1.png").arg(language);
-    QVERIFY(dialog.grab().save(path));
+    test::saveScreenshot(&dialog, QStringLiteral("settings-%1.png").arg(language));
     dialog.reject();
     m_desk.window()->setLanguage(QStringLiteral("en"));
 }

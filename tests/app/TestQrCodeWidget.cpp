@@ -9,6 +9,7 @@
 #include "QrContent.h"
 #include "QrImageDecoder.h"
 #include "QrMatrix.h"
+#include "Screenshots.h"
 #include "TestConfig.h"
 #include "Translations.h"
 #include "UserMessages.h"
@@ -85,13 +86,6 @@ QString checkModules(const QImage &image, const QPoint &origin, int side, const 
         }
     }
     return {};
-}
-
-void saveScreenshot(QWidget *widget, const QString &name)
-{
-    const QString dir = QStringLiteral(BANKID_SOURCE_DIR "/docs/screenshots");
-    QVERIFY(QDir().mkpath(dir));
-    QVERIFY2(widget->grab().save(QDir(dir).filePath(name)), qPrintable(name));
 }
 
 } // namespace
@@ -340,8 +334,8 @@ void TestQrCodeWidget::screenshots()
         if (swedish)
             QCOMPARE(window.message(), QStringLiteral("Starta BankID-appen."));
         const QString suffix = swedish ? QStringLiteral("-sv.png") : QStringLiteral("-en.png");
-        saveScreenshot(&widget, QStringLiteral("QrCodeWidget") + suffix);
-        saveScreenshot(&window, QStringLiteral("FullScreenQrWindow") + suffix);
+        test::saveScreenshot(&widget, QStringLiteral("QrCodeWidget") + suffix);
+        test::saveScreenshot(&window, QStringLiteral("FullScreenQrWindow") + suffix);
     }
 }
 

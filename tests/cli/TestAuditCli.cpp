@@ -3,6 +3,7 @@
 // default path (XDG_DATA_HOME), --json, and usage errors (exit 2).
 #include "AuditEntry.h"
 #include "AuditLog.h"
+#include "CliProcess.h"
 #include "TestConfig.h"
 
 #include <QDir>
@@ -26,13 +27,8 @@ private slots:
     void jsonNamesTheProblem();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-    Run run(const QStringList &arguments, const QString &dataHome);
+    /// Runs bankid-cli; a run that did not finish in 30 s or crashed reports exit code -1.
+    test::CliRun run(const QStringList &arguments, const QString &dataHome);
     /// Writes a 4-entry log at `path` and applies `tamper` to it.
     static void writeLog(const QString &path, const QString &tamper);
 
@@ -47,21 +43,16 @@ void TestAuditCli::initTestCase()
         QSKIP(qPrintable(QStringLiteral("bankid-cli is not built at %1: build the bankid-cli target first").arg(m_program)));
 }
 
-TestAuditCli::Run TestAuditCli::run(const QStringList &arguments, const QString &dataHome)
+test::CliRun TestAuditCli::run(const QStringList &arguments, const QString &dataHome)
 {
-    QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome); // where the desk's default log is
     environment.insert(QStringLiteral("LANG"), QStringLiteral("C"));
     environment.remove(QStringLiteral("LANGUAGE"));
-    process.setProcessEnvironment(environment);
-    process.start(m_program, arguments);
-    Run result;
-    if (!process.waitForFinished(30000) || process.exitStatus() != QProcess::NormalExit)
-        return result;
-    result.exitCode = process.exitCode();
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
+    test::CliProcess process(m_program, arguments, environment);
+    test::CliRun result = process.wait(30000);
+    if (!result.finished || result.exitStatus != QProcess::NormalExit)
+        result.exitCode = -1; // never an expected code: the comparison fails and says so
     return result;
 }
 
@@ -144,7 +135,7 @@ void TestAuditCli::verify()
     } else if (where == QLatin1String("desk")) {
         writeLog(dataHome.filePath(QStringLiteral("BankID Desk/bankid-desk/audit.jsonl")), tamper);
     }
-    const Run result = run(arguments, dataHome.path());
+    const test::CliRun result = run(arguments, dataHome.path());
     QCOMPARE(result.exitCode, exitCode);
     QVERIFY2(result.out.contains(out), qPrintable(result.out));
     QVERIFY2(result.err.contains(err), qPrintable(result.err));
@@ -157,7 +148,7 @@ void TestAuditCli::jsonNamesTheProblem()
     QTemporaryDir dataHome;
     const QString path = dataHome.filePath(QStringLiteral("audit.jsonl"));
     writeLog(path, QStringLiteral("remove line 2"));
-    const Run result = run({QStringLiteral("audit"), QStringLiteral("verify"), path, QStringLiteral("--json")}, dataHome.path());
+    const test::CliRun result = run({QStringLiteral("audit"), QStringLiteral("verify"), path, QStringLiteral("--json")}, dataHome.path());
     QCOMPARE(result.exitCode, 1);
     const QJsonObject object = QJsonDocument::fromJson(result.out.toUtf8()).object();
     QCOMPARE(object.value(QLatin1String("ok")).toBool(true), false);

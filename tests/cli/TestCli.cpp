@@ -5,9 +5,11 @@
 // (manual user, real mutual TLS): collect and cancel of an order made through the core RpClient, an
 // unreachable server and an untrusted server certificate (exit 3), and an order the user cancels (exit 1,
 // with the RFA text in English or Swedish). The binary's path comes from BANKID_BIN_DIR (environment, set by
-// ctest) or TestConfig.h. Nothing depends on log lines (those need --verbose).
+// ctest) or TestConfig.h. Nothing depends on log lines (those need --verbose). XDG_DATA_HOME and HOME point
+// into the test's temporary folder (the embedded simulator's state lives there).
 
 #include "CertificateFactory.h"
+#include "CliProcess.h"
 #include "RpCall.h"
 #include "RpClient.h"
 #include "Simulator.h"
@@ -30,78 +32,13 @@ using bankid::sim::CertificateFactory;
 using bankid::sim::OrderBook;
 using bankid::sim::Simulator;
 using bankid::sim::TestPerson;
+using bankid::test::CliProcess;
+using bankid::test::CliRun;
 
 namespace {
 
 const QString PasswordVariable = QStringLiteral("BANKID_CLI_TEST_PASSWORD");
 const QString UnsetVariable = QStringLiteral("BANKID_CLI_TEST_SURELY_UNSET_VARIABLE");
-
-/// One finished run of bankid-cli.
-struct CliRun
-{
-    bool finished = false;
-    int exitCode = -1;
-    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
-    QString out;
-    QString err;
-
-    /// For failure messages: everything the process said.
-    QByteArray describe() const
-    {
-        return QStringLiteral("exit %1, stdout: [%2], stderr: [%3]").arg(exitCode).arg(out, err).toUtf8();
-    }
-};
-
-/// A bankid-cli process whose output is collected while the test's event loop (and thus an in-process
-/// simulator) keeps running.
-class CliProcess
-{
-public:
-    CliProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment)
-    {
-        m_process.setProcessEnvironment(environment);
-        QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process,
-                         [this] { m_out += m_process.readAllStandardOutput(); });
-        QObject::connect(&m_process, &QProcess::readyReadStandardError, &m_process,
-                         [this] { m_err += m_process.readAllStandardError(); });
-        m_process.start(program, arguments);
-    }
-
-    ~CliProcess()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(3000);
-        }
-    }
-
-    QProcess &process() { return m_process; }
-    /// stderr so far (decoded as UTF-8).
-    QString errSoFar() const { return QString::fromUtf8(m_err); }
-
-    /// Waits (spinning the event loop) until the process ends, at most `timeoutMs`.
-    CliRun wait(int timeoutMs)
-    {
-        CliRun run;
-        if (m_process.state() != QProcess::NotRunning) {
-            QSignalSpy finished(&m_process, &QProcess::finished);
-            finished.wait(timeoutMs);
-        }
-        run.finished = m_process.state() == QProcess::NotRunning;
-        m_out += m_process.readAllStandardOutput();
-        m_err += m_process.readAllStandardError();
-        run.exitCode = m_process.exitCode();
-        run.exitStatus = m_process.exitStatus();
-        run.out = QString::fromUtf8(m_out);
-        run.err = QString::fromUtf8(m_err);
-        return run;
-    }
-
-private:
-    QProcess m_process;
-    QByteArray m_out;
-    QByteArray m_err;
-};
 
 } // namespace
 
@@ -154,6 +91,8 @@ private:
 void TestCli::initTestCase()
 {
     QVERIFY2(m_dir.isValid(), qPrintable(m_dir.errorString()));
+    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("data"))));
+    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("home"))));
     const QString binDir = qEnvironmentVariable("BANKID_BIN_DIR", QStringLiteral(BANKID_BIN_DIR));
     m_program = QDir(binDir).filePath(QStringLiteral("bankid-cli"));
     if (!QFileInfo(m_program).isExecutable())
@@ -174,6 +113,10 @@ QProcessEnvironment TestCli::environment() const
     env.remove(QStringLiteral("QT_LOGGING_RULES"));
     env.remove(UnsetVariable);
     env.insert(PasswordVariable, QStringLiteral("qwerty123"));
+    // --simulator keeps its state in the desk's embedded-simulator folder under XDG_DATA_HOME: this test's
+    // own temporary folder, never the real user data folder, and never shared with a parallel test.
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("HOME"), m_dir.filePath(QStringLiteral("home")));
     return env;
 }
 

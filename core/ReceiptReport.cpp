@@ -1,0 +1,79 @@
+#include "ReceiptReport.h"
+
+#include <QJsonArray>
+#include <QJsonValue>
+
+namespace bankid {
+
+ReceiptReport::ReceiptReport()
+{
+    for (const QString &name : checkNames())
+        checks.append(VerificationCheck{name, VerificationCheck::Outcome::NotRun, QStringLiteral("not run")});
+}
+
+QStringList ReceiptReport::checkNames()
+{
+    return QStringList{QStringLiteral("receipt"), QStringLiteral("document digest"), QStringLiteral("signed digest"),
+                       QStringLiteral("signer")}
+        + VerificationReport::checkNames();
+}
+
+void ReceiptReport::set(const QString &name, VerificationCheck::Outcome outcome, const QString &detail)
+{
+    for (VerificationCheck &check : checks) {
+        if (check.name == name) {
+            check.outcome = outcome;
+            check.detail = detail;
+            return;
+        }
+    }
+    Q_ASSERT_X(false, "ReceiptReport::set", "unknown check name");
+}
+
+VerificationCheck ReceiptReport::check(const QString &name) const
+{
+    for (const VerificationCheck &check : checks) {
+        if (check.name == name)
+            return check;
+    }
+    return VerificationCheck{name, VerificationCheck::Outcome::NotRun, QStringLiteral("no such check")};
+}
+
+bool ReceiptReport::allPassed() const
+{
+    if (checks.size() != checkNames().size())
+        return false;
+    for (const VerificationCheck &check : checks) {
+        if (!check.passed())
+            return false;
+    }
+    return true;
+}
+
+QStringList ReceiptReport::failures() const
+{
+    QStringList result;
+    for (const VerificationCheck &check : checks) {
+        if (!check.passed())
+            result.append(check.name + QStringLiteral(": ") + check.detail);
+    }
+    return result;
+}
+
+QJsonObject ReceiptReport::toJson() const
+{
+    QJsonArray checkArray;
+    for (const VerificationCheck &check : checks)
+        checkArray.append(check.toJson());
+    QJsonObject evidenceJson = evidence.toJson();
+    evidenceJson.remove(QStringLiteral("checks"));
+    auto text = [](const QString &value) { return value.isEmpty() ? QJsonValue() : QJsonValue(value); };
+    return QJsonObject{{QStringLiteral("allPassed"), allPassed()},
+                       {QStringLiteral("document"), text(documentPath)},
+                       {QStringLiteral("receipt"), text(receiptPath)},
+                       {QStringLiteral("trustedRoots"), text(trustedRootsDescription)},
+                       {QStringLiteral("evidence"), evidenceJson},
+                       {QStringLiteral("checks"), checkArray}};
+}
+
+} // namespace bankid

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "ReceiptReport.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QSslCertificate>
+#include <QString>
+
+#include <optional>
+
+namespace bankid {
+
+/// Verifies a signed document against its receipt, offline: recomputes the document's SHA-256, checks it
+/// against the receipt and against the digest inside the signed data, and runs EvidenceVerifier on the
+/// receipt's signature and OCSP response with the receipt's request as the expected usrVisibleData /
+/// usrNonVisibleData. No network access.
+///
+/// Contract: every problem is a named failed check in the report (ReceiptReport::checkNames()), never an
+/// exception or crash, whatever the files hold. Only Options::roots are trusted; the caller decides where
+/// they come from (EvidenceRoots) and describes them in Options::rootsDescription.
+///
+///     ReceiptVerifier::Options options;
+///     options.roots = EvidenceRoots::load({simulator.signingRootPath()}, &error);
+///     const ReceiptReport report = ReceiptVerifier::verify(pdfPath, Receipt::defaultPathFor(pdfPath), options);
+class ReceiptVerifier
+{
+    Q_DECLARE_TR_FUNCTIONS(bankid::ReceiptVerifier)
+
+public:
+    struct Options {
+        QList<QSslCertificate> roots;
+        QString rootsDescription;      ///< copied into ReceiptReport::trustedRootsDescription
+        std::optional<QDateTime> asOf; ///< default: the OCSP producedAt (signing time)
+    };
+
+    static ReceiptReport verify(const QString &documentPath, const QString &receiptPath, const Options &options);
+};
+
+} // namespace bankid
