@@ -26,6 +26,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QEventLoop>
 #include <QFileDialog>
@@ -488,7 +489,18 @@ void MainWindow::writeReceipt()
     const QString written = ReceiptWriter::write(receipt, m_document->path, &error);
     if (written.isEmpty()) {
         qCWarning(lcDesk).noquote() << "receipt of order" << m_context.orderRef << "not written:" << error;
-        m_resultView->showReceiptNotSaved(receipt, m_document->path, error);
+        // The signature is done and cannot be repeated for free: keep a copy in our own data folder so the
+        // proof survives even if the operator closes the window without Save receipt as….
+        const QString fallbackDir = receiptFallbackDir();
+        QString fallbackError;
+        const QString fallback = QDir().mkpath(fallbackDir)
+            ? ReceiptWriter::write(receipt, QDir(fallbackDir).filePath(m_document->digest.fileName), &fallbackError)
+            : QString();
+        if (fallback.isEmpty())
+            qCWarning(lcDesk).noquote() << "no fallback copy of the receipt in" << fallbackDir << fallbackError;
+        else
+            qCInfo(lcDesk).noquote() << "fallback copy of the receipt written to" << fallback;
+        m_resultView->showReceiptNotSaved(receipt, m_document->path, error, fallback);
         return;
     }
     qCInfo(lcDesk).noquote() << "receipt of order" << m_context.orderRef << "written to" << written;
@@ -636,8 +648,26 @@ void MainWindow::setLanguage(const QString &language)
     (Translations::installedLanguage() == QLocale::Swedish ? m_swedishAction : m_englishAction)->setChecked(true);
 }
 
+QString MainWindow::receiptFallbackDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/receipts");
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_resultView->receiptOnlyInMemory()) {
+        // The proof of a completed signature would be lost: never close silently over it.
+        const auto answer = QMessageBox::warning(
+            this, tr("Receipt not saved"),
+            tr("The receipt of the last signature could not be saved and exists only in this window. Save it "
+               "before closing?"),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer == QMessageBox::Cancel
+            || (answer == QMessageBox::Save && !m_resultView->saveReceiptInteractively())) {
+            event->ignore();
+            return;
+        }
+    }
     m_settings->setWindowGeometry(saveGeometry());
     m_settings->setWindowState(saveState());
     m_settings->sync();

@@ -94,6 +94,9 @@ public:
     /// Opens the full-screen QR window (View > Full-screen QR, F11).
     void openFullScreenQr();
 
+    /// Where a receipt goes when the document's folder refuses it: AppDataLocation + "/receipts".
+    static QString receiptFallbackDir();
+
     OrderSession *session() const { return m_session; }
     OrderView *orderView() const { return m_orderView; }
     ResultView *resultView() const { return m_resultView; }

@@ -215,6 +215,7 @@ void ResultView::showCompletion(const CompletionData &completion, const ResultCo
     m_receiptNumbered = false;
     m_receiptError.clear();
     m_receiptDocumentPath.clear();
+    m_receiptFallbackPath.clear();
     m_unsavedReceipt.reset();
     const std::optional<QByteArray> fromSignature = signedVisibleData(completion.signature);
     m_signedTextFromSignature = fromSignature.has_value();
@@ -230,16 +231,19 @@ void ResultView::showReceiptSaved(const QString &path, bool numbered)
     m_receiptPath = path;
     m_receiptNumbered = numbered;
     m_receiptError.clear();
+    m_receiptFallbackPath.clear();
     m_unsavedReceipt.reset();
     refresh();
 }
 
-void ResultView::showReceiptNotSaved(const Receipt &receipt, const QString &documentPath, const QString &error)
+void ResultView::showReceiptNotSaved(const Receipt &receipt, const QString &documentPath, const QString &error,
+                                     const QString &fallbackPath)
 {
     m_receiptPath.clear();
     m_receiptNumbered = false;
     m_receiptError = error;
     m_receiptDocumentPath = documentPath;
+    m_receiptFallbackPath = fallbackPath;
     m_unsavedReceipt = receipt;
     refresh();
 }
@@ -265,18 +269,26 @@ bool ResultView::saveReceiptAs(const QString &path, QString *error)
 
 void ResultView::onSaveReceiptAs()
 {
+    saveReceiptInteractively();
+}
+
+bool ResultView::saveReceiptInteractively()
+{
     if (!m_unsavedReceipt)
-        return;
+        return true;
     const QString suggested = m_receiptDocumentPath.isEmpty()
         ? QDir::home().filePath(m_unsavedReceipt->documentFileName + Receipt::fileSuffix())
         : Receipt::defaultPathFor(m_receiptDocumentPath);
     const QString path = QFileDialog::getSaveFileName(this, tr("Save receipt as"), suggested,
                                                       tr("BankID receipts (*.bankid-receipt*.json);;JSON files (*.json)"));
     if (path.isEmpty())
-        return;
+        return false;
     QString error;
-    if (!saveReceiptAs(path, &error))
+    if (!saveReceiptAs(path, &error)) {
         QMessageBox::warning(this, tr("Receipt not saved"), error);
+        return false;
+    }
+    return true;
 }
 
 std::optional<QByteArray> ResultView::signedVisibleData(const QString &signature)
@@ -392,6 +404,10 @@ void ResultView::refresh()
                                                        "existed, so this one has a numbered name.")
                                                         .arg(QDir::toNativeSeparators(m_receiptPath))
                                                   : tr("Receipt saved: %1").arg(QDir::toNativeSeparators(m_receiptPath)));
+    } else if (m_unsavedReceipt && !m_receiptFallbackPath.isEmpty()) {
+        m_receiptLabel->setText(tr("⚠ The receipt could not be saved next to the document: %1\nA copy was saved as "
+                                   "%2. Move it next to the document, or use Save receipt as….")
+                                    .arg(m_receiptError, QDir::toNativeSeparators(m_receiptFallbackPath)));
     } else if (m_unsavedReceipt) {
         m_receiptLabel->setText(tr("⚠ The receipt was NOT saved: %1\nSave it elsewhere with Save receipt as…, or "
                                    "the proof of this signature is lost when you leave this view.")

@@ -42,7 +42,14 @@ public:
     /// A document order's receipt was written to `path`; `numbered`: the first-choice name was taken.
     void showReceiptSaved(const QString &path, bool numbered);
     /// Writing the receipt next to `documentPath` failed with `error`: shows it and offers Save receipt as….
-    void showReceiptNotSaved(const bankid::Receipt &receipt, const QString &documentPath, const QString &error);
+    /// `fallbackPath`: where the window saved a copy instead (empty: nowhere, it exists only in this view).
+    void showReceiptNotSaved(const bankid::Receipt &receipt, const QString &documentPath, const QString &error,
+                             const QString &fallbackPath = {});
+    /// True when the last receipt exists only in memory: neither next to the document nor as a fallback copy.
+    bool receiptOnlyInMemory() const { return m_unsavedReceipt.has_value() && m_receiptFallbackPath.isEmpty(); }
+    /// Save receipt as…: asks for a file name and writes the unsaved receipt there. True when it was saved (or
+    /// there was nothing to save); false when the user cancelled or writing failed (after saying why).
+    bool saveReceiptInteractively();
     /// The receipt line as shown (empty for orders without a receipt).
     QString receiptStatusText() const;
     /// Whether a receipt is waiting to be saved (Save receipt as… is offered).
@@ -89,6 +96,7 @@ private:
     bool m_receiptNumbered = false;
     QString m_receiptError;           ///< why the receipt was not saved
     QString m_receiptDocumentPath;
+    QString m_receiptFallbackPath;    ///< the copy the window saved when the document's folder failed
     std::optional<Receipt> m_unsavedReceipt;
 
     QLabel *m_headingLabel = nullptr;

@@ -22,7 +22,6 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QThread>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -148,11 +147,7 @@ SignDocumentPage::SignDocumentPage(QWidget *parent)
     retranslateUi();
 }
 
-SignDocumentPage::~SignDocumentPage()
-{
-    // A hash still running keeps its own thread and result (see setDocument()); its finished() connection to
-    // this page is removed by QObject, and the thread object deletes itself when it ends.
-}
+SignDocumentPage::~SignDocumentPage() = default; // m_jobs cancels and waits for a hash still running
 
 void SignDocumentPage::setDocument(const QString &path)
 {
@@ -166,20 +161,18 @@ void SignDocumentPage::setDocument(const QString &path)
     if (!m_hashing)
         return;
 
-    // The worker owns everything it touches; the result comes back through finished(), queued to this
-    // thread. A newer choice bumps m_generation, so an older result is dropped in onHashed().
+    // The worker owns everything it touches; the result comes back on this thread. A newer choice cancels
+    // the older hash and bumps m_generation, so an older result that still arrives is dropped in onHashed().
     struct Outcome {
         std::optional<DocumentDigest> digest;
         QString error;
     };
     auto outcome = std::make_shared<Outcome>();
-    QThread *thread = QThread::create([path, outcome] { outcome->digest = DocumentDigest::ofFile(path, &outcome->error); });
-    thread->setObjectName(QStringLiteral("documentDigest"));
-    connect(thread, &QThread::finished, this, [this, generation, outcome] {
-        onHashed(generation, outcome->digest, outcome->error);
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start(QThread::LowPriority);
+    m_jobs.cancelAll();
+    m_jobs.run([path, outcome](const std::atomic_bool &cancelled) {
+                   outcome->digest = DocumentDigest::ofFile(path, &outcome->error, &cancelled);
+               },
+               [this, generation, outcome] { onHashed(generation, outcome->digest, outcome->error); });
 }
 
 void SignDocumentPage::onHashed(quint64 generation, const std::optional<DocumentDigest> &digest, const QString &error)
@@ -284,8 +277,16 @@ void SignDocumentPage::updateState()
     m_digestLabel->setText(m_digest ? m_digest->sha256Hex() : m_hashing ? tr("Computing SHA-256…") : QString());
     m_digestLabel->setFocusPolicy(m_digest ? Qt::StrongFocus : Qt::NoFocus);
 
+    // Receipts are written next to the document: a folder we cannot write to would cost the person a
+    // signature whose receipt then has nowhere to go, so Sign waits until the document is somewhere writable.
+    const QString folder = hasDocument ? QFileInfo(m_documentPath).absolutePath() : QString();
+    const bool folderWritable = !hasDocument || QFileInfo(folder).isWritable();
     if (!hasDocument) {
         m_receiptLabel->setText(QString());
+    } else if (!folderWritable) {
+        m_receiptLabel->setText(tr("The folder %1 is not writable, so the receipt could not be saved next to the "
+                                   "document: copy the document to a folder you can write to first.")
+                                    .arg(QDir::toNativeSeparators(folder)));
     } else {
         const QString receiptPath = QDir::toNativeSeparators(Receipt::defaultPathFor(m_documentPath));
         m_receiptLabel->setText(QFileInfo::exists(Receipt::defaultPathFor(m_documentPath))
@@ -300,7 +301,8 @@ void SignDocumentPage::updateState()
     else
         m_previewTextBrowser->setHtml(MarkdownPreview::plainToHtml(
             m_hashing ? tr("Computing SHA-256…") : tr("Choose a document to see what the person will sign.")));
-    m_signPushButton->setEnabled(m_digest.has_value() && !m_hashing);
+    ProblemMarker::mark(m_receiptLabel, !folderWritable);
+    m_signPushButton->setEnabled(m_digest.has_value() && !m_hashing && folderWritable);
 }
 
 void SignDocumentPage::showEvent(QShowEvent *event)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiTypes.h"
+#include "BackgroundJobs.h"
 #include "DocumentDigest.h"
 #include "StartMethod.h"
 
@@ -111,6 +112,8 @@ private:
     QRadioButton *m_qrRadioButton;
     QRadioButton *m_sameDeviceRadioButton;
     QPushButton *m_signPushButton;
+
+    BackgroundJobs m_jobs; ///< last member: destroyed first, so no hash outlives the page's state
 };
 
 } // namespace bankid

@@ -20,7 +20,6 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QPushButton>
-#include <QThread>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -55,8 +54,10 @@ bool isReceipt(const QString &path)
 /// The receipt for `documentPath`: the first-choice name, else the lowest numbered one that exists.
 QString findReceiptFor(const QString &documentPath)
 {
+    // An empty file is a name claimed by a writer that crashed before its content landed (ReceiptWriter):
+    // never the receipt to pick when a numbered one exists.
     const QString first = Receipt::defaultPathFor(documentPath);
-    if (QFileInfo::exists(first))
+    if (QFileInfo(first).size() > 0)
         return first;
     const QFileInfo info(documentPath);
     QDir dir = info.absoluteDir();
@@ -66,7 +67,7 @@ QString findReceiptFor(const QString &documentPath)
     int bestNumber = 0;
     for (const QString &name : candidates) {
         const QString path = dir.filePath(name);
-        if (QFileInfo(Receipt::documentPathFor(path)).fileName() != info.fileName())
+        if (QFileInfo(Receipt::documentPathFor(path)).fileName() != info.fileName() || QFileInfo(path).size() == 0)
             continue;
         const QString number = name.mid(info.fileName().size() + 16).chopped(5); // ".bankid-receipt-" N ".json"
         bool ok = false;
@@ -76,7 +77,8 @@ QString findReceiptFor(const QString &documentPath)
             bestNumber = n;
         }
     }
-    return best;
+    // Only the empty first one: show it, so the verifier says what is wrong with it.
+    return best.isEmpty() && QFileInfo::exists(first) ? first : best;
 }
 
 QString outcomeText(VerificationCheck::Outcome outcome)
@@ -257,7 +259,7 @@ void VerifyReceiptPage::setFiles(const QString &documentPath, const QString &rec
 void VerifyReceiptPage::openPath(const QString &path)
 {
     if (QFileInfo(path).isDir()) {
-        setMessage(tr("%1 is a folder: drop a signed document or its receipt.").arg(QDir::toNativeSeparators(path)));
+        refuse(tr("%1 is a folder: drop a signed document or its receipt.").arg(QDir::toNativeSeparators(path)));
         return;
     }
     QString document;
@@ -302,17 +304,17 @@ void VerifyReceiptPage::handleDroppedUrls(const QList<QUrl> &urls)
     QStringList paths;
     for (const QUrl &url : urls) {
         if (!url.isLocalFile()) {
-            setMessage(tr("%1 is not a file on this computer: download it first.").arg(url.toDisplayString()));
+            refuse(tr("%1 is not a file on this computer: download it first.").arg(url.toDisplayString()));
             return;
         }
         paths << url.toLocalFile();
     }
     if (paths.isEmpty()) {
-        setMessage(tr("Nothing usable was dropped: drop a signed document, its receipt, or both."));
+        refuse(tr("Nothing usable was dropped: drop a signed document, its receipt, or both."));
         return;
     }
     if (paths.size() > 2) {
-        setMessage(tr("%1 items were dropped: drop one document and its receipt at most.")
+        refuse(tr("%1 items were dropped: drop one document and its receipt at most.")
                        .arg(QLocale().toString(paths.size())));
         return;
     }
@@ -322,14 +324,14 @@ void VerifyReceiptPage::handleDroppedUrls(const QList<QUrl> &urls)
     }
     for (const QString &path : paths) {
         if (QFileInfo(path).isDir()) {
-            setMessage(tr("%1 is a folder: drop a signed document or its receipt.").arg(QDir::toNativeSeparators(path)));
+            refuse(tr("%1 is a folder: drop a signed document or its receipt.").arg(QDir::toNativeSeparators(path)));
             return;
         }
     }
     const bool firstIsReceipt = isReceipt(paths.at(0));
     const bool secondIsReceipt = isReceipt(paths.at(1));
     if (firstIsReceipt == secondIsReceipt) {
-        setMessage(firstIsReceipt ? tr("Two receipts were dropped: drop one document and its receipt.")
+        refuse(firstIsReceipt ? tr("Two receipts were dropped: drop one document and its receipt.")
                                   : tr("Neither dropped file is a receipt: drop one document and its receipt."));
         return;
     }
@@ -340,6 +342,8 @@ void VerifyReceiptPage::verify()
 {
     const quint64 generation = ++m_generation;
     m_report.reset();
+    // A new result starts masked, whoever it belongs to (the header's contract: masked until Show).
+    m_revealPushButton->setChecked(false);
     if (m_documentPath.isEmpty() || m_receiptPath.isEmpty()) {
         m_verifying = false;
         refresh();
@@ -349,7 +353,7 @@ void VerifyReceiptPage::verify()
     refresh();
 
     // Everything the worker needs is copied in; it reads files only (no network), and the report comes
-    // back through finished(), queued to this thread.
+    // back on this thread. A newer request cancels the older one.
     const QString documentPath = m_documentPath;
     const QString receiptPath = m_receiptPath;
     const QStringList rootFiles = m_rootFiles;
@@ -358,8 +362,10 @@ void VerifyReceiptPage::verify()
         bool simulatorRoots = false;
     };
     auto result = std::make_shared<Outcome>();
-    QThread *thread = QThread::create([documentPath, receiptPath, rootFiles, result] {
+    m_jobs.cancelAll();
+    m_jobs.run([documentPath, receiptPath, rootFiles, result](const std::atomic_bool &cancelled) {
         ReceiptVerifier::Options options;
+        options.cancelled = &cancelled;
         QString error;
         if (!rootFiles.isEmpty()) {
             options.roots = EvidenceRoots::load(rootFiles, &error);
@@ -384,13 +390,7 @@ void VerifyReceiptPage::verify()
         if (!error.isEmpty())
             options.rootsDescription += QStringLiteral(" (") + error + QLatin1Char(')');
         result->report = ReceiptVerifier::verify(documentPath, receiptPath, options);
-    });
-    thread->setObjectName(QStringLiteral("receiptVerifier"));
-    connect(thread, &QThread::finished, this, [this, generation, result] {
-        onVerified(generation, result->report, result->simulatorRoots);
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start(QThread::LowPriority);
+    }, [this, generation, result] { onVerified(generation, result->report, result->simulatorRoots); });
 }
 
 void VerifyReceiptPage::onVerified(quint64 generation, const ReceiptReport &report, bool simulatorRoots)
@@ -434,6 +434,17 @@ void VerifyReceiptPage::removeRootFile(const QString &path)
 QString VerifyReceiptPage::headlineText() const
 {
     return m_headlineLabel->text();
+}
+
+void VerifyReceiptPage::refuse(const QString &message)
+{
+    ++m_generation; // a verification still running belongs to the files shown before
+    m_jobs.cancelAll();
+    m_report.reset();
+    m_verifying = false;
+    m_documentPath.clear();
+    m_receiptPath.clear();
+    setMessage(message);
 }
 
 void VerifyReceiptPage::setMessage(const QString &message)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BackgroundJobs.h"
 #include "ReceiptReport.h"
 
 #include <QList>
@@ -84,6 +85,8 @@ private:
     void refresh();
     void refreshRoots();
     void setMessage(const QString &message);
+    /// Refused input: the message, and the previous files and result are cleared (no stale result).
+    void refuse(const QString &message);
     void onVerified(quint64 generation, const ReceiptReport &report, bool simulatorRoots);
     void onOpenDocument();
     void onOpenReceipt();
@@ -124,6 +127,8 @@ private:
     QPushButton *m_addRootPushButton;
     QPushButton *m_removeRootPushButton;
     QPushButton *m_verifyAgainPushButton;
+
+    BackgroundJobs m_jobs; ///< last member: destroyed first, so no verification outlives the page's state
 };
 
 } // namespace bankid

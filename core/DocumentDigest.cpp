@@ -20,7 +20,8 @@ QString DocumentDigest::sha256Hex() const
     return QString::fromLatin1(sha256.toHex());
 }
 
-std::optional<DocumentDigest> DocumentDigest::ofFile(const QString &path, QString *error)
+std::optional<DocumentDigest> DocumentDigest::ofFile(const QString &path, QString *error,
+                                                     const std::atomic_bool *cancelled)
 {
     auto fail = [&](const QString &message) -> std::optional<DocumentDigest> {
         if (error)
@@ -48,6 +49,8 @@ std::optional<DocumentDigest> DocumentDigest::ofFile(const QString &path, QStrin
     QByteArray buffer(ChunkSize, Qt::Uninitialized);
     qint64 total = 0;
     for (;;) {
+        if (cancelled && cancelled->load())
+            return fail(QCoreApplication::translate("bankid::DocumentDigest", "Computing the SHA-256 of %1 was cancelled.").arg(shown));
         const qint64 got = file.read(buffer.data(), ChunkSize);
         if (got < 0)
             return fail(QCoreApplication::translate("bankid::DocumentDigest", "The document %1 cannot be read: %2").arg(shown, file.errorString()));

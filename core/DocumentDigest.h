@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <atomic>
 #include <optional>
 
 namespace bankid {
@@ -11,7 +12,8 @@ namespace bankid {
 ///
 /// Contract: ofFile() streams the file in fixed-size chunks (a multi-gigabyte file never sits in memory)
 /// and fails — with a sentence naming the file and the operating system's reason — for a missing,
-/// unreadable or non-regular file (a folder, a device). sha256 is the 32 raw bytes.
+/// unreadable or non-regular file (a folder, a device). sha256 is the 32 raw bytes. Safe to call from any
+/// thread.
 ///
 ///     QString error;
 ///     const auto digest = bankid::DocumentDigest::ofFile(path, &error);
@@ -26,7 +28,11 @@ struct DocumentDigest {
     /// 64 lowercase hex digits.
     QString sha256Hex() const;
 
-    static std::optional<DocumentDigest> ofFile(const QString &path, QString *error);
+    /// `cancelled` (optional) is checked before every chunk: when it becomes true the read stops and the result
+    /// is std::nullopt with `error` saying it was cancelled (front ends set it when the user picks another file
+    /// or the window closes, so a multi-gigabyte hash never outlives its page).
+    static std::optional<DocumentDigest> ofFile(const QString &path, QString *error,
+                                                const std::atomic_bool *cancelled = nullptr);
 };
 
 } // namespace bankid

@@ -12,7 +12,7 @@ namespace bankid {
 /// A document-signing receipt: everything needed to prove offline, later, that a document was signed with
 /// BankID (format: docs/receipt-format.md). Written next to the document as "FILE.bankid-receipt.json".
 ///
-/// JSON (format version 1), member order as written:
+/// JSON (format version 1); QJsonDocument writes members in alphabetical order, and order is not significant:
 ///   {"format": "bankid-desk-receipt", "version": 1,
 ///    "document": {"fileName", "size", "sha256" (64 lowercase hex)},
 ///    "environment": {"name" ("simulator" | "test" | "production" | "custom"), "baseUrl"},

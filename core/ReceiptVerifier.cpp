@@ -191,7 +191,7 @@ ReceiptReport ReceiptVerifier::verify(const QString &documentPath, const QString
         report.set(check.name, check.outcome, check.detail);
 
     QString documentError;
-    const auto document = DocumentDigest::ofFile(documentPath, &documentError);
+    const auto document = DocumentDigest::ofFile(documentPath, &documentError, options.cancelled);
     documentChecks(report, *receipt, document, documentError);
     signerCheck(report, *receipt);
     return report;

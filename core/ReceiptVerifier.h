@@ -8,6 +8,7 @@
 #include <QSslCertificate>
 #include <QString>
 
+#include <atomic>
 #include <optional>
 
 namespace bankid {
@@ -33,6 +34,8 @@ public:
         QList<QSslCertificate> roots;
         QString rootsDescription;      ///< copied into ReceiptReport::trustedRootsDescription
         std::optional<QDateTime> asOf; ///< default: the OCSP producedAt (signing time)
+        /// Optional: when it becomes true, hashing the document stops ("document digest" then fails saying so).
+        const std::atomic_bool *cancelled = nullptr;
     };
 
     static ReceiptReport verify(const QString &documentPath, const QString &receiptPath, const Options &options);

@@ -1377,6 +1377,10 @@ Utan flaggor används de sparade inställningarna (som standard den inbyggda sim
         <source>The document %1 cannot be read: %2</source>
         <translation>Dokumentet %1 kan inte läsas: %2</translation>
     </message>
+    <message>
+        <source>Computing the SHA-256 of %1 was cancelled.</source>
+        <translation>Beräkningen av SHA-256 för %1 avbröts.</translation>
+    </message>
 </context>
 <context>
     <name>bankid::DocumentSignRequest</name>
@@ -1650,6 +1654,14 @@ Open File &gt; Settings to fix it.</source>
     <message>
         <source>Ctrl+1 to Ctrl+5 switch tasks</source>
         <translation>Ctrl+1 till Ctrl+5 byter uppgift</translation>
+    </message>
+    <message>
+        <source>Receipt not saved</source>
+        <translation>Kvittot sparades inte</translation>
+    </message>
+    <message>
+        <source>The receipt of the last signature could not be saved and exists only in this window. Save it before closing?</source>
+        <translation>Kvittot för den senaste underskriften kunde inte sparas och finns bara i det här fönstret. Vill du spara det innan du stänger?</translation>
     </message>
 </context>
 <context>
@@ -1925,6 +1937,30 @@ Open File &gt; Settings to fix it.</source>
     <message>
         <source>expected &quot;complete&quot;, got &quot;%1&quot; (only a completed order has a signature)</source>
         <translation>förväntade &quot;complete&quot;, fick &quot;%1&quot; (bara en slutförd order har en signatur)</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ett sanningsvärde</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>ett tal</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>en sträng</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>en lista</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ett objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>ingenting</translation>
     </message>
 </context>
 <context>
@@ -2359,6 +2395,12 @@ Spara det någon annanstans med Spara kvitto som…, annars går beviset för de
         <source>Save the receipt to another file</source>
         <translation>Spara kvittot i en annan fil</translation>
     </message>
+    <message>
+        <source>⚠ The receipt could not be saved next to the document: %1
+A copy was saved as %2. Move it next to the document, or use Save receipt as….</source>
+        <translation>⚠ Kvittot kunde inte sparas bredvid dokumentet: %1
+En kopia sparades som %2. Flytta den till dokumentet, eller använd Spara kvitto som….</translation>
+    </message>
 </context>
 <context>
     <name>bankid::SettingsDialog</name>
@@ -2744,6 +2786,10 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
     <message>
         <source>Sign the document with BankID</source>
         <translation>Skriv under dokumentet med BankID</translation>
+    </message>
+    <message>
+        <source>The folder %1 is not writable, so the receipt could not be saved next to the document: copy the document to a folder you can write to first.</source>
+        <translation>Mappen %1 går inte att skriva till, så kvittot skulle inte kunna sparas bredvid dokumentet: kopiera först dokumentet till en mapp du kan skriva till.</translation>
     </message>
 </context>
 <context>

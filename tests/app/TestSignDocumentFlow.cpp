@@ -19,13 +19,18 @@
 #include "TestConfig.h"
 #include "VerifyReceiptPage.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace bankid;
 
@@ -40,6 +45,7 @@ private slots:
     void cleanup();
     void signMoveAndVerify();
     void unwritableReceiptOffersSaveAs();
+    void receiptOnlyInMemoryGuardsClose();
     void verifyWorksWithoutConnection();
 
 private:
@@ -203,7 +209,8 @@ void TestSignDocumentFlow::signMoveAndVerify()
 void TestSignDocumentFlow::unwritableReceiptOffersSaveAs()
 {
     // The document's folder disappears while the person signs: the receipt cannot be written next to it
-    // (works as root too, unlike a read-only folder). The view says why and offers Save receipt as….
+    // (works as root too, unlike a read-only folder). The window keeps a copy in its data folder, the view
+    // says why and where, and still offers Save receipt as….
     QTemporaryDir dir;
     const QString folder = dir.filePath(QStringLiteral("inbox"));
     QVERIFY(QDir().mkpath(folder));
@@ -214,14 +221,28 @@ void TestSignDocumentFlow::unwritableReceiptOffersSaveAs()
 
     ResultView *result = m_desk.window()->resultView();
     QVERIFY(result->hasUnsavedReceipt());
-    QVERIFY2(result->receiptStatusText().contains(QStringLiteral("NOT saved")), qPrintable(result->receiptStatusText()));
-    QVERIFY2(result->receiptStatusText().contains(QStringLiteral("quote.pdf")), qPrintable(result->receiptStatusText()));
+    QVERIFY(!result->receiptOnlyInMemory());
+    const QString status = result->receiptStatusText();
+    QVERIFY2(status.contains(QStringLiteral("could not be saved next to the document")), qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("quote.pdf")), qPrintable(status));
+    QVERIFY2(status.contains(QDir::toNativeSeparators(MainWindow::receiptFallbackDir())), qPrintable(status));
     QVERIFY(result->findChild<QPushButton *>(QStringLiteral("saveReceiptPushButton"))->isVisible());
     QCoreApplication::processEvents();
     test::saveScreenshot(m_desk.window(), QStringLiteral("document-receipt-not-saved-en.png"));
 
-    // Saved elsewhere (what the button's file dialog leads to): a complete receipt that verifies with the
-    // document restored next to it.
+    // The fallback copy is a complete receipt that verifies with the document restored.
+    const QString restored = dir.filePath(QStringLiteral("quote.pdf"));
+    QVERIFY(test::writeFile(restored, test::minimalPdf("Quote 77")));
+    ReceiptVerifier::Options options;
+    QString rootError;
+    options.roots = EvidenceRoots::load({m_desk.simulator()->signingRootPath()}, &rootError);
+    QVERIFY2(!options.roots.isEmpty(), qPrintable(rootError));
+    const QString fallback = QDir(MainWindow::receiptFallbackDir()).filePath(QStringLiteral("quote.pdf") + Receipt::fileSuffix());
+    QVERIFY2(QFileInfo::exists(fallback), qPrintable(fallback));
+    const ReceiptReport fromFallback = ReceiptVerifier::verify(restored, fallback, options);
+    QVERIFY2(fromFallback.allPassed(), qPrintable(fromFallback.failures().join(QLatin1Char('\n'))));
+
+    // Saved elsewhere (what the button's file dialog leads to): the same receipt, and it verifies too.
     const QString elsewhere = dir.filePath(QStringLiteral("quote.pdf") + Receipt::fileSuffix());
     QString saveError;
     QVERIFY2(result->saveReceiptAs(elsewhere, &saveError), qPrintable(saveError));
@@ -229,15 +250,54 @@ void TestSignDocumentFlow::unwritableReceiptOffersSaveAs()
     QCOMPARE(result->receiptStatusText(), QStringLiteral("Receipt saved: %1").arg(QDir::toNativeSeparators(elsewhere)));
     QVERIFY(!result->findChild<QPushButton *>(QStringLiteral("saveReceiptPushButton"))->isVisible());
     QVERIFY(!result->saveReceiptAs(elsewhere, &saveError)); // nothing left to save
-
-    const QString restored = dir.filePath(QStringLiteral("quote.pdf"));
-    QVERIFY(test::writeFile(restored, test::minimalPdf("Quote 77")));
-    ReceiptVerifier::Options options;
-    QString rootError;
-    options.roots = EvidenceRoots::load({m_desk.simulator()->signingRootPath()}, &rootError);
-    QVERIFY2(!options.roots.isEmpty(), qPrintable(rootError));
     const ReceiptReport report = ReceiptVerifier::verify(restored, elsewhere, options);
     QVERIFY2(report.allPassed(), qPrintable(report.failures().join(QLatin1Char('\n'))));
+    QVERIFY(QFile::remove(fallback));
+}
+
+void TestSignDocumentFlow::receiptOnlyInMemoryGuardsClose()
+{
+    // Neither the document's folder nor the fallback folder takes the receipt (a plain file where the
+    // fallback folder should be): it exists only in the view, and closing the window asks first.
+    const QString fallbackDir = MainWindow::receiptFallbackDir();
+    QDir(fallbackDir).removeRecursively();
+    QVERIFY(QDir().mkpath(QFileInfo(fallbackDir).absolutePath()));
+    QVERIFY(test::writeFile(fallbackDir, "not a folder"));
+    auto unblock = qScopeGuard([fallbackDir] { QFile::remove(fallbackDir); });
+
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("inbox"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString pdf = QDir(folder).filePath(QStringLiteral("memo.pdf"));
+    QVERIFY(test::writeFile(pdf, test::minimalPdf("Memo 12")));
+    const QString error = test::signDocumentInDesk(m_desk, pdf, [&] { QVERIFY(QDir(folder).removeRecursively()); });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+
+    ResultView *result = m_desk.window()->resultView();
+    QVERIFY(result->receiptOnlyInMemory());
+    QVERIFY2(result->receiptStatusText().contains(QStringLiteral("NOT saved")), qPrintable(result->receiptStatusText()));
+
+    // Close → the question; Cancel keeps the window (and the receipt).
+    bool asked = false;
+    QTimer::singleShot(0, this, [&asked] {
+        // Not found within 5 s: `asked` stays false and the test says so.
+        (void)QTest::qWaitFor([] { return qobject_cast<QMessageBox *>(QApplication::activeModalWidget()) != nullptr; }, 5000);
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            asked = box->text().contains(QStringLiteral("exists only in this window"));
+            box->button(QMessageBox::Cancel)->click();
+        }
+    });
+    QVERIFY(!m_desk.window()->close());
+    QVERIFY(asked);
+    QVERIFY(m_desk.window()->isVisible());
+    QVERIFY(result->receiptOnlyInMemory());
+
+    // Saved (as Save receipt as… would): closing no longer asks.
+    QString saveError;
+    QVERIFY2(result->saveReceiptAs(dir.filePath(QStringLiteral("memo.pdf") + Receipt::fileSuffix()), &saveError),
+             qPrintable(saveError));
+    QVERIFY(!result->receiptOnlyInMemory());
+    QVERIFY(m_desk.window()->close());
 }
 
 void TestSignDocumentFlow::verifyWorksWithoutConnection()

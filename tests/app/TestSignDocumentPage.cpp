@@ -17,12 +17,35 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 
+#include <memory>
+
+#include <unistd.h>
+
 using namespace bankid;
+
+namespace {
+
+/// A file of `megabytes` MiB, large enough that hashing it takes a noticeable while.
+bool writeLargeFile(const QString &path, int megabytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    const QByteArray chunk(1024 * 1024, 'x');
+    for (int i = 0; i < megabytes; ++i) {
+        if (file.write(chunk) != chunk.size())
+            return false;
+    }
+    return true;
+}
+
+} // namespace
 
 class TestSignDocumentPage : public QObject
 {
@@ -38,6 +61,8 @@ private slots:
     void dropOnTheDropArea();
     void unreadableFile();
     void newerChoiceSupersedesOlder();
+    void closingWhileHashingCancels();
+    void unwritableFolderBlocksSign();
     void screenshots_data();
     void screenshots();
 
@@ -221,13 +246,7 @@ void TestSignDocumentPage::newerChoiceSupersedesOlder()
 {
     // 48 MB takes a while to hash; the small file chosen right after must win, whatever finishes first.
     const QString big = m_dir.filePath(QStringLiteral("big.bin"));
-    {
-        QFile file(big);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        const QByteArray chunk(1024 * 1024, 'x');
-        for (int i = 0; i < 48; ++i)
-            QCOMPARE(file.write(chunk), chunk.size());
-    }
+    QVERIFY(writeLargeFile(big, 48));
     SignDocumentPage page;
     QSignalSpy finished(&page, &SignDocumentPage::digestFinished);
     page.setDocument(big);
@@ -247,6 +266,40 @@ void TestSignDocumentPage::newerChoiceSupersedesOlder()
     QCOMPARE(finished.count(), 1);
     QCOMPARE(page.digest()->sha256, QCryptographicHash::hash(m_pdfBytes, QCryptographicHash::Sha256));
     QVERIFY(QFile::remove(big));
+}
+
+void TestSignDocumentPage::closingWhileHashingCancels()
+{
+    // Destroying the page mid-hash cancels the hash and waits for its thread: nothing reads on after the page
+    // is gone (ASan in CI would see a use after free), and the page does not keep a multi-GB read alive.
+    const QString big = m_dir.filePath(QStringLiteral("big2.bin"));
+    QVERIFY(writeLargeFile(big, 64));
+    auto page = std::make_unique<SignDocumentPage>();
+    page->setDocument(big);
+    QVERIFY(page->isHashing());
+    page.reset();
+    QCoreApplication::processEvents(); // a result queued by a thread still running would be delivered here
+    QVERIFY(QFile::remove(big));
+}
+
+void TestSignDocumentPage::unwritableFolderBlocksSign()
+{
+    if (::geteuid() == 0)
+        QSKIP("runs as root, which may write into any folder: a read-only folder cannot be made here");
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("contract.pdf"));
+    QVERIFY(test::writeFile(pdf, m_pdfBytes));
+    QVERIFY(QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::ExeOwner));
+    auto restore = qScopeGuard([&dir] {
+        QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    });
+    SignDocumentPage page;
+    QSignalSpy finished(&page, &SignDocumentPage::digestFinished);
+    page.setDocument(pdf);
+    QVERIFY(QTest::qWaitFor([&finished] { return finished.count() > 0; }, 10000));
+    QVERIFY(page.digest());
+    QVERIFY(!page.canStart());
+    QVERIFY2(label(page, "receiptLabel").contains(QStringLiteral("not writable")), qPrintable(label(page, "receiptLabel")));
 }
 
 void TestSignDocumentPage::screenshots_data()

@@ -42,6 +42,9 @@ private slots:
     void refusedDrops();
     void missingPartner();
     void addedRootIsListedAndRemovable();
+    void nextResultStartsMasked();
+    void refusedDropClearsResult();
+    void emptyClaimedReceiptIsSkipped();
     void screenshots_data();
     void screenshots();
 
@@ -266,6 +269,51 @@ void TestVerifyReceiptPage::addedRootIsListedAndRemovable()
     remove->click();
     QVERIFY(page.rootFiles().isEmpty());
     QVERIFY(!remove->isEnabled());
+}
+
+void TestVerifyReceiptPage::nextResultStartsMasked()
+{
+    // Show reveals the personal number of this result only: the next verification starts masked again.
+    VerifyReceiptPage page;
+    page.addRootFile(m_root);
+    QVERIFY(verifyAfter(page, [&] { page.setFiles(m_pdf, m_receipt); }));
+    auto *signer = page.findChild<QLabel *>(QStringLiteral("signerLabel"));
+    const QString personalNumber = page.report()->evidence.signerPersonalNumber;
+    page.findChild<QPushButton *>(QStringLiteral("revealPushButton"))->click();
+    QVERIFY2(signer->text().contains(personalNumber), qPrintable(signer->text()));
+    QVERIFY(verifyAfter(page, [&] { page.findChild<QPushButton *>(QStringLiteral("verifyAgainPushButton"))->click(); }));
+    QVERIFY2(!signer->text().contains(personalNumber), qPrintable(signer->text()));
+}
+
+void TestVerifyReceiptPage::refusedDropClearsResult()
+{
+    // A refused drop after a passed verification leaves no stale "all passed" on screen.
+    VerifyReceiptPage page;
+    page.addRootFile(m_root);
+    QVERIFY(verifyAfter(page, [&] { page.setFiles(m_pdf, m_receipt); }));
+    QVERIFY(page.report() && page.report()->allPassed());
+    drop(page.findChild<DropArea *>(QStringLiteral("dropArea")), {QUrl(QStringLiteral("https://example.com/x.pdf"))});
+    QVERIFY(!page.report());
+    QVERIFY(page.documentPath().isEmpty() && page.receiptPath().isEmpty());
+    QVERIFY2(!page.headlineText().contains(QStringLiteral("passed")), qPrintable(page.headlineText()));
+    QVERIFY2(page.messageText().contains(QStringLiteral("not a file on this computer")), qPrintable(page.messageText()));
+}
+
+void TestVerifyReceiptPage::emptyClaimedReceiptIsSkipped()
+{
+    // A writer that crashed after claiming "FILE.bankid-receipt.json" leaves it empty; the next signature
+    // went to "-2". Dropping the document picks the real receipt.
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("lease.pdf"));
+    QVERIFY(QFile::copy(m_pdf, pdf));
+    QVERIFY(test::writeFile(Receipt::defaultPathFor(pdf), QByteArray()));
+    const QString second = pdf + QStringLiteral(".bankid-receipt-2.json");
+    QVERIFY(QFile::copy(m_receipt, second));
+    VerifyReceiptPage page;
+    page.addRootFile(m_root);
+    QVERIFY(verifyAfter(page, [&] { page.openPath(pdf); }));
+    QCOMPARE(page.receiptPath(), second);
+    QVERIFY(page.report() && page.report()->allPassed());
 }
 
 void TestVerifyReceiptPage::screenshots_data()
