@@ -6,9 +6,8 @@
 namespace bankid {
 
 ReceiptReport::ReceiptReport()
+    : checks(VerificationCheck::notRun(checkNames()))
 {
-    for (const QString &name : checkNames())
-        checks.append(VerificationCheck{name, VerificationCheck::Outcome::NotRun, QStringLiteral("not run")});
 }
 
 QStringList ReceiptReport::checkNames()
@@ -20,23 +19,13 @@ QStringList ReceiptReport::checkNames()
 
 void ReceiptReport::set(const QString &name, VerificationCheck::Outcome outcome, const QString &detail)
 {
-    for (VerificationCheck &check : checks) {
-        if (check.name == name) {
-            check.outcome = outcome;
-            check.detail = detail;
-            return;
-        }
-    }
-    Q_ASSERT_X(false, "ReceiptReport::set", "unknown check name");
+    [[maybe_unused]] const bool known = VerificationCheck::setIn(checks, name, outcome, detail);
+    Q_ASSERT_X(known, "ReceiptReport::set", "unknown check name");
 }
 
 VerificationCheck ReceiptReport::check(const QString &name) const
 {
-    for (const VerificationCheck &check : checks) {
-        if (check.name == name)
-            return check;
-    }
-    return VerificationCheck{name, VerificationCheck::Outcome::NotRun, QStringLiteral("no such check")};
+    return VerificationCheck::findIn(checks, name);
 }
 
 bool ReceiptReport::allPassed() const
@@ -62,9 +51,7 @@ QStringList ReceiptReport::failures() const
 
 QJsonObject ReceiptReport::toJson() const
 {
-    QJsonArray checkArray;
-    for (const VerificationCheck &check : checks)
-        checkArray.append(check.toJson());
+    const QJsonArray checkArray = VerificationCheck::toJsonArray(checks);
     QJsonObject evidenceJson = evidence.toJson();
     evidenceJson.remove(QStringLiteral("checks"));
     auto text = [](const QString &value) { return value.isEmpty() ? QJsonValue() : QJsonValue(value); };

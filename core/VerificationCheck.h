@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace bankid {
 
@@ -31,6 +34,18 @@ struct VerificationCheck {
     static QString outcomeName(Outcome outcome);
     /// {"name", "ok" (true / false / null when not run), "outcome", "detail"}.
     QJsonObject toJson() const;
+
+    // A report's fixed, ordered list of checks (VerificationReport, ReceiptReport) is a QList of these; the
+    // helpers below are the one implementation of what such a list does.
+    /// One NotRun check per name, in order, detail "not run".
+    static QList<VerificationCheck> notRun(const QStringList &names);
+    /// Sets the outcome and detail of the check called `name` in `checks`; false (and nothing changed) for an
+    /// unknown name — a programming error the callers assert on.
+    static bool setIn(QList<VerificationCheck> &checks, const QString &name, Outcome outcome, const QString &detail);
+    /// The check called `name` in `checks`, or a NotRun check with detail "no such check".
+    static VerificationCheck findIn(const QList<VerificationCheck> &checks, const QString &name);
+    /// toJson() of each check, in order.
+    static QJsonArray toJsonArray(const QList<VerificationCheck> &checks);
 };
 
 } // namespace bankid

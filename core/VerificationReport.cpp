@@ -6,9 +6,8 @@
 namespace bankid {
 
 VerificationReport::VerificationReport()
+    : checks(VerificationCheck::notRun(checkNames()))
 {
-    for (const QString &name : checkNames())
-        checks.append(VerificationCheck{name, VerificationCheck::Outcome::NotRun, QStringLiteral("not run")});
 }
 
 QStringList VerificationReport::checkNames()
@@ -28,23 +27,13 @@ QStringList VerificationReport::checkNames()
 
 void VerificationReport::set(const QString &name, VerificationCheck::Outcome outcome, const QString &detail)
 {
-    for (VerificationCheck &check : checks) {
-        if (check.name == name) {
-            check.outcome = outcome;
-            check.detail = detail;
-            return;
-        }
-    }
-    Q_ASSERT_X(false, "VerificationReport::set", "unknown check name");
+    [[maybe_unused]] const bool known = VerificationCheck::setIn(checks, name, outcome, detail);
+    Q_ASSERT_X(known, "VerificationReport::set", "unknown check name");
 }
 
 VerificationCheck VerificationReport::check(const QString &name) const
 {
-    for (const VerificationCheck &check : checks) {
-        if (check.name == name)
-            return check;
-    }
-    return VerificationCheck{name, VerificationCheck::Outcome::NotRun, QStringLiteral("no such check")};
+    return VerificationCheck::findIn(checks, name);
 }
 
 bool VerificationReport::allPassed() const
@@ -73,9 +62,7 @@ QStringList VerificationReport::failures() const
 
 QJsonObject VerificationReport::toJson() const
 {
-    QJsonArray checkArray;
-    for (const VerificationCheck &check : checks)
-        checkArray.append(check.toJson());
+    const QJsonArray checkArray = VerificationCheck::toJsonArray(checks);
     auto text = [](const QString &value) { return value.isEmpty() ? QJsonValue() : QJsonValue(value); };
     const QJsonObject signer{
         {QStringLiteral("name"), text(signerName)},
