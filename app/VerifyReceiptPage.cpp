@@ -357,49 +357,34 @@ void VerifyReceiptPage::verify()
     const QString documentPath = m_documentPath;
     const QString receiptPath = m_receiptPath;
     const QStringList rootFiles = m_rootFiles;
-    struct Outcome {
-        ReceiptReport report;
-        bool simulatorRoots = false;
-    };
-    auto result = std::make_shared<Outcome>();
+    auto result = std::make_shared<ReceiptReport>();
     m_jobs.cancelAll();
     m_jobs.run([documentPath, receiptPath, rootFiles, result](const std::atomic_bool &cancelled) {
         ReceiptVerifier::Options options;
         options.cancelled = &cancelled;
-        QString error;
         if (!rootFiles.isEmpty()) {
+            QString error;
             options.roots = EvidenceRoots::load(rootFiles, &error);
             options.rootsDescription = EvidenceRoots::describe(rootFiles, options.roots);
+            if (!error.isEmpty())
+                options.rootsDescription += QStringLiteral(" (") + error + QLatin1Char(')');
         } else {
-            const std::optional<Receipt> receipt = readReceipt(receiptPath);
-            if (receipt && receipt->environmentName == QLatin1String("simulator")) {
-                const QStringList local = EvidenceRoots::localSimulatorRootPaths();
-                options.roots = EvidenceRoots::load(local, &error);
-                result->simulatorRoots = !options.roots.isEmpty();
-                options.rootsDescription = local.isEmpty()
-                    ? VerifyReceiptPage::tr("none: no local simulator root was found; add the simulator's "
-                                            "signing-root.pem with Add root certificate…")
-                    : VerifyReceiptPage::tr("local simulator — not a BankID signature: %1")
-                          .arg(EvidenceRoots::describe(local, options.roots));
-            } else {
-                options.rootsDescription = VerifyReceiptPage::tr(
-                    "none: BankID does not publish its signing roots; add the root certificate you were given with "
-                    "Add root certificate…");
-            }
+            // None added: a simulator receipt may use the local simulator's (ReceiptVerifier decides, says so).
+            options.localSimulatorRootFiles = EvidenceRoots::localSimulatorRootPaths();
+            options.rootsDescription = VerifyReceiptPage::tr(
+                "none: BankID does not publish its signing roots; add the root certificate you were given with "
+                "Add root certificate…");
         }
-        if (!error.isEmpty())
-            options.rootsDescription += QStringLiteral(" (") + error + QLatin1Char(')');
-        result->report = ReceiptVerifier::verify(documentPath, receiptPath, options);
-    }, [this, generation, result] { onVerified(generation, result->report, result->simulatorRoots); });
+        *result = ReceiptVerifier::verify(documentPath, receiptPath, options);
+    }, [this, generation, result] { onVerified(generation, *result); });
 }
 
-void VerifyReceiptPage::onVerified(quint64 generation, const ReceiptReport &report, bool simulatorRoots)
+void VerifyReceiptPage::onVerified(quint64 generation, const ReceiptReport &report)
 {
     if (generation != m_generation)
         return; // superseded
     m_verifying = false;
     m_report = report;
-    m_simulatorRoots = simulatorRoots;
     qCInfo(lcVerifyPage).noquote() << "verified" << QFileInfo(report.documentPath).fileName() << "against"
                                    << QFileInfo(report.receiptPath).fileName() << "-"
                                    << (report.allPassed() ? QStringLiteral("all checks passed")
@@ -536,7 +521,7 @@ void VerifyReceiptPage::refresh()
         }
         const int total = int(m_report->checks.size());
         if (m_report->allPassed()) {
-            m_headlineLabel->setText(m_simulatorRoots
+            m_headlineLabel->setText(m_report->trustedLocalSimulatorRoots
                                          ? tr("✔ All %1 checks passed (against the local simulator root — not a "
                                               "BankID signature)")
                                                .arg(locale.toString(total))

@@ -87,7 +87,7 @@ private:
     void setMessage(const QString &message);
     /// Refused input: the message, and the previous files and result are cleared (no stale result).
     void refuse(const QString &message);
-    void onVerified(quint64 generation, const ReceiptReport &report, bool simulatorRoots);
+    void onVerified(quint64 generation, const ReceiptReport &report);
     void onOpenDocument();
     void onOpenReceipt();
     void onAddRoot();
@@ -98,7 +98,6 @@ private:
     QStringList m_rootFiles;
     std::optional<ReceiptReport> m_report;
     QString m_message;
-    bool m_simulatorRoots = false; ///< the report trusted the local simulator roots (none were added)
     bool m_verifying = false;
     quint64 m_generation = 0; ///< bumped by every request; an older result is dropped
 

@@ -7,31 +7,10 @@
 #include "VerifySignatureCommand.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 
 namespace bankid {
-
-namespace {
-
-// A receipt is a few kilobytes (the signature and OCSP response in base64); anything far larger is not one,
-// and ReceiptVerifier says so itself. Here it only decides which roots to offer, so it is not read at all.
-constexpr qint64 MaxReceiptPeekBytes = 16 * 1024 * 1024;
-
-// The receipt's environment name ("simulator", "test", ...), or empty when the receipt cannot be read or
-// parsed (the verifier then reports why, as the "receipt" check).
-QString receiptEnvironment(const QString &receiptPath)
-{
-    QFile file(receiptPath);
-    if (file.size() > MaxReceiptPeekBytes || !file.open(QIODevice::ReadOnly))
-        return {};
-    QString error;
-    const auto receipt = Receipt::fromJson(file.readAll(), &error);
-    return receipt ? receipt->environmentName : QString();
-}
-
-} // namespace
 
 QString VerifyReceiptCommand::parse(const QStringList &words, const QStringList &rootFiles, const QString &at,
                                     Arguments *arguments)
@@ -75,20 +54,9 @@ VerifyReceiptCommand::Result VerifyReceiptCommand::run(const Arguments &argument
             return result;
         }
         options.rootsDescription = EvidenceRoots::describe(arguments.rootFiles, options.roots);
-    } else if (receiptEnvironment(arguments.receiptFile) == QLatin1String("simulator")) {
-        const QStringList paths = EvidenceRoots::localSimulatorRootPaths();
-        QString error;
-        options.roots = EvidenceRoots::load(paths, &error);
-        if (options.roots.isEmpty())
-            options.rootsDescription =
-                tr("none: no --root given, and no local simulator signing root was found (%1); pass the simulator's "
-                   "signing-root.pem with --root")
-                    .arg(QDir::toNativeSeparators(EvidenceRoots::deskSimulatorStateDir()
-                                                  + QStringLiteral("/signing-root.pem")));
-        else
-            options.rootsDescription = tr("local simulator signing root %1 — simulator evidence, not a BankID signature")
-                                           .arg(EvidenceRoots::describe(paths, options.roots));
     } else {
+        // No root named: a simulator receipt may use the local simulator's (ReceiptVerifier decides and says so).
+        options.localSimulatorRootFiles = EvidenceRoots::localSimulatorRootPaths();
         options.rootsDescription =
             tr("none: no --root given (BankID's signing roots are not bundled: pass them with --root)");
     }

@@ -31,6 +31,7 @@ struct ReceiptReport {
     std::optional<Receipt> receipt; ///< when it could be read and parsed
     VerificationReport evidence;    ///< signer, funcId, signing time, signed texts (checks copied into `checks`)
     QString trustedRootsDescription; ///< which roots were trusted and where they came from (shown to the user)
+    bool trustedLocalSimulatorRoots = false; ///< the local simulator's roots were used: simulator evidence
 
     ReceiptReport();
 

@@ -2,6 +2,7 @@
 
 #include "DocumentDigest.h"
 #include "DocumentSignRequest.h"
+#include "EvidenceRoots.h"
 #include "EvidenceVerifier.h"
 #include "PersonalNumber.h"
 
@@ -182,6 +183,15 @@ ReceiptReport ReceiptVerifier::verify(const QString &documentPath, const QString
     // The evidence first: the document checks read the signed usrNonVisibleData out of it.
     EvidenceVerifier::Options evidenceOptions;
     evidenceOptions.roots = options.roots;
+    if (evidenceOptions.roots.isEmpty() && receipt->environmentName == QLatin1String("simulator")) {
+        QString rootError;
+        evidenceOptions.roots = EvidenceRoots::load(options.localSimulatorRootFiles, &rootError);
+        report.trustedLocalSimulatorRoots = !evidenceOptions.roots.isEmpty();
+        report.trustedRootsDescription = report.trustedLocalSimulatorRoots
+            ? tr("local simulator signing root %1 — simulator evidence, not a BankID signature")
+                  .arg(EvidenceRoots::describe(options.localSimulatorRootFiles, evidenceOptions.roots))
+            : tr("%1 (no local simulator signing root was found)").arg(options.rootsDescription);
+    }
     evidenceOptions.asOf = options.asOf;
     evidenceOptions.expectedUserVisibleData = receipt->sentUserVisibleData();
     evidenceOptions.expectedUserNonVisibleData = receipt->sentUserNonVisibleData();

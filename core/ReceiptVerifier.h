@@ -19,8 +19,8 @@ namespace bankid {
 /// usrNonVisibleData. No network access.
 ///
 /// Contract: every problem is a named failed check in the report (ReceiptReport::checkNames()), never an
-/// exception or crash, whatever the files hold. Only Options::roots are trusted; the caller decides where
-/// they come from (EvidenceRoots) and describes them in Options::rootsDescription.
+/// exception or crash, whatever the files hold. Only Options::roots are trusted — or, for a simulator receipt
+/// and no roots given, Options::localSimulatorRootFiles. The receipt is read once, here.
 ///
 ///     ReceiptVerifier::Options options;
 ///     options.roots = EvidenceRoots::load({simulator.signingRootPath()}, &error);
@@ -32,7 +32,14 @@ class ReceiptVerifier
 public:
     struct Options {
         QList<QSslCertificate> roots;
-        QString rootsDescription;      ///< copied into ReceiptReport::trustedRootsDescription
+        /// Copied into ReceiptReport::trustedRootsDescription: what `roots` are, or — with none — what the user
+        /// can do about it (the front end's words: "--root", "Add root certificate…").
+        QString rootsDescription;
+        /// Trust-root policy for simulator evidence (EvidenceRoots): these PEM files (callers pass
+        /// EvidenceRoots::localSimulatorRootPaths() when the user named no root) are trusted only when `roots`
+        /// is empty AND the receipt says environment "simulator"; the report then says so
+        /// (ReceiptReport::trustedLocalSimulatorRoots and a description naming them as not BankID's).
+        QStringList localSimulatorRootFiles;
         std::optional<QDateTime> asOf; ///< default: the OCSP producedAt (signing time)
         /// Optional: when it becomes true, hashing the document stops ("document digest" then fails saying so).
         const std::atomic_bool *cancelled = nullptr;

@@ -2057,6 +2057,14 @@ Open File &gt; Settings to fix it.</source>
         <source>format version %1, %2 environment, order %3, written %4</source>
         <translation>formatversion %1, miljö %2, order %3, skrivet %4</translation>
     </message>
+    <message>
+        <source>local simulator signing root %1 — simulator evidence, not a BankID signature</source>
+        <translation>den lokala simulatorns rotcertifikat för signaturer %1 — bevis från simulatorn, ingen BankID-signatur</translation>
+    </message>
+    <message>
+        <source>%1 (no local simulator signing root was found)</source>
+        <translation>%1 (inget lokalt rotcertifikat från simulatorn hittades)</translation>
+    </message>
 </context>
 <context>
     <name>bankid::ReceiptWriter</name>
@@ -3194,14 +3202,6 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
         <translation>inget certifikat i %1</translation>
     </message>
     <message>
-        <source>none: no --root given, and no local simulator signing root was found (%1); pass the simulator&apos;s signing-root.pem with --root</source>
-        <translation>inga: inget --root angavs och inget lokalt rotcertifikat för simulatorns signaturer hittades (%1); ange simulatorns signing-root.pem med --root</translation>
-    </message>
-    <message>
-        <source>local simulator signing root %1 — simulator evidence, not a BankID signature</source>
-        <translation>den lokala simulatorns rotcertifikat för signaturer %1 — bevis från simulatorn, ingen BankID-signatur</translation>
-    </message>
-    <message>
         <source>none: no --root given (BankID&apos;s signing roots are not bundled: pass them with --root)</source>
         <translation>inga: inget --root angavs (BankID:s rotcertifikat för signaturer medföljer inte: ange dem med --root)</translation>
     </message>
@@ -3306,14 +3306,6 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
     <message>
         <source>Neither dropped file is a receipt: drop one document and its receipt.</source>
         <translation>Ingen av de släppta filerna är ett kvitto: släpp ett dokument och dess kvitto.</translation>
-    </message>
-    <message>
-        <source>none: no local simulator root was found; add the simulator&apos;s signing-root.pem with Add root certificate…</source>
-        <translation>inga: inget lokalt rotcertifikat för simulatorn hittades; lägg till simulatorns signing-root.pem med Lägg till rotcertifikat…</translation>
-    </message>
-    <message>
-        <source>local simulator — not a BankID signature: %1</source>
-        <translation>lokal simulator — ingen BankID-signatur: %1</translation>
     </message>
     <message>
         <source>none: BankID does not publish its signing roots; add the root certificate you were given with Add root certificate…</source>

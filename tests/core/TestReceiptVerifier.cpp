@@ -91,6 +91,7 @@ private Q_SLOTS:
     void receiptDigestEditedToMatchStillFailsSignedDigest();
     void wrongRootFailsTheChain();
     void noRootFailsTheChain();
+    void localSimulatorRootsOnlyForSimulatorReceipts();
     void editedNonVisibleDataFails();
     void editedSignerFails();
     void missingDocumentNamesIt();
@@ -266,6 +267,36 @@ void TestReceiptVerifier::noRootFailsTheChain()
     const ReceiptReport report = ReceiptVerifier::verify(m_document, m_receipt, ReceiptVerifier::Options{});
     QVERIFY(!report.allPassed());
     QVERIFY2(report.check(QStringLiteral("certificate chain")).failed(), qPrintable(describe(report)));
+}
+
+void TestReceiptVerifier::localSimulatorRootsOnlyForSimulatorReceipts()
+{
+    // The trust-root policy lives in ReceiptVerifier: with no root given, a receipt that says "simulator" is
+    // checked against the local simulator roots, and the report says it is not a BankID signature.
+    ReceiptVerifier::Options local;
+    local.localSimulatorRootFiles = {m_signingRoot};
+    local.rootsDescription = QStringLiteral("none given");
+    const ReceiptReport simulatorReport = ReceiptVerifier::verify(m_document, m_receipt, local);
+    QVERIFY2(simulatorReport.allPassed(), qPrintable(describe(simulatorReport)));
+    QVERIFY(simulatorReport.trustedLocalSimulatorRoots);
+    QVERIFY2(simulatorReport.trustedRootsDescription.contains(QStringLiteral("not a BankID signature"))
+                 && simulatorReport.trustedRootsDescription.contains(m_signingRoot),
+             qPrintable(simulatorReport.trustedRootsDescription));
+
+    // Roots given: those only, never the local ones.
+    ReceiptVerifier::Options given = options();
+    given.localSimulatorRootFiles = {m_signingRoot};
+    QVERIFY(!ReceiptVerifier::verify(m_document, m_receipt, given).trustedLocalSimulatorRoots);
+
+    // The same evidence relabelled "production": the local simulator roots are not offered, the chain fails.
+    const auto [document, receipt] = freshCopy(QStringLiteral("relabelled"));
+    QJsonObject json = QJsonDocument::fromJson(readAll(receipt)).object();
+    json = withMember(json, {QStringLiteral("environment"), QStringLiteral("name")}, QStringLiteral("production"));
+    QVERIFY(writeAll(receipt, QJsonDocument(json).toJson()));
+    const ReceiptReport relabelled = ReceiptVerifier::verify(document, receipt, local);
+    QVERIFY(!relabelled.trustedLocalSimulatorRoots);
+    QCOMPARE(relabelled.trustedRootsDescription, QStringLiteral("none given"));
+    QVERIFY2(relabelled.check(QStringLiteral("certificate chain")).failed(), qPrintable(describe(relabelled)));
 }
 
 void TestReceiptVerifier::editedNonVisibleDataFails()
