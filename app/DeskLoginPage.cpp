@@ -1,6 +1,7 @@
 #include "DeskLoginPage.h"
 
-#include <QButtonGroup>
+#include "StartMethodChooser.h"
+
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
@@ -31,26 +32,19 @@ DeskLoginPage::DeskLoginPage(QWidget *parent)
     , m_textLabel(new QLabel(this))
     , m_textLineEdit(new QLineEdit(this))
     , m_methodLabel(new QLabel(this))
-    , m_qrRadioButton(new QRadioButton(this))
-    , m_sameDeviceRadioButton(new QRadioButton(this))
+    , m_startMethodChooser(new StartMethodChooser(Qt::Vertical, this))
     , m_loginPushButton(new QPushButton(this))
 {
     setObjectName(QStringLiteral("deskLoginPage"));
     m_titleLabel->setObjectName(QStringLiteral("titleLabel"));
     m_introLabel->setObjectName(QStringLiteral("introLabel"));
     m_textLineEdit->setObjectName(QStringLiteral("textLineEdit"));
-    m_qrRadioButton->setObjectName(QStringLiteral("qrRadioButton"));
-    m_sameDeviceRadioButton->setObjectName(QStringLiteral("sameDeviceRadioButton"));
     m_loginPushButton->setObjectName(QStringLiteral("loginPushButton"));
 
     scaleFont(m_titleLabel, 1.6, true);
     scaleFont(m_loginPushButton, 1.5, true);
     m_introLabel->setWordWrap(true);
     m_textLabel->setBuddy(m_textLineEdit);
-    m_qrRadioButton->setChecked(true);
-    auto *methods = new QButtonGroup(this);
-    methods->addButton(m_qrRadioButton);
-    methods->addButton(m_sameDeviceRadioButton);
     m_loginPushButton->setDefault(true);
     m_loginPushButton->setAutoDefault(true);
     m_loginPushButton->setMinimumHeight(m_loginPushButton->fontMetrics().height() * 3);
@@ -58,10 +52,7 @@ DeskLoginPage::DeskLoginPage(QWidget *parent)
 
     auto *form = new QFormLayout;
     form->addRow(m_textLabel, m_textLineEdit);
-    auto *methodLayout = new QVBoxLayout;
-    methodLayout->addWidget(m_qrRadioButton);
-    methodLayout->addWidget(m_sameDeviceRadioButton);
-    form->addRow(m_methodLabel, methodLayout);
+    form->addRow(m_methodLabel, m_startMethodChooser);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_titleLabel);
@@ -73,8 +64,8 @@ DeskLoginPage::DeskLoginPage(QWidget *parent)
     layout->addStretch(1);
 
     setTabOrder(m_loginPushButton, m_textLineEdit);
-    setTabOrder(m_textLineEdit, m_qrRadioButton);
-    setTabOrder(m_qrRadioButton, m_sameDeviceRadioButton);
+    setTabOrder(m_textLineEdit, m_startMethodChooser->firstButton());
+    setTabOrder(m_startMethodChooser->firstButton(), m_startMethodChooser->lastButton());
     setFocusProxy(m_loginPushButton);
 
     connect(m_textLineEdit, &QLineEdit::textEdited, this, [this] { m_textEdited = true; });
@@ -93,12 +84,12 @@ OrderRequest DeskLoginPage::request() const
 
 StartMethod DeskLoginPage::startMethod() const
 {
-    return m_sameDeviceRadioButton->isChecked() ? StartMethod::SameDevice : StartMethod::QrCode;
+    return m_startMethodChooser->startMethod();
 }
 
 void DeskLoginPage::setStartMethod(StartMethod method)
 {
-    (method == StartMethod::SameDevice ? m_sameDeviceRadioButton : m_qrRadioButton)->setChecked(true);
+    m_startMethodChooser->setStartMethod(method);
 }
 
 void DeskLoginPage::emitStart()
@@ -127,10 +118,6 @@ void DeskLoginPage::retranslateUi()
         m_textLineEdit->setText(tr("Log in at the service desk"));
     m_textLineEdit->setAccessibleName(tr("Text shown in the BankID app"));
     m_methodLabel->setText(tr("Start method:"));
-    m_qrRadioButton->setText(tr("&QR code on another device"));
-    m_qrRadioButton->setAccessibleName(tr("QR code on another device"));
-    m_sameDeviceRadioButton->setText(tr("BankID on this &device"));
-    m_sameDeviceRadioButton->setAccessibleName(tr("BankID on this device"));
 }
 
 } // namespace bankid

@@ -8,9 +8,10 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QRadioButton;
 
 namespace bankid {
+
+class StartMethodChooser;
 
 /// The desk login task: one large "Log in with BankID" button (the default button: Enter starts), the
 /// text the person reads in the app (auth userVisibleData) and the start method.
@@ -49,8 +50,7 @@ private:
     QLabel *m_textLabel;
     QLineEdit *m_textLineEdit;
     QLabel *m_methodLabel;
-    QRadioButton *m_qrRadioButton;
-    QRadioButton *m_sameDeviceRadioButton;
+    StartMethodChooser *m_startMethodChooser;
     QPushButton *m_loginPushButton;
     bool m_textEdited = false;
 };

@@ -6,8 +6,8 @@
 #include "ProblemMarker.h"
 #include "Receipt.h"
 #include "SimpleMarkdown.h"
+#include "StartMethodChooser.h"
 
-#include <QButtonGroup>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -53,8 +53,7 @@ SignDocumentPage::SignDocumentPage(QWidget *parent)
     , m_receiptLabel(new QLabel(this))
     , m_previewLabel(new QLabel(this))
     , m_previewTextBrowser(new QTextBrowser(this))
-    , m_qrRadioButton(new QRadioButton(this))
-    , m_sameDeviceRadioButton(new QRadioButton(this))
+    , m_startMethodChooser(new StartMethodChooser(Qt::Horizontal, this))
     , m_signPushButton(new QPushButton(this))
 {
     setObjectName(QStringLiteral("signDocumentPage"));
@@ -68,8 +67,6 @@ SignDocumentPage::SignDocumentPage(QWidget *parent)
         {m_digestLabel, "digestLabel"},
         {m_receiptLabel, "receiptLabel"},
         {m_previewTextBrowser, "previewTextBrowser"},
-        {m_qrRadioButton, "qrRadioButton"},
-        {m_sameDeviceRadioButton, "sameDeviceRadioButton"},
         {m_signPushButton, "signPushButton"},
     };
     for (const auto &[widget, name] : names)
@@ -101,10 +98,6 @@ SignDocumentPage::SignDocumentPage(QWidget *parent)
     for (const auto &[caption, value] : buddies)
         caption->setBuddy(value);
     m_previewTextBrowser->setOpenLinks(false);
-    m_qrRadioButton->setChecked(true);
-    auto *methods = new QButtonGroup(this);
-    methods->addButton(m_qrRadioButton);
-    methods->addButton(m_sameDeviceRadioButton);
     m_signPushButton->setDefault(true);
 
     auto *chooseRow = new QHBoxLayout;
@@ -119,8 +112,7 @@ SignDocumentPage::SignDocumentPage(QWidget *parent)
     form->addRow(m_receiptCaptionLabel, m_receiptLabel);
 
     auto *methodRow = new QHBoxLayout;
-    methodRow->addWidget(m_qrRadioButton);
-    methodRow->addWidget(m_sameDeviceRadioButton);
+    methodRow->addWidget(m_startMethodChooser);
     methodRow->addStretch(1);
     methodRow->addWidget(m_signPushButton);
 
@@ -136,9 +128,9 @@ SignDocumentPage::SignDocumentPage(QWidget *parent)
 
     setTabOrder(m_choosePushButton, m_digestLabel);
     setTabOrder(m_digestLabel, m_previewTextBrowser);
-    setTabOrder(m_previewTextBrowser, m_qrRadioButton);
-    setTabOrder(m_qrRadioButton, m_sameDeviceRadioButton);
-    setTabOrder(m_sameDeviceRadioButton, m_signPushButton);
+    setTabOrder(m_previewTextBrowser, m_startMethodChooser->firstButton());
+    setTabOrder(m_startMethodChooser->firstButton(), m_startMethodChooser->lastButton());
+    setTabOrder(m_startMethodChooser->lastButton(), m_signPushButton);
     setFocusProxy(m_choosePushButton);
 
     connect(m_dropArea, &DropArea::dropped, this, &SignDocumentPage::handleDroppedUrls);
@@ -233,7 +225,7 @@ OrderRequest SignDocumentPage::request() const
 
 StartMethod SignDocumentPage::startMethod() const
 {
-    return m_sameDeviceRadioButton->isChecked() ? StartMethod::SameDevice : StartMethod::QrCode;
+    return m_startMethodChooser->startMethod();
 }
 
 bool SignDocumentPage::canStart() const
@@ -356,10 +348,6 @@ void SignDocumentPage::retranslateUi()
     m_receiptLabel->setAccessibleName(tr("Where the receipt will be saved"));
     m_previewLabel->setText(tr("What the person &reads in the BankID app:"));
     m_previewTextBrowser->setAccessibleName(tr("Summary shown to the person in the BankID app"));
-    m_qrRadioButton->setText(tr("&QR code on another device"));
-    m_qrRadioButton->setAccessibleName(tr("QR code on another device"));
-    m_sameDeviceRadioButton->setText(tr("BankID on this &device"));
-    m_sameDeviceRadioButton->setAccessibleName(tr("BankID on this device"));
     m_signPushButton->setText(tr("&Sign with BankID"));
     m_signPushButton->setAccessibleName(tr("Sign the document with BankID"));
     if (m_hashing)

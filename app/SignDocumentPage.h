@@ -13,10 +13,11 @@
 
 class QLabel;
 class QPushButton;
-class QRadioButton;
 class QTextBrowser;
 
 namespace bankid {
+
+class StartMethodChooser;
 
 class DropArea;
 
@@ -109,8 +110,7 @@ private:
     QLabel *m_receiptLabel;
     QLabel *m_previewLabel;
     QTextBrowser *m_previewTextBrowser;
-    QRadioButton *m_qrRadioButton;
-    QRadioButton *m_sameDeviceRadioButton;
+    StartMethodChooser *m_startMethodChooser;
     QPushButton *m_signPushButton;
 
     BackgroundJobs m_jobs; ///< last member: destroyed first, so no hash outlives the page's state

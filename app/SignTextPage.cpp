@@ -4,9 +4,9 @@
 #include "MarkdownPreview.h"
 #include "RequestValidator.h"
 #include "SimpleMarkdown.h"
+#include "StartMethodChooser.h"
 #include "ValidationError.h"
 
-#include <QButtonGroup>
 #include <QCheckBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -41,8 +41,7 @@ SignTextPage::SignTextPage(QWidget *parent)
     , m_issuesLabel(new QLabel(this))
     , m_nonVisibleLabel(new QLabel(this))
     , m_nonVisibleLineEdit(new QLineEdit(this))
-    , m_qrRadioButton(new QRadioButton(this))
-    , m_sameDeviceRadioButton(new QRadioButton(this))
+    , m_startMethodChooser(new StartMethodChooser(Qt::Horizontal, this))
     , m_signPushButton(new QPushButton(this))
 {
     setObjectName(QStringLiteral("signTextPage"));
@@ -53,8 +52,6 @@ SignTextPage::SignTextPage(QWidget *parent)
     m_previewTextBrowser->setObjectName(QStringLiteral("previewTextBrowser"));
     m_issuesLabel->setObjectName(QStringLiteral("issuesLabel"));
     m_nonVisibleLineEdit->setObjectName(QStringLiteral("nonVisibleLineEdit"));
-    m_qrRadioButton->setObjectName(QStringLiteral("qrRadioButton"));
-    m_sameDeviceRadioButton->setObjectName(QStringLiteral("sameDeviceRadioButton"));
     m_signPushButton->setObjectName(QStringLiteral("signPushButton"));
 
     QFont titleFont = m_titleLabel->font();
@@ -68,10 +65,6 @@ SignTextPage::SignTextPage(QWidget *parent)
     m_issuesLabel->setWordWrap(true);
     m_issuesLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_previewTextBrowser->setOpenLinks(false);
-    m_qrRadioButton->setChecked(true);
-    auto *methods = new QButtonGroup(this);
-    methods->addButton(m_qrRadioButton);
-    methods->addButton(m_sameDeviceRadioButton);
     m_signPushButton->setDefault(true);
 
     auto *editorPane = new QWidget(this);
@@ -97,8 +90,7 @@ SignTextPage::SignTextPage(QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(m_nonVisibleLabel, m_nonVisibleLineEdit);
     auto *methodRow = new QHBoxLayout;
-    methodRow->addWidget(m_qrRadioButton);
-    methodRow->addWidget(m_sameDeviceRadioButton);
+    methodRow->addWidget(m_startMethodChooser);
     methodRow->addStretch(1);
     methodRow->addWidget(m_signPushButton);
 
@@ -112,9 +104,9 @@ SignTextPage::SignTextPage(QWidget *parent)
     setTabOrder(m_textPlainTextEdit, m_markdownCheckBox);
     setTabOrder(m_markdownCheckBox, m_previewTextBrowser);
     setTabOrder(m_previewTextBrowser, m_nonVisibleLineEdit);
-    setTabOrder(m_nonVisibleLineEdit, m_qrRadioButton);
-    setTabOrder(m_qrRadioButton, m_sameDeviceRadioButton);
-    setTabOrder(m_sameDeviceRadioButton, m_signPushButton);
+    setTabOrder(m_nonVisibleLineEdit, m_startMethodChooser->firstButton());
+    setTabOrder(m_startMethodChooser->firstButton(), m_startMethodChooser->lastButton());
+    setTabOrder(m_startMethodChooser->lastButton(), m_signPushButton);
     setFocusProxy(m_textPlainTextEdit);
 
     connect(m_textPlainTextEdit, &QPlainTextEdit::textChanged, this, &SignTextPage::updateState);
@@ -136,7 +128,7 @@ OrderRequest SignTextPage::request() const
 
 StartMethod SignTextPage::startMethod() const
 {
-    return m_sameDeviceRadioButton->isChecked() ? StartMethod::SameDevice : StartMethod::QrCode;
+    return m_startMethodChooser->startMethod();
 }
 
 bool SignTextPage::canStart() const
@@ -216,10 +208,6 @@ void SignTextPage::retranslateUi()
     m_previewTextBrowser->setAccessibleName(tr("Preview of the text as the BankID app shows it"));
     m_nonVisibleLabel->setText(tr("&Hidden data (userNonVisibleData, optional):"));
     m_nonVisibleLineEdit->setAccessibleName(tr("Hidden data signed along, not shown to the person"));
-    m_qrRadioButton->setText(tr("&QR code on another device"));
-    m_qrRadioButton->setAccessibleName(tr("QR code on another device"));
-    m_sameDeviceRadioButton->setText(tr("BankID on this &device"));
-    m_sameDeviceRadioButton->setAccessibleName(tr("BankID on this device"));
     m_signPushButton->setText(tr("&Sign with BankID"));
     m_signPushButton->setAccessibleName(tr("Sign with BankID"));
     updateState();

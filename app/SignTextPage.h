@@ -10,10 +10,11 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
-class QRadioButton;
 class QTextBrowser;
 
 namespace bankid {
+
+class StartMethodChooser;
 
 /// The "Sign text" task: a userVisibleData editor with an optional simpleMarkdownV1 live preview, the
 /// validation issues (line:column rule), a length counter against the /sign limit counted after base64,
@@ -61,8 +62,7 @@ private:
     QLabel *m_issuesLabel;
     QLabel *m_nonVisibleLabel;
     QLineEdit *m_nonVisibleLineEdit;
-    QRadioButton *m_qrRadioButton;
-    QRadioButton *m_sameDeviceRadioButton;
+    StartMethodChooser *m_startMethodChooser;
     QPushButton *m_signPushButton;
     QStringList m_issues;
 };

@@ -1249,22 +1249,6 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
         <source>Start method:</source>
         <translation>Startsätt:</translation>
     </message>
-    <message>
-        <source>&amp;QR code on another device</source>
-        <translation>&amp;QR-kod på en annan enhet</translation>
-    </message>
-    <message>
-        <source>QR code on another device</source>
-        <translation>QR-kod på en annan enhet</translation>
-    </message>
-    <message>
-        <source>BankID on this &amp;device</source>
-        <translation>BankID på &amp;den här enheten</translation>
-    </message>
-    <message>
-        <source>BankID on this device</source>
-        <translation>BankID på den här enheten</translation>
-    </message>
 </context>
 <context>
     <name>bankid::DeskOptions</name>
@@ -2772,22 +2756,6 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
         <translation>Sammanfattning som visas för personen i BankID-appen</translation>
     </message>
     <message>
-        <source>&amp;QR code on another device</source>
-        <translation>&amp;QR-kod på en annan enhet</translation>
-    </message>
-    <message>
-        <source>QR code on another device</source>
-        <translation>QR-kod på en annan enhet</translation>
-    </message>
-    <message>
-        <source>BankID on this &amp;device</source>
-        <translation>BankID på &amp;den här enheten</translation>
-    </message>
-    <message>
-        <source>BankID on this device</source>
-        <translation>BankID på den här enheten</translation>
-    </message>
-    <message>
         <source>&amp;Sign with BankID</source>
         <translation>S&amp;kriv under med BankID</translation>
     </message>
@@ -2922,22 +2890,6 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
         <translation>Dolda data som skrivs under tillsammans med texten men inte visas för personen</translation>
     </message>
     <message>
-        <source>&amp;QR code on another device</source>
-        <translation>&amp;QR-kod på en annan enhet</translation>
-    </message>
-    <message>
-        <source>QR code on another device</source>
-        <translation>QR-kod på en annan enhet</translation>
-    </message>
-    <message>
-        <source>BankID on this &amp;device</source>
-        <translation>BankID på &amp;den här enheten</translation>
-    </message>
-    <message>
-        <source>BankID on this device</source>
-        <translation>BankID på den här enheten</translation>
-    </message>
-    <message>
         <source>&amp;Sign with BankID</source>
         <translation>S&amp;kriv under med BankID</translation>
     </message>
@@ -2991,6 +2943,25 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
     <message>
         <source>line %1, column %2: %3</source>
         <translation>rad %1, kolumn %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::StartMethodChooser</name>
+    <message>
+        <source>&amp;QR code on another device</source>
+        <translation>&amp;QR-kod på en annan enhet</translation>
+    </message>
+    <message>
+        <source>QR code on another device</source>
+        <translation>QR-kod på en annan enhet</translation>
+    </message>
+    <message>
+        <source>BankID on this &amp;device</source>
+        <translation>BankID på &amp;den här enheten</translation>
+    </message>
+    <message>
+        <source>BankID on this device</source>
+        <translation>BankID på den här enheten</translation>
     </message>
 </context>
 <context>
