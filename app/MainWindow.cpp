@@ -470,18 +470,13 @@ void MainWindow::onCompleted(const CompletionData &completion)
 
 void MainWindow::writeReceipt()
 {
-    Receipt receipt;
-    receipt.documentFileName = m_document->digest.fileName;
-    receipt.documentSize = m_document->digest.size;
-    receipt.documentSha256 = m_document->digest.sha256;
+    Receipt receipt = Receipt::forDocumentOrder(m_document->digest, m_sentRequest,
+                                                m_session ? m_session->completedCollectResponse() : QJsonObject());
     // The stable key, never the translated display name: verifiers pick their trust anchors by it.
     receipt.environmentName = deskEnvironmentName(m_connections->environment());
     receipt.baseUrl = m_connections->config().baseUrl.toString();
-    receipt.requestBody = m_sentRequest.toJson();
-    receipt.collectResponse = m_session ? m_session->completedCollectResponse() : QJsonObject();
     receipt.startedAt = m_context.startedAt;
     receipt.completedAt = m_context.completedAt;
-    receipt.writtenAt = QDateTime::currentDateTime();
     receipt.application = QStringLiteral("bankid-desk");
     receipt.applicationVersion = QStringLiteral(BANKID_DESK_VERSION);
 

@@ -399,19 +399,12 @@ void CliApplication::onCompleted(const CompletionData &completion)
 
 void CliApplication::saveReceipt()
 {
-    const QDateTime completedAt = QDateTime::currentDateTime();
-    Receipt receipt;
-    receipt.documentFileName = m_digest->fileName;
-    receipt.documentSize = m_digest->size;
-    receipt.documentSha256 = m_digest->sha256;
+    Receipt receipt = Receipt::forDocumentOrder(*m_digest, m_request, m_session->completedCollectResponse());
     receipt.environmentName =
         m_options.useSimulator ? QStringLiteral("simulator") : environmentName(m_options.environment);
     receipt.baseUrl = m_baseUrl;
-    receipt.requestBody = m_request.toJson();
-    receipt.collectResponse = m_session->completedCollectResponse();
     receipt.startedAt = m_startedAt;
-    receipt.completedAt = completedAt;
-    receipt.writtenAt = QDateTime::currentDateTime();
+    receipt.completedAt = receipt.writtenAt;
     receipt.application = QStringLiteral("bankid-cli");
     receipt.applicationVersion = QCoreApplication::applicationVersion();
 

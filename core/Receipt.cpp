@@ -191,6 +191,20 @@ QString Receipt::fileSuffix()
     return QStringLiteral(".bankid-receipt.json");
 }
 
+Receipt Receipt::forDocumentOrder(const DocumentDigest &digest, const OrderRequest &sent,
+                                  const QJsonObject &collectResponse)
+{
+    Receipt receipt;
+    receipt.documentFileName = digest.fileName;
+    receipt.documentSize = digest.size;
+    receipt.documentSha256 = digest.sha256;
+    receipt.endpoint = endpointPath(sent.flow);
+    receipt.requestBody = sent.toJson();
+    receipt.collectResponse = collectResponse;
+    receipt.writtenAt = QDateTime::currentDateTime();
+    return receipt;
+}
+
 QJsonObject Receipt::toJson() const
 {
     // QJsonObject keeps its keys sorted, so the written member order is alphabetical; the format says member

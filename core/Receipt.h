@@ -1,5 +1,8 @@
 #pragma once
 
+#include "ApiTypes.h"
+#include "DocumentDigest.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
@@ -57,6 +60,13 @@ struct Receipt {
     QDateTime writtenAt;
     QString application; ///< "bankid-desk" or "bankid-cli"
     QString applicationVersion;
+
+    /// What every front end fills the same way after a document order completed: the document (from
+    /// `digest`), the request (endpoint of `sent.flow`, body exactly as sent: sent.toJson()), the final collect
+    /// response (OrderSession::completedCollectResponse()) and writtenAt = now. The caller adds what only it
+    /// knows: environmentName, baseUrl, startedAt / completedAt, application and applicationVersion.
+    static Receipt forDocumentOrder(const DocumentDigest &digest, const OrderRequest &sent,
+                                    const QJsonObject &collectResponse);
 
     QJsonObject toJson() const;
     /// Indented UTF-8 JSON with a trailing newline.

@@ -39,27 +39,21 @@ std::optional<Receipt> signDocumentOnSimulator(SimulatorFixture &fixture, const 
     options.pollIntervalMs = OrderSession::MinPollIntervalMs;
     options.deadlineMs = timeoutMs;
 
-    Receipt receipt;
-    receipt.startedAt = QDateTime::currentDateTime();
+    const QDateTime startedAt = QDateTime::currentDateTime();
     session.start(request, options);
     if (!QTest::qWaitFor([&] { return !session.isActive(); }, timeoutMs))
         return fail(QStringLiteral("the order did not finish within %1 ms").arg(timeoutMs));
     if (session.state() != OrderSession::State::Complete)
         return fail(QStringLiteral("the order did not complete: %1")
                         .arg(session.failure() ? session.failure()->technicalMessage : OrderSession::stateName(session.state())));
-    receipt.completedAt = QDateTime::currentDateTime();
-
-    receipt.documentFileName = digest->fileName;
-    receipt.documentSize = digest->size;
-    receipt.documentSha256 = digest->sha256;
+    // As the front ends build it (Receipt::forDocumentOrder), plus what only the caller knows.
+    Receipt receipt = Receipt::forDocumentOrder(*digest, request, session.completedCollectResponse());
     receipt.environmentName = QStringLiteral("simulator");
     receipt.baseUrl = fixture.simulator()->baseUrl().toString();
-    receipt.endpoint = endpointPath(request.flow);
-    receipt.requestBody = request.toJson();
-    receipt.collectResponse = session.completedCollectResponse();
+    receipt.startedAt = startedAt;
+    receipt.completedAt = receipt.writtenAt;
     receipt.application = QStringLiteral("bankid-tests");
     receipt.applicationVersion = QStringLiteral("0");
-    receipt.writtenAt = QDateTime::currentDateTime();
     return receipt;
 }
 
