@@ -77,7 +77,7 @@ struct ComparisonServer
 
 // curl vs core client, sequential on one kept-alive connection (targets: ≤ 1.5× curl, p99 < 1 ms,
 // no 40 ms Nagle stall, also for /sign bodies of 20 KB and 200 KB and when the server offers h2).
-int runClientBench(int requests, bool useSimulator, bool tcpNoDelay, RpConfig::Transport transport)
+int runClientBench(int requests, bool useSimulator)
 {
     QTemporaryDir dir;
     QString error;
@@ -135,17 +135,12 @@ int runClientBench(int requests, bool useSimulator, bool tcpNoDelay, RpConfig::T
     }
     print(useSimulator ? QStringLiteral("server: bankid-simulator (in-process thread) at %1").arg(server.baseUrl.toString())
                        : QStringLiteral("server: neutral mTLS HTTP/1.1 responder offering ALPN h2, at %1").arg(server.baseUrl.toString()));
-    print(QStringLiteral("bankid_core transport: %1, TCP_NODELAY: %2")
-              .arg(transport == RpConfig::Transport::Direct ? QStringLiteral("direct (QSslSocket)")
-                                                            : QStringLiteral("QNetworkAccessManager"),
-                   tcpNoDelay ? QStringLiteral("on") : QStringLiteral("off")));
+    print(QStringLiteral("bankid_core transport: QNetworkAccessManager (HTTP/1.1)"));
 
     auto configured = RpConfig::forCustomServer(server.baseUrl, server.caPath, server.certPath, {}, &error, server.keyPath);
     if (!configured)
         return fail(error);
     RpConfig config = *configured;
-    config.tcpNoDelay = tcpNoDelay;
-    config.transport = transport;
     QNetworkAccessManager nam;
     RpClient rpClient(&nam, config);
     CoreClientLoad load(&rpClient);
@@ -337,8 +332,6 @@ int main(int argc, char *argv[])
         {QStringLiteral("key"), QStringLiteral("collect: PEM key file."), QStringLiteral("FILE")},
         {QStringLiteral("password-env"), QStringLiteral("collect: environment variable holding the password."), QStringLiteral("VAR")},
         {QStringLiteral("server"), QStringLiteral("client: neutral (default) or simulator."), QStringLiteral("KIND")},
-        {QStringLiteral("no-tcp-nodelay"), QStringLiteral("client: leave Nagle on, to see the stall it causes.")},
-        {QStringLiteral("transport"), QStringLiteral("client: direct (default) or qnam."), QStringLiteral("KIND")},
     });
     parser.process(app);
     const QString mode = parser.positionalArguments().value(0, QStringLiteral("client"));
@@ -351,11 +344,7 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("--requests and --concurrency must be positive, --client-threads at most --concurrency"));
 
     if (mode == QLatin1String("client"))
-        return runClientBench(requests, parser.value(QStringLiteral("server")) == QLatin1String("simulator"),
-                              !parser.isSet(QStringLiteral("no-tcp-nodelay")),
-                              parser.value(QStringLiteral("transport")) == QLatin1String("qnam")
-                                  ? RpConfig::Transport::NetworkAccessManager
-                                  : RpConfig::Transport::Direct);
+        return runClientBench(requests, parser.value(QStringLiteral("server")) == QLatin1String("simulator"));
     if (mode == QLatin1String("simulator"))
         return runSimulatorBench(requests, concurrency, clientThreads);
     if (mode == QLatin1String("collect"))

@@ -68,7 +68,7 @@ public:
     struct Options
     {
         StartMethod startMethod = StartMethod::QrCode;
-        /// Collect interval; BankID recommends 2 s (api digest §7); clamped to >= MinPollIntervalMs.
+        /// Collect interval; BankID's 2 s (api digest §7) is also the floor: clamped to >= MinPollIntervalMs.
         int pollIntervalMs = 2000;
         /// Overall deadline from start() to an outcome, restarts included; BankID's own is ~3 min.
         int deadlineMs = 200000;
@@ -79,8 +79,9 @@ public:
         int maxTransientRetries = 3;
     };
 
-    /// The floor for Options::pollIntervalMs ("no more often than once per second", UNCONFIRMED).
-    static constexpr int MinPollIntervalMs = 1000;
+    /// The floor for Options::pollIntervalMs: BankID's guideline is one collect every 2 s, and its own
+    /// backend throttles to one per >= 2 s (api digest §7).
+    static constexpr int MinPollIntervalMs = 2000;
     /// How long a QR code / autostart token can be picked up before startFailed (~30 s, UNCONFIRMED).
     static constexpr int StartWindowMs = 30000;
 

@@ -1,7 +1,8 @@
 #include "RpCall.h"
 
-#include "HttpsConnectionPool.h"
+#include "OneShotUploadDevice.h"
 #include "RpClient.h"
+#include "RpConfig.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,88 +35,62 @@ RpCall::~RpCall()
         m_reply->abort();
         delete m_reply;
     }
-    if (m_ticket && m_pool)
-        m_pool->cancel(m_ticket);
 }
 
 void RpCall::send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByteArray &body,
-                  int transferTimeoutMs, const QString &logSummary)
+                  int transferTimeoutMs, int requestDeadlineMs, const QString &logSummary)
 {
     m_transferTimeoutMs = transferTimeoutMs;
+    m_requestDeadlineMs = requestDeadlineMs;
     m_logSummary = logSummary;
     m_timer.restart();
-    QNetworkReply *reply = nam->post(request, body);
+    QNetworkReply *reply = nullptr;
+    if (m_endpoint == Endpoint::Order) {
+        auto *device = new OneShotUploadDevice(body, this);
+        reply = nam->post(request, device);
+        device->setParent(reply); // lives exactly as long as QNAM may read it
+    } else {
+        reply = nam->post(request, body); // idempotent: QNAM may re-send it on a stale connection
+    }
     reply->setParent(this);
+    // QNAM stops reading from the socket once this much is buffered: the size cap bounds memory.
+    reply->setReadBufferSize(RpConfig::MaxResponseBytes + 1);
     m_reply = reply;
+    m_deadlineTimer.start(requestDeadlineMs, Qt::PreciseTimer, this);
     connect(reply, &QNetworkReply::socketStartedConnecting, this, [this] { m_newConnection = true; });
     connect(reply, &QNetworkReply::encrypted, this, [this] { m_encrypted = true; });
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
+    connect(reply, &QNetworkReply::metaDataChanged, this, &RpCall::checkResponseSize);
+    connect(reply, &QNetworkReply::readyRead, this, &RpCall::checkResponseSize);
     connect(reply, &QNetworkReply::finished, this, &RpCall::onReplyFinished);
     qCDebug(lcRpCall).noquote() << "POST" << request.url().path() << m_logSummary;
 }
 
-void RpCall::sendDirect(HttpsConnectionPool *pool, const QByteArray &request, const QString &target,
-                        int transferTimeoutMs, const QString &logSummary)
-{
-    m_transferTimeoutMs = transferTimeoutMs;
-    m_logSummary = logSummary;
-    m_timer.restart();
-    m_pool = pool;
-    m_transferTimer.start(transferTimeoutMs, Qt::PreciseTimer, this);
-    qCDebug(lcRpCall).noquote() << "POST" << target << m_logSummary;
-    const QPointer<RpCall> self(this);
-    const quint64 ticket = pool->submit(request, [self](const HttpsConnection::Result &result) {
-        if (self)
-            self->onDirectFinished(result);
-    });
-    if (!m_finishScheduled) // else the pool answered synchronously (the socket failed at once)
-        m_ticket = ticket;
-}
-
 void RpCall::timerEvent(QTimerEvent *event)
 {
-    if (event->timerId() != m_transferTimer.timerId()) {
+    if (event->timerId() != m_deadlineTimer.timerId()) {
         QObject::timerEvent(event);
         return;
     }
-    m_transferTimer.stop();
-    if (m_ticket)
-        endDirect(false);
+    m_deadlineTimer.stop();
+    if (m_reply && !m_finished) {
+        m_deadlineExceeded = true;
+        m_reply->abort(); // finished() -> onReplyFinished() reports the deadline
+    }
 }
 
-void RpCall::endDirect(bool abortedByCaller)
+void RpCall::checkResponseSize()
 {
-    m_transferTimer.stop();
-    if (m_pool)
-        m_pool->cancel(m_ticket);
-    m_ticket = 0;
-    RpError::Outcome outcome;
-    outcome.endpoint = m_path;
-    outcome.abortedByCaller = abortedByCaller;
-    // The values QNAM reports for the same events, so that fromExchange() cannot tell the transports apart.
-    outcome.networkError = abortedByCaller ? QNetworkReply::OperationCanceledError : QNetworkReply::TimeoutError;
-    outcome.networkErrorString = abortedByCaller ? QStringLiteral("Operation canceled")
-                                                 : QStringLiteral("no complete answer within %1 ms").arg(m_transferTimeoutMs);
-    outcome.transferTimeoutMs = m_transferTimeoutMs;
-    finishExchange(outcome);
-}
-
-void RpCall::onDirectFinished(const HttpsConnection::Result &result)
-{
-    m_transferTimer.stop();
-    m_ticket = 0;
-    if (m_finished || m_finishScheduled)
+    QNetworkReply *reply = m_reply;
+    if (!reply || m_tooLargeBytes > 0)
         return;
-    RpError::Outcome outcome;
-    outcome.endpoint = m_path;
-    outcome.httpStatus = result.httpStatus;
-    outcome.body = result.body;
-    outcome.networkError = result.networkError;
-    outcome.networkErrorString = result.errorString;
-    outcome.sslErrors = result.sslErrors;
-    outcome.tls = result.tls;
-    outcome.transferTimeoutMs = m_transferTimeoutMs;
-    finishExchange(outcome);
+    const qint64 announced = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+    const qint64 buffered = reply->bytesAvailable();
+    const qint64 size = std::max(announced, buffered);
+    if (size <= RpConfig::MaxResponseBytes)
+        return;
+    m_tooLargeBytes = size;
+    reply->abort();
 }
 
 void RpCall::failLater(const RpError &error)
@@ -137,10 +112,6 @@ void RpCall::abort()
         m_reply->abort(); // emits finished() -> onReplyFinished(), which defers our own finished()
         return;
     }
-    if (m_ticket) {
-        endDirect(true); // defers our own finished() like the QNAM path
-        return;
-    }
     if (m_finishScheduled) {
         m_error = RpError::cancelled(m_path);
         return; // the already scheduled finish reports it
@@ -155,6 +126,7 @@ void RpCall::onReplyFinished()
         return;
     reply->disconnect(this);
     m_reply = nullptr;
+    m_deadlineTimer.stop();
     reply->deleteLater();
 
     RpError::Outcome outcome;
@@ -169,6 +141,13 @@ void RpCall::onReplyFinished()
                                    : RpError::TlsProgress::NotEstablished;
     outcome.abortedByCaller = m_abortedByCaller;
     outcome.transferTimeoutMs = m_transferTimeoutMs;
+    outcome.deadlineExceeded = m_deadlineExceeded;
+    outcome.requestDeadlineMs = m_requestDeadlineMs;
+    outcome.responseTooLarge = m_tooLargeBytes > 0;
+    outcome.responseBytes = m_tooLargeBytes;
+    outcome.responseLimitBytes = RpConfig::MaxResponseBytes;
+    if (outcome.responseTooLarge)
+        outcome.body.clear();
     finishExchange(outcome);
 }
 
@@ -180,7 +159,6 @@ void RpCall::finishExchange(RpError::Outcome outcome)
             client->m_serverAnswered = true;
     }
     m_httpStatus = outcome.httpStatus;
-    m_rawBody = outcome.body;
 
     if (outcome.httpStatus == 200 && outcome.networkError == QNetworkReply::NoError) {
         const QJsonDocument document = QJsonDocument::fromJson(outcome.body);

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "ApiTypes.h"
-#include "HttpsConnection.h"
 #include "RpError.h"
 
 #include <QBasicTimer>
@@ -19,8 +18,6 @@ class QNetworkRequest;
 
 namespace bankid {
 
-class HttpsConnectionPool;
-
 /// One exchange with the BankID RP API (an order, a collect or a cancel), created by RpClient.
 ///
 /// Contract:
@@ -30,9 +27,12 @@ class HttpsConnectionPool;
 /// - By default the call deletes itself (deleteLater()) right after finished(), like KJob: read what you
 ///   need in the slot, or setAutoDelete(false) and delete it yourself. The QNetworkReply is a child of the
 ///   call and is deleteLater()'d when it finishes, so no reply outlives its exchange (qt-platform-notes:
-///   undeleted replies leak ~14 KB each). On the Direct transport the request is a ticket in RpClient's
-///   HttpsConnectionPool, cancelled if the call is aborted, times out or is destroyed mid-flight.
-/// - Both transports feed the same RpError::Outcome to RpError::fromExchange(), the one error mapping.
+///   undeleted replies leak ~14 KB each).
+/// - Three guards end an exchange the server drags out: QNAM's transfer timeout (inactivity), the total
+///   request deadline (RpConfig::requestDeadlineMs, however slowly bytes drip) and the size cap: an
+///   answer announced or received above RpConfig::MaxResponseBytes is aborted (the reply's read buffer is
+///   bounded to the cap, so QNAM stops reading from the socket instead of buffering the rest).
+/// - Every outcome goes through RpError::fromExchange(), the one error mapping.
 /// - Its parent is the RpClient, so a call may outlive whoever started it (fire-and-forget /cancel).
 ///
 /// \code
@@ -77,8 +77,6 @@ public:
     const CollectResponse &collectResponse() const { return m_collectResponse; }
     /// The HTTP status, 0 when no HTTP response arrived.
     int httpStatus() const { return m_httpStatus; }
-    /// The raw response body (contains qrStartSecret for orders: never log it).
-    QByteArray rawBody() const { return m_rawBody; }
     /// Milliseconds from sending to finishing.
     qint64 durationMs() const { return m_duration; }
 
@@ -98,18 +96,15 @@ private:
 
     RpCall(Endpoint endpoint, Flow flow, const QString &path, const QString &orderRef, QObject *parent);
 
-    /// Posts `body` through `nam`; the request is fully prepared by RpClient.
+    /// Posts `body` through `nam`; the request is fully prepared by RpClient. An order-creating request
+    /// goes through a OneShotUploadDevice so that QNAM can never send it twice.
     void send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByteArray &body,
-              int transferTimeoutMs, const QString &logSummary);
-    /// Sends the prepared `request` bytes through `pool` (the Direct transport); `target` is for logs.
-    void sendDirect(HttpsConnectionPool *pool, const QByteArray &request, const QString &target,
-                    int transferTimeoutMs, const QString &logSummary);
+              int transferTimeoutMs, int requestDeadlineMs, const QString &logSummary);
     /// Finishes with `error` on the next event loop turn, without sending anything.
     void failLater(const RpError &error);
     void onReplyFinished();
-    void onDirectFinished(const HttpsConnection::Result &result);
-    /// Ends a direct exchange that has no transport result: aborted by the caller, or timed out.
-    void endDirect(bool abortedByCaller);
+    /// Aborts the reply once its announced or buffered size passes RpConfig::MaxResponseBytes.
+    void checkResponseSize();
     /// Parses a 200 body, maps the outcome (RpError::fromExchange) and schedules finished().
     void finishExchange(RpError::Outcome outcome);
     void finishWith(const RpError &error);
@@ -121,14 +116,15 @@ private:
     QString m_orderRef;
     QString m_logSummary;
     QPointer<QNetworkReply> m_reply; // QPointer: the reply is a child and may already be gone in ~RpCall
-    QPointer<HttpsConnectionPool> m_pool; // QPointer: RpClient destroys its pool before its child calls
-    quint64 m_ticket = 0;                 // the pool's ticket while a direct request is in flight
-    QBasicTimer m_transferTimer;          // the direct transport's transfer timeout
+    QBasicTimer m_deadlineTimer;     // the total request deadline
     QElapsedTimer m_timer;
     int m_transferTimeoutMs = 0;
+    int m_requestDeadlineMs = 0;
+    qint64 m_tooLargeBytes = 0;      // > 0 once the size cap aborted the reply
     bool m_newConnection = false;
     bool m_encrypted = false;
     bool m_abortedByCaller = false;
+    bool m_deadlineExceeded = false;
     QList<QSslError> m_sslErrors;
 
     bool m_finished = false;
@@ -138,7 +134,6 @@ private:
     OrderResponse m_orderResponse;
     CollectResponse m_collectResponse;
     int m_httpStatus = 0;
-    QByteArray m_rawBody;
     qint64 m_duration = 0;
 };
 

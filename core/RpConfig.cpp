@@ -75,6 +75,8 @@ QString RpConfig::validationError() const
             .arg(environmentName(environment));
     if (transferTimeoutMs <= 0)
         return QStringLiteral("transferTimeoutMs must be positive, got %1").arg(transferTimeoutMs);
+    if (requestDeadlineMs <= 0)
+        return QStringLiteral("requestDeadlineMs must be positive, got %1").arg(requestDeadlineMs);
     if (identity.error().isError())
         return QStringLiteral("identity: ") + identity.error().message();
     return {};
@@ -93,10 +95,7 @@ QSslConfiguration RpConfig::sslConfiguration() const
         chain += identity.chain();
         ssl.setLocalCertificateChain(chain);
     }
-    QList<QByteArray> protocols{QByteArrayLiteral("http/1.1")};
-    if (http2Allowed)
-        protocols.prepend(QByteArrayLiteral("h2"));
-    ssl.setAllowedNextProtocols(protocols);
+    ssl.setAllowedNextProtocols({QByteArrayLiteral("http/1.1")});
     return ssl;
 }
 

@@ -32,17 +32,12 @@ struct RpConfig
     /// own deadline is separate, see OrderSession::Options::deadlineMs).
     static constexpr int DefaultTransferTimeoutMs = 10000;
 
-    /// How RpClient talks HTTP to the server.
-    enum class Transport {
-        /// RpClient's own lean HTTP/1.1 keep-alive client: a small pool (HttpsConnectionPool, up to 6) of
-        /// QSslSocket connections on RpClient's thread. Measured ~2.5x faster per request than QNAM, whose
-        /// cost is the hand-off to its HTTP thread (qt-platform-notes). It does NOT speak proxies: when a
-        /// proxy applies (the injected QNAM's proxy() or proxyFactory(), the application proxy, or the
-        /// system proxy configuration when enabled), RpClient uses NetworkAccessManager instead.
-        Direct,
-        /// The injected QNetworkAccessManager (proxies, its connection cache shared with other users).
-        NetworkAccessManager,
-    };
+    /// The default total time one request may take, however the server paces its bytes (a server that
+    /// drips one byte a second keeps QNAM's inactivity timer from ever firing).
+    static constexpr int DefaultRequestDeadlineMs = 20000;
+    /// The largest answer RpCall accepts. BankID's largest (a collect with completionData: signature and
+    /// OCSP response) is a few tens of KB; a bigger one is aborted, never buffered without bound.
+    static constexpr qint64 MaxResponseBytes = 1024 * 1024;
 
     Environment environment = Environment::Test;
     /// e.g. https://appapi2.test.bankid.com/rp/v6.0 (a trailing slash is tolerated).
@@ -52,18 +47,11 @@ struct RpConfig
     /// The RP certificate and key. May be null (the server then rejects the handshake, reported as
     /// RpError::Kind::ClientCertificateRejected); an identity that failed to load is a config error.
     ClientIdentity identity;
-    /// QNetworkRequest::setTransferTimeout() for every request, in milliseconds.
+    /// QNetworkRequest::setTransferTimeout() for every request, in milliseconds. In QNAM this is an
+    /// inactivity timer: it fires when no byte has moved for this long, and restarts with every byte.
     int transferTimeoutMs = DefaultTransferTimeoutMs;
-    /// The preferred transport; see Transport (Direct falls back to NetworkAccessManager behind a proxy).
-    Transport transport = Transport::Direct;
-    /// HTTP/2 stays off: BankID is used over HTTP/1.1 (api digest §1, UNCONFIRMED) and QNAM's HTTP/2
-    /// path stalls small requests on Nagle (qt-platform-notes). QNAM transport only: Direct always offers
-    /// just "http/1.1" in ALPN, whatever this says.
-    bool http2Allowed = false;
-    /// Set TCP_NODELAY on each connection (Direct: on its own socket once TCP connects; QNAM: see
-    /// TcpNoDelay). Without it /sign bodies above ~16 KB stall ~40 ms on the server's delayed ACK. Off
-    /// only to measure that stall (bankid-bench).
-    bool tcpNoDelay = true;
+    /// The total deadline of one request from sending to its complete answer (RpCall enforces it).
+    int requestDeadlineMs = DefaultRequestDeadlineMs;
 
     /// Base URL and bundled root of `environment`; Custom leaves both empty for the caller to fill.
     static RpConfig forEnvironment(Environment environment, const ClientIdentity &identity = {});
@@ -84,7 +72,9 @@ struct RpConfig
     /// Empty when usable, else one sentence naming the offending field.
     QString validationError() const;
 
-    /// TLS 1.2 or newer, pinned CAs only, VerifyPeer, and the client certificate + key + chain.
+    /// TLS 1.2 or newer, pinned CAs only, VerifyPeer, the client certificate + key + chain, and ALPN
+    /// "http/1.1" only: BankID is used over HTTP/1.1 (api digest §1, UNCONFIRMED) and QNAM's HTTP/2 path
+    /// stalls small requests on Nagle (qt-platform-notes).
     QSslConfiguration sslConfiguration() const;
 
     /// baseUrl + "/" + path (path like "auth" or "phone/sign"), whatever baseUrl's trailing slash.

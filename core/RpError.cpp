@@ -100,16 +100,36 @@ RpError RpError::fromExchange(const Outcome &outcome)
     error.m_sslErrors = outcome.sslErrors;
     error.m_message = outcome.networkErrorString;
 
+    error.m_tls = outcome.tls;
+
     // 1. Our own abort wins over everything that abort() causes.
     if (outcome.abortedByCaller) {
         error.m_kind = Kind::Cancelled;
         return error;
     }
-    // 2. QNAM implements setTransferTimeout() by aborting: OperationCanceledError we did not ask for.
+    // 1b. RpCall's own guards abort the reply; say which one fired.
+    if (outcome.responseTooLarge) {
+        error.m_kind = Kind::InvalidResponse;
+        error.m_message = QStringLiteral("the answer is larger than the limit of %1 bytes (%2 bytes announced or "
+                                         "received); it was aborted unread")
+                              .arg(outcome.responseLimitBytes)
+                              .arg(outcome.responseBytes);
+        return error;
+    }
+    if (outcome.deadlineExceeded) {
+        error.m_kind = Kind::Timeout;
+        error.m_message = QStringLiteral("no complete answer within the request deadline of %1 ms")
+                              .arg(outcome.requestDeadlineMs);
+        return error;
+    }
+    // 2. QNAM implements setTransferTimeout() by aborting: OperationCanceledError we did not ask for. Its
+    // timer is an inactivity timer: it restarts whenever bytes move, so a dripping server is caught by the
+    // request deadline above instead.
     if (outcome.networkError == QNetworkReply::OperationCanceledError
         || outcome.networkError == QNetworkReply::TimeoutError) {
         error.m_kind = Kind::Timeout;
-        error.m_message = QString::number(outcome.transferTimeoutMs);
+        error.m_message = QStringLiteral("nothing arrived from the server for %1 ms (the transfer timeout)")
+                              .arg(outcome.transferTimeoutMs);
         return error;
     }
     // 2b. Bytes that are not valid HTTP (a broken proxy or server): the answer itself is unusable.
@@ -143,18 +163,17 @@ RpError RpError::fromExchange(const Outcome &outcome)
     // A non-empty body that is not a JSON object (a proxy's or load balancer's HTML page) is a "non-JSON
     // body": BankID itself always answers errors with {"errorCode","details"} (or nothing, e.g. on 405).
     if (outcome.httpStatus >= 400) {
-        const QJsonDocument document = QJsonDocument::fromJson(outcome.body);
-        if (!outcome.body.trimmed().isEmpty() && !document.isObject()) {
-            error.m_kind = Kind::InvalidResponse;
-            error.m_message = QStringLiteral("HTTP %1 with a body that is not BankID's JSON: %2")
-                                  .arg(outcome.httpStatus)
-                                  .arg(excerpt(outcome.body));
-            return error;
-        }
+        // The status decides (retries included): a load balancer's HTML 503 is still "maintenance", a
+        // gateway's 502/504 still a gateway error. A body that is not BankID's JSON goes into details.
         error.m_kind = Kind::Api;
-        const QJsonObject body = document.object();
-        error.m_errorCode = body.value(QLatin1String("errorCode")).toString();
-        error.m_details = body.value(QLatin1String("details")).toString();
+        const QJsonDocument document = QJsonDocument::fromJson(outcome.body);
+        if (document.isObject()) {
+            const QJsonObject body = document.object();
+            error.m_errorCode = body.value(QLatin1String("errorCode")).toString();
+            error.m_details = body.value(QLatin1String("details")).toString();
+        } else if (!outcome.body.trimmed().isEmpty()) {
+            error.m_details = QStringLiteral("the body is not BankID's JSON: %1").arg(excerpt(outcome.body));
+        }
         if (error.m_errorCode.isEmpty()) {
             error.m_errorCode = errorCodeForStatus(outcome.httpStatus);
             error.m_errorCodeInferred = true;
@@ -236,7 +255,29 @@ bool RpError::retriable() const
     case Kind::Connection:
     case Kind::Timeout: return true;
     case Kind::Api:
+        if (m_httpStatus == 429 || m_httpStatus == 502 || m_httpStatus == 503 || m_httpStatus == 504)
+            return true;
         return m_errorCode == QLatin1String("maintenance") || m_errorCode == QLatin1String("tooManyRequests");
+    default: return false;
+    }
+}
+
+bool RpError::requestNeverProcessed() const
+{
+    if (m_httpStatus == 503 || m_httpStatus == 429)
+        return true; // the server answered that it did not take the request
+    if (m_httpStatus != 0 || m_kind == Kind::Cancelled)
+        return false;
+    // No answer at all: certain only when no TLS connection was established for the request, because
+    // the request is written after the handshake. Validation and Configuration never sent anything.
+    switch (m_kind) {
+    case Kind::Validation:
+    case Kind::Configuration: return true;
+    case Kind::Connection:
+    case Kind::Timeout:
+    case Kind::ServerCertificateUntrusted:
+    case Kind::ClientCertificateRejected:
+    case Kind::Tls: return m_tls == TlsProgress::NotEstablished;
     default: return false;
     }
 }
@@ -283,8 +324,7 @@ QString RpError::technicalMessage() const
         return text;
     }
     case Kind::InvalidResponse: return where + QStringLiteral("invalid answer from BankID: %1").arg(m_message);
-    case Kind::Timeout:
-        return where + QStringLiteral("no complete answer from BankID within the transfer timeout of %1 ms").arg(m_message);
+    case Kind::Timeout: return where + QStringLiteral("timed out: %1").arg(m_message);
     case Kind::Connection:
         return where + QStringLiteral("cannot reach the BankID server: %1").arg(m_message);
     case Kind::ServerCertificateUntrusted: {

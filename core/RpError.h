@@ -73,6 +73,13 @@ public:
         bool serverAnsweredBefore = false;
         bool abortedByCaller = false;
         int transferTimeoutMs = 0;
+        /// RpCall aborted the exchange because its total deadline (RpConfig::requestDeadlineMs) passed.
+        bool deadlineExceeded = false;
+        int requestDeadlineMs = 0;
+        /// RpCall aborted the exchange because the answer exceeded RpConfig::MaxResponseBytes.
+        bool responseTooLarge = false;
+        qint64 responseBytes = 0;   ///< with responseTooLarge: the announced or received size
+        qint64 responseLimitBytes = 0;
         QString schemaError;        ///< set by the caller when a 200 body lacks required members
     };
 
@@ -101,10 +108,19 @@ public:
     ServerCertificateProblem serverCertificateProblem() const { return m_certificateProblem; }
     QString endpoint() const { return m_endpoint; }
 
-    /// Whether an automatic, silent, bounded retry (with backoff) is appropriate:
-    /// 503 maintenance, 429 tooManyRequests (after backoff), Connection and Timeout. NOT 500 internalError
-    /// nor 408 requestTimeout (api digest §3: "no automatic retry"), nor anything TLS or RP-internal.
+    /// Whether an automatic, silent, bounded retry (with backoff) of an idempotent request (/collect,
+    /// /cancel) is appropriate: HTTP 503 and 429 (BankID's maintenance and tooManyRequests, or a load
+    /// balancer's page: the status decides), 502 and 504 (a gateway between us and BankID), Connection and
+    /// Timeout. NOT 500 internalError nor 408 requestTimeout (api digest §3: "no automatic retry"), nor
+    /// anything TLS or RP-internal. An order-creating request asks requestNeverProcessed() as well.
     bool retriable() const;
+
+    /// True only when it is certain that the server did not act on the request, so that re-sending an
+    /// order-creating request (/auth, /sign, ...) cannot create a second order: no TLS connection was
+    /// established for it (refused, host not found, handshake failed or timed out, so nothing was
+    /// written), or the server answered HTTP 503 or 429 (no order is made then). False after a timeout,
+    /// a reset or close once the request was written, a partial answer, and any other status.
+    bool requestNeverProcessed() const;
 
     /// The user message per api digest §3/§4: alreadyInProgress -> RFA4; requestTimeout, internalError,
     /// maintenance, tooManyRequests -> RFA5; Timeout and Connection -> RFA5 (a transient fault: "try
@@ -131,6 +147,7 @@ private:
     QString m_rule;
     QString m_message;
     QNetworkReply::NetworkError m_networkError = QNetworkReply::NoError;
+    TlsProgress m_tls = TlsProgress::NotEstablished;
     QList<QSslError> m_sslErrors;
     ServerCertificateProblem m_certificateProblem = ServerCertificateProblem::None;
 };

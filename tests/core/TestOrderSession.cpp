@@ -88,7 +88,6 @@ class TestOrderSession : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase_data();
     void initTestCase();
     void init();
     void cleanup();
@@ -114,13 +113,6 @@ private:
     FakeClock m_clock;
 };
 
-void TestOrderSession::initTestCase_data()
-{
-    QTest::addColumn<int>("transport");
-    QTest::newRow("direct") << int(RpConfig::Transport::Direct);
-    QTest::newRow("qnam") << int(RpConfig::Transport::NetworkAccessManager);
-}
-
 void TestOrderSession::initTestCase()
 {
     if (!m_pki.isValid())
@@ -138,10 +130,7 @@ void TestOrderSession::init()
                                                ClientIdentity::fromParts(m_pki.client().certificate, m_pki.client().key));
     config.baseUrl = m_server->baseUrl();
     config.caCertificates = {m_pki.serverCa().certificate};
-    QFETCH_GLOBAL(int, transport);
-    config.transport = RpConfig::Transport(transport);
     m_client = std::make_unique<RpClient>(m_nam.get(), config);
-    QCOMPARE(int(m_client->transport()), transport);
 }
 
 void TestOrderSession::cleanup()

@@ -19,7 +19,6 @@ class TestTlsFailures : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase_data();
     void initTestCase();
     void classify_data();
     void classify();
@@ -30,13 +29,6 @@ private:
     QHash<QString, TestPki::Credential> m_servers;
     QHash<QString, TestPki::Credential> m_clients;
 };
-
-void TestTlsFailures::initTestCase_data()
-{
-    QTest::addColumn<int>("transport");
-    QTest::newRow("direct") << int(RpConfig::Transport::Direct);
-    QTest::newRow("qnam") << int(RpConfig::Transport::NetworkAccessManager);
-}
 
 void TestTlsFailures::initTestCase()
 {
@@ -111,12 +103,9 @@ void TestTlsFailures::classify()
     config.baseUrl = https.baseUrl(QStringLiteral("localhost"));
     config.caCertificates = {m_pki.serverCa().certificate};
     config.transferTimeoutMs = 5000;
-    QFETCH_GLOBAL(int, transport);
-    config.transport = RpConfig::Transport(transport);
 
     QNetworkAccessManager nam;
     RpClient rp(&nam, config);
-    QCOMPARE(int(rp.transport()), transport);
     RpCall *call = rp.collect(QStringLiteral("r"));
     call->setAutoDelete(false);
     QSignalSpy spy(call, &RpCall::finished);
