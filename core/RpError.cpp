@@ -292,6 +292,8 @@ Rfa RpError::rfa() const
     case Kind::Api:
         if (m_errorCode == QLatin1String("alreadyInProgress"))
             return Rfa::Rfa4;
+        if (m_httpStatus == 502 || m_httpStatus == 504)
+            return Rfa::Rfa5; // a gateway on the way failed: "try again" is the honest advice
         if (m_errorCode == QLatin1String("requestTimeout") || m_errorCode == QLatin1String("internalError")
             || m_errorCode == QLatin1String("maintenance") || m_errorCode == QLatin1String("tooManyRequests"))
             return Rfa::Rfa5;

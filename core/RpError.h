@@ -123,7 +123,7 @@ public:
     bool requestNeverProcessed() const;
 
     /// The user message per api digest §3/§4: alreadyInProgress -> RFA4; requestTimeout, internalError,
-    /// maintenance, tooManyRequests -> RFA5; Timeout and Connection -> RFA5 (a transient fault: "try
+    /// maintenance, tooManyRequests and a gateway's 502/504 -> RFA5; Timeout and Connection -> RFA5 (a transient fault: "try
     /// again" is the honest advice); RP-internal (invalidParameters, unauthorized, notFound,
     /// methodNotAllowed, unsupportedMediaType, Validation, Configuration, TLS, InvalidResponse) and
     /// unknown errorCodes -> RFA22; Cancelled -> RFA6; None -> Rfa::None.

@@ -111,13 +111,15 @@ void TestRpError::mapping_data()
     api("400_unknown_errorCode", 400, R"({"errorCode":"brandNewCode","details":"new"})", proto,
         QStringLiteral("brandNewCode"), Rfa::Rfa22, false, QStringLiteral("brandNewCode"));
     // A proxy's HTML page is a non-JSON body, whatever its status: InvalidResponse, status kept in the text.
+    // The status decides, whatever the body: a gateway's 502 is retried (for idempotent requests), a load
+    // balancer's HTML 503 is maintenance; the page goes into the details.
     QTest::newRow("502_proxy_html") << 502 << QByteArray("<html>Bad gateway</html>") << int(QNetworkReply::UnknownServerError)
-                                    << QString() << none << reused << false << QString() << int(Kind::InvalidResponse)
-                                    << QString() << Rfa::Rfa22 << false << noProblem << QStringLiteral("HTTP 502");
+                                    << QString() << none << reused << false << QString() << int(Kind::Api)
+                                    << QString() << Rfa::Rfa5 << true << noProblem << QStringLiteral("HTTP 502");
     QTest::newRow("503_html_maintenance_page") << 503 << QByteArray("<html>Down for maintenance</html>")
                                                << int(QNetworkReply::ServiceUnavailableError) << QString() << none
-                                               << reused << false << QString() << int(Kind::InvalidResponse) << QString()
-                                               << Rfa::Rfa22 << false << noProblem << QStringLiteral("Down for maintenance");
+                                               << reused << false << QString() << int(Kind::Api) << QStringLiteral("maintenance")
+                                               << Rfa::Rfa5 << true << noProblem << QStringLiteral("Down for maintenance");
 
     QTest::newRow("transfer_timeout") << 0 << QByteArray() << int(QNetworkReply::OperationCanceledError)
                                       << QStringLiteral("Operation canceled") << none << reused << false << QString()
