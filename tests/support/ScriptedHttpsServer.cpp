@@ -86,6 +86,13 @@ bool ScriptedHttpsServer::listen(const TestPki::Credential &serverCredential, co
     ssl.setPrivateKey(serverCredential.key);
     ssl.setCaCertificates(clientCas);
     ssl.setPeerVerifyMode(mode);
+    if (mode == QSslSocket::VerifyPeer) {
+        // Refuse a missing or untrusted client certificate inside OpenSSL's handshake, so that the client
+        // gets the fatal TLS alert ("certificate required", "unknown ca") before the close, as from a
+        // real TLS terminator. Without these, Qt completes the handshake, then closes without an alert.
+        ssl.setMissingCertificateIsFatal(true);
+        ssl.setHandshakeMustInterruptOnError(true);
+    }
     ssl.setProtocol(QSsl::TlsV1_2OrLater);
     if (!m_alpn.isEmpty())
         ssl.setAllowedNextProtocols(m_alpn);
