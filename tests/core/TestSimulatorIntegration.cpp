@@ -403,7 +403,7 @@ void TestSimulatorIntegration::qrContentIsWhatTheServerExpects()
     session.start(makeRequest(QStringLiteral("auth")), sessionOptions(StartMethod::QrCode));
 
     // Three whole seconds of animation: qrTime 0, 1, 2, each with its own auth code.
-    QTRY_VERIFY_WITH_TIMEOUT(probe.qrContents.size() >= 3, 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(probe.qrContents.size() >= 3, 10000);
     const QString token = simulatorOrder(session.orderRef()).value(QLatin1String("qrStartToken")).toString();
     QVERIFY(!token.isEmpty());
     for (int second = 0; second < 3; ++second) {
@@ -424,12 +424,12 @@ void TestSimulatorIntegration::qrContentIsWhatTheServerExpects()
     QCOMPARE(QString::fromLatin1(scan.orderRef), session.orderRef());
 
     // Once the order is picked up the QR code is no longer animated.
-    QTRY_COMPARE_WITH_TIMEOUT(session.hintCode(), QStringLiteral("started"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.hintCode(), QStringLiteral("started"), 10000);
     const qsizetype shown = probe.qrContents.size();
-    QTRY_COMPARE_WITH_TIMEOUT(session.hintCode(), QStringLiteral("userSign"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.hintCode(), QStringLiteral("userSign"), 10000);
     QCOMPARE(probe.qrContents.size(), shown);
     session.cancel();
-    QTRY_COMPARE_WITH_TIMEOUT(session.state(), OrderSession::State::Cancelled, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), OrderSession::State::Cancelled, 10000);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -505,7 +505,7 @@ void TestSimulatorIntegration::manualUserFlows()
     SessionProbe probe;
     probe.attach(&session);
     session.start(makeRequest(kind), sessionOptions(method));
-    QTRY_COMPARE_WITH_TIMEOUT(session.hintCode(), QStringLiteral("outstandingTransaction"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.hintCode(), QStringLiteral("outstandingTransaction"), 10000);
     const QByteArray orderRef = session.orderRef().toLatin1();
 
     OrderBook::Result picked;
@@ -526,7 +526,7 @@ void TestSimulatorIntegration::manualUserFlows()
 
     for (const QString &step : steps) {
         if (step.startsWith(QLatin1String("wait:"))) {
-            QTRY_COMPARE_WITH_TIMEOUT(session.hintCode(), step.mid(5), 5000);
+            QTRY_COMPARE_WITH_TIMEOUT(session.hintCode(), step.mid(5), 10000);
             continue;
         }
         if (step == QLatin1String("expectPending")) {
@@ -550,7 +550,7 @@ void TestSimulatorIntegration::manualUserFlows()
         QVERIFY2(result.ok, qPrintable(step + QStringLiteral(": ") + result.message));
     }
 
-    QTRY_VERIFY_WITH_TIMEOUT(!session.isActive(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(!session.isActive(), 10000);
     QCOMPARE(probe.hints, hints);
     QCOMPARE(probe.rfas, rfas);
     QCOMPARE(probe.pendingOrderRefs.size(), 1);
@@ -619,7 +619,7 @@ void TestSimulatorIntegration::autoRestartMakesNewOrder()
     session.start(makeRequest(QStringLiteral("auth")), sessionOpts);
 
     QTRY_COMPARE_WITH_TIMEOUT(probe.restarts, 1, 8000);
-    QTRY_COMPARE_WITH_TIMEOUT(probe.pendingOrderRefs.size(), 2, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(probe.pendingOrderRefs.size(), 2, 10000);
     const QString first = probe.pendingOrderRefs.at(0);
     const QString second = probe.pendingOrderRefs.at(1);
     QVERIFY(first != second);
@@ -636,9 +636,9 @@ void TestSimulatorIntegration::autoRestartMakesNewOrder()
     const OrderBook::Result scan = m_sim->scan(probe.qrContents.last().toLatin1());
     QVERIFY2(scan.ok, qPrintable(scan.message));
     QCOMPARE(QString::fromLatin1(scan.orderRef), second);
-    QTRY_COMPARE_WITH_TIMEOUT(session.hintCode(), QStringLiteral("userSign"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.hintCode(), QStringLiteral("userSign"), 10000);
     QVERIFY(m_sim->approve(second.toLatin1()).ok);
-    QTRY_COMPARE_WITH_TIMEOUT(session.state(), OrderSession::State::Complete, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), OrderSession::State::Complete, 10000);
     QCOMPARE(probe.completedCount, 1);
 }
 
@@ -650,13 +650,13 @@ void TestSimulatorIntegration::sessionCancelCancelsAtSimulator()
     START_SIMULATOR(fastOptions(UserMode::Manual));
     OrderSession session(m_client.get(), &m_clock);
     session.start(makeRequest(QStringLiteral("sign")), sessionOptions(StartMethod::QrCode));
-    QTRY_COMPARE_WITH_TIMEOUT(session.hintCode(), QStringLiteral("outstandingTransaction"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.hintCode(), QStringLiteral("outstandingTransaction"), 10000);
     const QString orderRef = session.orderRef();
     QVERIFY(!simulatorOrder(orderRef).isEmpty());
 
     QSignalSpy removed(m_sim.get(), &Simulator::orderRemoved);
     session.cancel();
-    QTRY_COMPARE_WITH_TIMEOUT(session.state(), OrderSession::State::Cancelled, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), OrderSession::State::Cancelled, 10000);
     QCOMPARE(removed.size(), 1);
     QCOMPARE(removed.first().first().toString(), orderRef);
     QVERIFY(simulatorOrder(orderRef).isEmpty());
@@ -686,16 +686,16 @@ void TestSimulatorIntegration::destroyingLiveSessionCancels()
     auto session = std::make_unique<OrderSession>(m_client.get(), &m_clock);
     session->start(makeRequest(QStringLiteral("auth")), sessionOptions(StartMethod::QrCode));
     if (whileStarting) {
-        QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 10000);
         QCOMPARE(session->state(), OrderSession::State::Starting);
     } else {
-        QTRY_COMPARE_WITH_TIMEOUT(session->hintCode(), QStringLiteral("outstandingTransaction"), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->hintCode(), QStringLiteral("outstandingTransaction"), 10000);
     }
     QCOMPARE(created.size(), 1);
     const QString orderRef = created.first().first().toString();
     session.reset();
 
-    QTRY_COMPARE_WITH_TIMEOUT(removed.size(), 1, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(removed.size(), 1, 10000);
     QCOMPARE(removed.first().first().toString(), orderRef);
     QVERIFY(m_sim->orders().isEmpty());
 }
@@ -710,27 +710,27 @@ void TestSimulatorIntegration::secondOrderOfSamePersonCancelsFirst()
     SessionProbe firstProbe;
     firstProbe.attach(&first);
     first.start(makeRequest(QStringLiteral("auth")), sessionOptions(StartMethod::QrCode));
-    QTRY_COMPARE_WITH_TIMEOUT(first.hintCode(), QStringLiteral("outstandingTransaction"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(first.hintCode(), QStringLiteral("outstandingTransaction"), 10000);
     QVERIFY(m_sim->scan(firstProbe.qrContents.last().toLatin1()).ok);
-    QTRY_COMPARE_WITH_TIMEOUT(first.hintCode(), QStringLiteral("started"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(first.hintCode(), QStringLiteral("started"), 10000);
 
     OrderSession second(m_client.get(), &m_clock);
     SessionProbe secondProbe;
     secondProbe.attach(&second);
     second.start(makeRequest(QStringLiteral("sign")), sessionOptions(StartMethod::QrCode));
-    QTRY_COMPARE_WITH_TIMEOUT(second.hintCode(), QStringLiteral("outstandingTransaction"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(second.hintCode(), QStringLiteral("outstandingTransaction"), 10000);
     // The same (default) person picks the new order up: the older one fails with "cancelled".
     QVERIFY(m_sim->scan(secondProbe.qrContents.last().toLatin1()).ok);
 
-    QTRY_COMPARE_WITH_TIMEOUT(first.state(), OrderSession::State::Failed, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(first.state(), OrderSession::State::Failed, 10000);
     QCOMPARE(first.failure()->kind, OrderFailure::Kind::HintCode);
     QCOMPARE(first.failure()->hintCode, QStringLiteral("cancelled"));
     QCOMPARE(first.failure()->rfa, Rfa::Rfa3);
     QCOMPARE(UserMessages::englishText(first.failure()->rfa), QStringLiteral("The action was cancelled. Please try again."));
 
-    QTRY_COMPARE_WITH_TIMEOUT(second.hintCode(), QStringLiteral("userSign"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(second.hintCode(), QStringLiteral("userSign"), 10000);
     QVERIFY(m_sim->approve(second.orderRef().toLatin1()).ok);
-    QTRY_COMPARE_WITH_TIMEOUT(second.state(), OrderSession::State::Complete, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(second.state(), OrderSession::State::Complete, 10000);
 }
 
 void TestSimulatorIntegration::personalNumberAlreadyInProgress()
@@ -741,7 +741,7 @@ void TestSimulatorIntegration::personalNumberAlreadyInProgress()
 
     OrderSession first(m_client.get(), &m_clock);
     first.start(request, sessionOptions(StartMethod::QrCode));
-    QTRY_COMPARE_WITH_TIMEOUT(first.hintCode(), QStringLiteral("outstandingTransaction"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(first.hintCode(), QStringLiteral("outstandingTransaction"), 10000);
     QCOMPARE(simulatorOrder(first.orderRef()).value(QLatin1String("personalNumber")).toString(), AnnaNumber);
 
     QSignalSpy created(m_sim.get(), &Simulator::orderCreated);
@@ -749,7 +749,7 @@ void TestSimulatorIntegration::personalNumberAlreadyInProgress()
     SessionProbe secondProbe;
     secondProbe.attach(&second);
     second.start(request, sessionOptions(StartMethod::QrCode));
-    QTRY_COMPARE_WITH_TIMEOUT(second.state(), OrderSession::State::Failed, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(second.state(), OrderSession::State::Failed, 10000);
     QCOMPARE(created.size(), 0); // "No order is created."
     QVERIFY(secondProbe.pendingOrderRefs.isEmpty());
     const OrderFailure failure = *second.failure();
@@ -763,7 +763,7 @@ void TestSimulatorIntegration::personalNumberAlreadyInProgress()
                             "Please try again."));
 
     // The simulator also aborts the order already in progress (facts §3; UNCONFIRMED for the real server).
-    QTRY_COMPARE_WITH_TIMEOUT(first.state(), OrderSession::State::Failed, 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(first.state(), OrderSession::State::Failed, 10000);
     QCOMPARE(first.failure()->hintCode, QStringLiteral("cancelled"));
     QCOMPARE(first.failure()->rfa, Rfa::Rfa3);
 }
