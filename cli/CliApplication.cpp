@@ -216,7 +216,7 @@ OrderRequest CliApplication::buildRequest() const
         // The document's summary and digest, plus the same device data and requirements as `sign`.
         OrderRequest request = DocumentSignRequest::build(*m_digest, endUserIp);
         request.app = app;
-        request.returnRisk = m_options.returnRisk;
+        request.returnRisk = true;
         if (m_options.pinCode)
             request.requirement.pinCode = true;
         if (m_options.mrtd)
@@ -229,7 +229,9 @@ OrderRequest CliApplication::buildRequest() const
     if (!isPhoneFlow(request.flow)) {
         request.endUserIp = endUserIp;
         request.app = app;
-        request.returnRisk = m_options.returnRisk;
+        // Always: BankID's risk rating is how a high-risk order is recognised and refused (OrderSession
+        // fails it with OrderFailure::Kind::RiskBlocked). Phone orders have no returnRisk member.
+        request.returnRisk = true;
     }
     request.userVisibleData = m_options.text.toUtf8();
     request.userNonVisibleData = m_options.nonVisibleData;
@@ -240,7 +242,8 @@ OrderRequest CliApplication::buildRequest() const
         request.requirement.mrtd = true;
     if (isPhoneFlow(request.flow)) {
         request.personalNumber = m_options.personalNumber;
-        request.callInitiator = m_options.callInitiator == QLatin1String("RP") ? CallInitiator::RP : CallInitiator::User;
+        if (m_options.callInitiator) // always set for phone flows (CliOptions::parse)
+            request.callInitiator = *m_options.callInitiator;
     } else {
         request.requirement.personalNumber = m_options.personalNumber;
     }

@@ -54,10 +54,13 @@ private slots:
     void qrContentPrintsOfficialVector();
     void usageErrors_data();
     void usageErrors();
+    void helpNamesRequiredCallInitiatorAndPollFloor();
     void badCertificateFile_data();
     void badCertificateFile();
     void embeddedSimulatorAuth();
     void embeddedSimulatorSignJson();
+    void embeddedSimulatorPhoneAuth_data();
+    void embeddedSimulatorPhoneAuth();
     void collectPrintsPending();
     void cancelCancelsAtSimulator();
     void unreachableServer_data();
@@ -202,9 +205,36 @@ void TestCli::usageErrors_data()
                                      << QStringLiteral("--end-user-ip: '300.1.2.3' is not an IPv4 or IPv6 address");
     QTest::newRow("missing_cert") << QStringList{QStringLiteral("auth"), QStringLiteral("--text"), QStringLiteral("x")}
                                   << QStringLiteral("--cert is required");
-    QTest::newRow("poll_interval_500") << QStringList{QStringLiteral("auth"), QStringLiteral("--simulator"),
-                                                      QStringLiteral("--poll-interval"), QStringLiteral("500")}
-                                       << QStringLiteral("--poll-interval must be at least 1000 ms");
+    // BankID's 2 s collect interval is a floor (OrderSession::MinPollIntervalMs), not a suggestion.
+    for (const char *interval : {"500", "1000", "1999", "two"}) {
+        QTest::addRow("poll_interval_%s", interval)
+            << QStringList{QStringLiteral("auth"), QStringLiteral("--simulator"), QStringLiteral("--poll-interval"),
+                           QLatin1String(interval)}
+            << QStringLiteral("--poll-interval must be at least 2000 ms");
+    }
+    // Phone orders: who called whom is never guessed.
+    const QString personalNumber = QStringLiteral("199001012385");
+    QTest::newRow("phone_auth_without_call_initiator")
+        << QStringList{QStringLiteral("phone-auth"), QStringLiteral("--simulator"), QStringLiteral("--personal-number"),
+                       personalNumber}
+        << QStringLiteral("phone-auth needs --call-initiator user (the person called you) or --call-initiator RP "
+                          "(you called the person)");
+    QTest::newRow("phone_sign_without_call_initiator")
+        << QStringList{QStringLiteral("phone-sign"), QStringLiteral("--simulator"), QStringLiteral("--personal-number"),
+                       personalNumber, QStringLiteral("--text"), QStringLiteral("x")}
+        << QStringLiteral("phone-sign needs --call-initiator user");
+    for (const char *initiator : {"rp", "User", "bank", ""}) {
+        QTest::addRow("call_initiator_'%s'", initiator)
+            << QStringList{QStringLiteral("phone-auth"), QStringLiteral("--simulator"), QStringLiteral("--personal-number"),
+                           personalNumber, QStringLiteral("--call-initiator"), QLatin1String(initiator)}
+            << QStringLiteral("--call-initiator must be user (the person called you) or RP (you called the person), "
+                              "not '%1'")
+                   .arg(QLatin1String(initiator));
+    }
+    QTest::newRow("call_initiator_on_auth")
+        << QStringList{QStringLiteral("auth"), QStringLiteral("--simulator"), QStringLiteral("--call-initiator"),
+                       QStringLiteral("user")}
+        << QStringLiteral("--call-initiator applies only to phone-auth and phone-sign");
     QTest::newRow("password_env_of_unset_variable")
         << QStringList{QStringLiteral("auth"), QStringLiteral("--url"), url, QStringLiteral("--ca"), cert,
                        QStringLiteral("--cert"), cert, QStringLiteral("--password-env"), UnsetVariable}
@@ -222,6 +252,21 @@ void TestCli::usageErrors()
     QVERIFY2(result.err.startsWith(QLatin1String("bankid-cli: ")), result.describe().constData());
     QVERIFY2(result.err.contains(message), result.describe().constData());
     QVERIFY2(result.out.isEmpty(), result.describe().constData());
+}
+
+void TestCli::helpNamesRequiredCallInitiatorAndPollFloor()
+{
+    const CliRun result = run({QStringLiteral("--help")});
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitCode == 0, result.describe().constData());
+    // QCommandLineParser wraps long descriptions: compare with the line breaks and indentation folded.
+    const QString help = result.out.simplified();
+    QVERIFY2(help.contains(QLatin1String("phone-auth, phone-sign (required): who called whom, user (the person "
+                                         "called you) or RP (you called the person).")),
+             result.describe().constData());
+    QVERIFY2(!help.contains(QLatin1String("default: user")), result.describe().constData());
+    QVERIFY2(help.contains(QLatin1String("Milliseconds between collects, at least 2000 (default: 2000).")),
+             result.describe().constData());
 }
 
 void TestCli::badCertificateFile_data()
@@ -308,6 +353,24 @@ void TestCli::embeddedSimulatorSignJson()
     QCOMPARE(completion.value(QLatin1String("user")).toObject().value(QLatin1String("personalNumber")).toString(),
              TestPerson::builtIn().first().personalNumber);
     QVERIFY(!completion.value(QLatin1String("signature")).toString().isEmpty());
+}
+
+void TestCli::embeddedSimulatorPhoneAuth_data()
+{
+    QTest::addColumn<QString>("callInitiator");
+    QTest::newRow("user_called") << QStringLiteral("user");
+    QTest::newRow("rp_called") << QStringLiteral("RP");
+}
+
+void TestCli::embeddedSimulatorPhoneAuth()
+{
+    QFETCH(QString, callInitiator);
+    const TestPerson person = TestPerson::builtIn().first();
+    const CliRun result = run({QStringLiteral("phone-auth"), QStringLiteral("--simulator"), QStringLiteral("--personal-number"),
+                               person.personalNumber, QStringLiteral("--call-initiator"), callInitiator});
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitCode == 0, result.describe().constData());
+    QVERIFY2(result.out.contains(person.name()), result.describe().constData());
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -429,7 +492,7 @@ void TestCli::userCancelsOrder()
 
     CliProcess process(m_program,
                        QStringList{QStringLiteral("auth"), QStringLiteral("--text"), QStringLiteral("x"),
-                                   QStringLiteral("--poll-interval"), QStringLiteral("1000"), QStringLiteral("--lang"),
+                                   QStringLiteral("--poll-interval"), QStringLiteral("2000"), QStringLiteral("--lang"),
                                    language}
                            + connectionArguments(),
                        environment());
