@@ -18,6 +18,7 @@
 #include "TestPerson.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -25,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
 #include <memory>
 
 using namespace bankid;
@@ -68,6 +70,9 @@ private slots:
     void untrustedServerCertificate();
     void userCancelsOrder_data();
     void userCancelsOrder();
+    void signalCancelsPendingOrder_data();
+    void signalCancelsPendingOrder();
+    void failedCollectStillCancelsOrder();
 
 private:
     QProcessEnvironment environment() const;
@@ -78,6 +83,8 @@ private:
     QStringList connectionArguments() const;
     /// Creates an auth order through the core RpClient; empty on failure.
     QString createOrder();
+    /// The simulator's orders that are still pending (status "pending"), as JSON for failure messages.
+    QByteArray pendingOrders() const;
 
     QString m_program;
     QTemporaryDir m_dir;
@@ -158,6 +165,16 @@ QString TestCli::createOrder()
         return {};
     }
     return call->orderResponse().orderRef;
+}
+
+QByteArray TestCli::pendingOrders() const
+{
+    QJsonArray pending;
+    for (const QJsonValue &order : m_fixture.simulator()->orders()) {
+        if (order.toObject().value(QLatin1String("status")).toString() == QLatin1String("pending"))
+            pending.append(order);
+    }
+    return pending.isEmpty() ? QByteArray() : QJsonDocument(pending).toJson(QJsonDocument::Compact);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -513,6 +530,90 @@ void TestCli::userCancelsOrder()
              result.describe().constData());
     QVERIFY2(result.err.contains(QLatin1String("userCancel")), result.describe().constData());
     QVERIFY2(result.out.isEmpty(), result.describe().constData());
+}
+
+void TestCli::signalCancelsPendingOrder_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::addColumn<QString>("cancelFault"); ///< a simulator fault on /cancel, or empty
+    QTest::newRow("SIGINT") << int(SIGINT) << QString();
+    QTest::newRow("SIGTERM") << int(SIGTERM) << QString();
+    // The answer to /cancel takes a while: the CLI still waits for it before it exits.
+    QTest::newRow("SIGINT_slow_cancel_answer") << int(SIGINT) << QStringLiteral("cancel:delay=3000:count=1");
+}
+
+// Ctrl+C (or a SIGTERM from a supervisor) while the order waits to be picked up: the real bankid-cli process
+// cancels the order at BankID and exits 1 ("cancelled") once the cancel is answered, never leaving the order
+// pending. The simulator's user is manual, so nobody scans the QR code meanwhile.
+void TestCli::signalCancelsPendingOrder()
+{
+    QFETCH(int, signalNumber);
+    QFETCH(QString, cancelFault);
+    START_SIMULATOR();
+    if (!cancelFault.isEmpty()) {
+        QString error;
+        QVERIFY2(m_fixture.simulator()->addFault(cancelFault, &error) > 0, qPrintable(error));
+    }
+    QSignalSpy created(m_fixture.simulator(), &Simulator::orderCreated);
+    QSignalSpy removed(m_fixture.simulator(), &Simulator::orderRemoved);
+
+    CliProcess process(m_program,
+                       QStringList{QStringLiteral("auth"), QStringLiteral("--text"), QStringLiteral("x"),
+                                   QStringLiteral("--lang"), QStringLiteral("en")}
+                           + connectionArguments(),
+                       environment());
+    QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 15000);
+    const QString orderRef = created.first().first().toString();
+    // Pending: the CLI collected and reported outstandingTransaction (RFA1).
+    QTRY_VERIFY2_WITH_TIMEOUT(process.errSoFar().contains(QLatin1String("RFA1 ")), qPrintable(process.errSoFar()), 15000);
+    QVERIFY(removed.isEmpty());
+
+    QCOMPARE(::kill(pid_t(process.process().processId()), signalNumber), 0);
+    const CliRun result = process.wait(30000);
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitStatus == QProcess::NormalExit, "the signal must be handled, not kill the process");
+    QVERIFY2(result.exitCode == 1, result.describe().constData());
+    QVERIFY2(result.err.contains(QLatin1String("bankid-cli: cancelling the order")), result.describe().constData());
+    QVERIFY2(result.err.contains(QLatin1String("bankid-cli: The action was cancelled.")), result.describe().constData());
+    // The simulator removes an order when the RP cancels it; nothing else removes one this young.
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.first().first().toString(), orderRef);
+    const QByteArray pending = pendingOrders();
+    QVERIFY2(pending.isEmpty(), pending.constData());
+}
+
+// A collect that fails on a closed connection (every time: the session gives up after its silent retries) ends
+// the order with a network error (exit 3), and the order is abandoned: the session cancels it, over a new
+// connection. The CLI must not exit before that /cancel is answered. Three runs, so that a race that only
+// sometimes loses the cancel shows; afterwards the simulator holds no pending order.
+void TestCli::failedCollectStillCancelsOrder()
+{
+    START_SIMULATOR();
+    QString error;
+    QVERIFY2(m_fixture.simulator()->addFault(QStringLiteral("collect:close"), &error) > 0, qPrintable(error));
+    QSignalSpy created(m_fixture.simulator(), &Simulator::orderCreated);
+    QSignalSpy removed(m_fixture.simulator(), &Simulator::orderRemoved);
+
+    for (int run = 1; run <= 3; ++run) {
+        CliProcess process(m_program,
+                           QStringList{QStringLiteral("auth"), QStringLiteral("--text"), QStringLiteral("x"),
+                                       QStringLiteral("--lang"), QStringLiteral("en")}
+                               + connectionArguments(),
+                           environment());
+        const CliRun result = process.wait(90000);
+        QVERIFY2(result.finished, result.describe().constData());
+        QVERIFY2(result.exitCode == 3, result.describe().constData());
+        QCOMPARE(created.size(), run);
+    }
+    QSet<QString> createdRefs;
+    for (const QList<QVariant> &arguments : std::as_const(created))
+        createdRefs.insert(arguments.first().toString());
+    QSet<QString> removedRefs;
+    for (const QList<QVariant> &arguments : std::as_const(removed))
+        removedRefs.insert(arguments.first().toString());
+    QCOMPARE(removedRefs, createdRefs); // each run cancelled its own order
+    const QByteArray pending = pendingOrders();
+    QVERIFY2(pending.isEmpty(), pending.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
