@@ -51,6 +51,21 @@ void writeErr(const QString &text)
 // bound, the margin lets its failure arrive and be handled before the CLI gives up on it.
 constexpr int IdleWaitMarginMs = 2000;
 
+// The one sentence for an order BankID rates as high risk or blocked (OrderFailure::isRiskBlocked()).
+QString riskBlockedSentence()
+{
+    return CliApplication::tr("BankID rates this order as high risk: it is blocked. Do not trust it.");
+}
+
+// A single /collect (the collect command, which runs no OrderSession) says the order is blocked for risk: a
+// complete with risk "high" or a failed transactionRiskBlocked, as OrderSession decides for a whole order.
+bool collectIsRiskBlocked(const CollectResponse &response)
+{
+    if (response.status == CollectStatus::Complete)
+        return response.completion && response.completion->risk == QLatin1String("high");
+    return response.status == CollectStatus::Failed && response.hintCode == QLatin1String("transactionRiskBlocked");
+}
+
 ExitCode exitCodeFor(const RpError &error)
 {
     switch (error.kind()) {
@@ -324,6 +339,8 @@ void CliApplication::runCollect()
             if (response.completion)
                 onCompleted(*response.completion);
         }
+        if (collectIsRiskBlocked(response))
+            return finish(ExitCode::OrderFailed, riskBlockedSentence());
         finish(response.status == CollectStatus::Failed ? ExitCode::OrderFailed : ExitCode::Complete);
     });
 }
@@ -434,6 +451,10 @@ void CliApplication::onFailed(const OrderFailure &failure)
 {
     if (m_terminal)
         writeOut(QStringLiteral("\x1b[H\x1b[2J"));
+    // Risk "high" (or BankID's own transactionRiskBlocked): the order failed, whatever completionData said;
+    // sign-file writes no receipt for it (receipts are written only from onCompleted()).
+    if (failure.isRiskBlocked())
+        return finish(ExitCode::OrderFailed, riskBlockedSentence() + QStringLiteral(" (") + failure.technicalMessage + u')');
     const QString message = UserMessages::text(failure.rfa) + QStringLiteral(" (") + failure.technicalMessage + u')';
     if (failure.kind == OrderFailure::Kind::Error)
         return finish(exitCodeFor(failure.error), message);

@@ -3,8 +3,10 @@
 // Covers: orders against the embedded simulator (--simulator), the official QR vector, usage errors (exit 2),
 // certificate file errors (exit 2 naming the file), and commands against a simulator started by this test
 // (manual user, real mutual TLS): collect and cancel of an order made through the core RpClient, an
-// unreachable server and an untrusted server certificate (exit 3), and an order the user cancels (exit 1,
-// with the RFA text in English or Swedish). The binary's path comes from BANKID_BIN_DIR (environment, set by
+// unreachable server and an untrusted server certificate (exit 3), an order the user cancels (exit 1,
+// with the RFA text in English or Swedish), SIGINT/SIGTERM sent to the process cancelling the pending order
+// at the simulator before it exits, a failed collect whose abandoned order is still cancelled before exit,
+// and BankID's risk verdict (high or blocked: exit 1, one sentence). The binary's path comes from BANKID_BIN_DIR (environment, set by
 // ctest) or TestConfig.h. Nothing depends on log lines (those need --verbose). XDG_DATA_HOME and HOME point
 // into the test's temporary folder (the embedded simulator's state lives there).
 
@@ -73,6 +75,9 @@ private slots:
     void signalCancelsPendingOrder_data();
     void signalCancelsPendingOrder();
     void failedCollectStillCancelsOrder();
+    void orderRiskDecidesOutcome_data();
+    void orderRiskDecidesOutcome();
+    void collectOfHighRiskOrderFails();
 
 private:
     QProcessEnvironment environment() const;
@@ -614,6 +619,85 @@ void TestCli::failedCollectStillCancelsOrder()
     QCOMPARE(removedRefs, createdRefs); // each run cancelled its own order
     const QByteArray pending = pendingOrders();
     QVERIFY2(pending.isEmpty(), pending.constData());
+}
+
+void TestCli::orderRiskDecidesOutcome_data()
+{
+    QTest::addColumn<int>("risk"); ///< sim::OrderRisk
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("low") << int(sim::OrderRisk::Low) << 0;
+    // completionData.risk "high": OrderSession fails the order (OrderFailure::Kind::RiskBlocked).
+    QTest::newRow("high") << int(sim::OrderRisk::High) << 1;
+    // BankID blocks it itself: failed transactionRiskBlocked.
+    QTest::newRow("blocked") << int(sim::OrderRisk::Blocked) << 1;
+}
+
+// The CLI always asks for BankID's risk verdict (returnRisk:true: the "low" row prints it) and treats "high"
+// or transactionRiskBlocked as a failed order: exit 1, one sentence, nothing of the person on stdout.
+void TestCli::orderRiskDecidesOutcome()
+{
+    QFETCH(int, risk);
+    QFETCH(int, exitCode);
+    QVERIFY2(m_fixture.isValid(), qPrintable(m_fixture.errorString()));
+    sim::SimulatorOptions options = m_fixture.autoOptions();
+    options.risk = sim::OrderRisk(risk);
+    const QString error = m_fixture.start(options);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+
+    CliProcess process(m_program,
+                       QStringList{QStringLiteral("auth"), QStringLiteral("--text"), QStringLiteral("x"),
+                                   QStringLiteral("--lang"), QStringLiteral("en")}
+                           + connectionArguments(),
+                       environment());
+    const CliRun result = process.wait(60000);
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitCode == exitCode, result.describe().constData());
+    const QString sentence = QStringLiteral("bankid-cli: BankID rates this order as high risk: it is blocked. Do not trust it.");
+    if (exitCode == 0) {
+        QVERIFY2(result.out.contains(QLatin1String("Risk:              low")), result.describe().constData());
+        QVERIFY2(!result.err.contains(sentence), result.describe().constData());
+    } else {
+        QVERIFY2(result.err.contains(sentence), result.describe().constData());
+        QVERIFY2(result.out.isEmpty(), result.describe().constData());
+    }
+}
+
+// The collect command runs no OrderSession: it applies the same rule to the one answer it gets.
+void TestCli::collectOfHighRiskOrderFails()
+{
+    QVERIFY2(m_fixture.isValid(), qPrintable(m_fixture.errorString()));
+    sim::SimulatorOptions options = m_fixture.manualOptions();
+    options.risk = sim::OrderRisk::High;
+    const QString error = m_fixture.start(options);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    OrderRequest request;
+    request.flow = Flow::Auth;
+    request.endUserIp = QStringLiteral("192.0.2.30");
+    request.returnRisk = true;
+    RpCall *call = m_fixture.client()->start(request);
+    call->setAutoDelete(false);
+    const std::unique_ptr<RpCall> owner(call);
+    QSignalSpy finished(call, &RpCall::finished);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(call->ok(), qPrintable(call->error().technicalMessage()));
+    const QByteArray orderRef = call->orderResponse().orderRef.toLatin1();
+    const OrderBook::Result opened = m_fixture.simulator()->orderBook()->act(orderRef, OrderBook::Action::Open);
+    QVERIFY2(opened.ok, qPrintable(opened.message));
+    const OrderBook::Result approved = m_fixture.simulator()->approve(orderRef);
+    QVERIFY2(approved.ok, qPrintable(approved.message));
+
+    CliProcess process(m_program,
+                       QStringList{QStringLiteral("collect"), QString::fromLatin1(orderRef), QStringLiteral("--lang"),
+                                   QStringLiteral("en")}
+                           + connectionArguments(),
+                       environment());
+    const CliRun result = process.wait(30000);
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitCode == 1, result.describe().constData());
+    QVERIFY2(result.out.contains(QLatin1String("Risk:              high")), result.describe().constData());
+    QVERIFY2(result.err.contains(QLatin1String("bankid-cli: BankID rates this order as high risk: it is blocked. Do not "
+                                               "trust it.")),
+             result.describe().constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
