@@ -30,7 +30,8 @@ class Simulator;
 /// the user interrupts (SIGINT/SIGTERM) is cancelled at BankID before the process exits. The event loop
 /// never quits while the RpClient has a call in flight (typically the /cancel of an order the session
 /// abandoned after a failed collect): finish() waits for RpClient::idle(), at most the request deadline
-/// (RpConfig::requestDeadlineMs, restarted for each request sent meanwhile) plus a margin.
+/// (RpConfig::requestDeadlineMs, restarted for each request sent meanwhile, e.g. a CancelJob's re-send) plus
+/// a margin.
 /// `--simulator` runs the simulator in this process with its state (PKI, signing root) in the desk's
 /// embedded-simulator folder, EvidenceRoots::deskSimulatorStateDir(): shared on purpose, so receipts made by
 /// `sign-file --simulator` still verify later, against the same root as the desk's demo mode.
