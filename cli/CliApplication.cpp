@@ -47,6 +47,25 @@ void writeErr(const QString &text)
 // How an RpError decides the process' exit code: a refusal before sending or a broken setup is a
 // configuration error (2); TLS, network and unreadable answers are "nothing was decided" (3);
 // an answer of BankID's about the order itself is a failed order (1).
+// finish() waits for the calls in flight at most a request's deadline plus this: the deadline is RpCall's own
+// bound, the margin lets its failure arrive and be handled before the CLI gives up on it.
+constexpr int IdleWaitMarginMs = 2000;
+
+// The one sentence for an order BankID rates as high risk or blocked (OrderFailure::isRiskBlocked()).
+QString riskBlockedSentence()
+{
+    return CliApplication::tr("BankID rates this order as high risk: it is blocked. Do not trust it.");
+}
+
+// A single /collect (the collect command, which runs no OrderSession) says the order is blocked for risk: a
+// complete with risk "high" or a failed transactionRiskBlocked, as OrderSession decides for a whole order.
+bool collectIsRiskBlocked(const CollectResponse &response)
+{
+    if (response.status == CollectStatus::Complete)
+        return response.completion && response.completion->risk == QLatin1String("high");
+    return response.status == CollectStatus::Failed && response.hintCode == QLatin1String("transactionRiskBlocked");
+}
+
 ExitCode exitCodeFor(const RpError &error)
 {
     switch (error.kind()) {
@@ -80,7 +99,15 @@ CliApplication::CliApplication(const CliOptions &options, QObject *parent)
     connect(&m_redrawTimer, &QTimer::timeout, this, &CliApplication::redraw);
 }
 
-CliApplication::~CliApplication() = default;
+CliApplication::~CliApplication()
+{
+    // QObject deletes children after the members are gone: the session and the client (with the RpCalls still
+    // in flight, whose replies belong to m_nam) must go first, while m_nam and the simulator still exist.
+    delete m_session;
+    m_session = nullptr;
+    delete m_client;
+    m_client = nullptr;
+}
 
 void CliApplication::start()
 {
@@ -216,7 +243,7 @@ OrderRequest CliApplication::buildRequest() const
         // The document's summary and digest, plus the same device data and requirements as `sign`.
         OrderRequest request = DocumentSignRequest::build(*m_digest, endUserIp);
         request.app = app;
-        request.returnRisk = m_options.returnRisk;
+        request.returnRisk = true;
         if (m_options.pinCode)
             request.requirement.pinCode = true;
         if (m_options.mrtd)
@@ -229,7 +256,9 @@ OrderRequest CliApplication::buildRequest() const
     if (!isPhoneFlow(request.flow)) {
         request.endUserIp = endUserIp;
         request.app = app;
-        request.returnRisk = m_options.returnRisk;
+        // Always: BankID's risk rating is how a high-risk order is recognised and refused (OrderSession
+        // fails it with OrderFailure::Kind::RiskBlocked). Phone orders have no returnRisk member.
+        request.returnRisk = true;
     }
     request.userVisibleData = m_options.text.toUtf8();
     request.userNonVisibleData = m_options.nonVisibleData;
@@ -240,7 +269,8 @@ OrderRequest CliApplication::buildRequest() const
         request.requirement.mrtd = true;
     if (isPhoneFlow(request.flow)) {
         request.personalNumber = m_options.personalNumber;
-        request.callInitiator = m_options.callInitiator == QLatin1String("RP") ? CallInitiator::RP : CallInitiator::User;
+        if (m_options.callInitiator) // always set for phone flows (CliOptions::parse)
+            request.callInitiator = *m_options.callInitiator;
     } else {
         request.requirement.personalNumber = m_options.personalNumber;
     }
@@ -309,6 +339,8 @@ void CliApplication::runCollect()
             if (response.completion)
                 onCompleted(*response.completion);
         }
+        if (collectIsRiskBlocked(response))
+            return finish(ExitCode::OrderFailed, riskBlockedSentence());
         finish(response.status == CollectStatus::Failed ? ExitCode::OrderFailed : ExitCode::Complete);
     });
 }
@@ -419,6 +451,10 @@ void CliApplication::onFailed(const OrderFailure &failure)
 {
     if (m_terminal)
         writeOut(QStringLiteral("\x1b[H\x1b[2J"));
+    // Risk "high" (or BankID's own transactionRiskBlocked): the order failed, whatever completionData said;
+    // sign-file writes no receipt for it (receipts are written only from onCompleted()).
+    if (failure.isRiskBlocked())
+        return finish(ExitCode::OrderFailed, riskBlockedSentence() + QStringLiteral(" (") + failure.technicalMessage + u')');
     const QString message = UserMessages::text(failure.rfa) + QStringLiteral(" (") + failure.technicalMessage + u')';
     if (failure.kind == OrderFailure::Kind::Error)
         return finish(exitCodeFor(failure.error), message);
@@ -427,12 +463,20 @@ void CliApplication::onFailed(const OrderFailure &failure)
 
 void CliApplication::interrupt()
 {
-    if (m_finished)
+    if (m_finished) {
+        // finish() is waiting for the answer to a call in flight (a /cancel); that wait is bounded.
+        writeErr(tr("bankid-cli: waiting for BankID to answer before exiting (at most %1 s)\n")
+                     .arg((m_idleWaitTimer.remainingTime() + 999) / 1000));
         return;
-    if (m_session && m_session->isActive() && !m_interrupted) {
-        m_interrupted = true;
-        writeErr(tr("\nbankid-cli: cancelling the order…\n"));
-        m_session->cancel();
+    }
+    if (m_session && m_session->isActive()) {
+        if (!m_interrupted) {
+            m_interrupted = true;
+            writeErr(tr("\nbankid-cli: cancelling the order…\n"));
+            m_session->cancel(); // ends in State::Cancelled when BankID answered (or the call failed)
+        } else {
+            writeErr(tr("bankid-cli: still waiting for BankID to confirm the cancel\n"));
+        }
         return;
     }
     finish(ExitCode::OrderFailed, tr("interrupted"));
@@ -448,11 +492,54 @@ void CliApplication::finish(ExitCode code, const QString &message)
     if (m_finished)
         return;
     m_finished = true;
+    m_exitCode = code;
     m_redrawTimer.stop();
     if (!message.isEmpty())
         writeErr(QStringLiteral("bankid-cli: ") + message + u'\n');
-    // Quit on the next turn of the loop, so that a /cancel sent by the session's destructor goes out.
-    QTimer::singleShot(0, qApp, [code] { QCoreApplication::exit(static_cast<int>(code)); });
+    // An order is never abandoned at BankID: a session still live here (it should not be) is cancelled, and
+    // the wait below covers its /cancel.
+    if (m_session && m_session->isActive())
+        m_session->cancel();
+    if (m_client) {
+        // idle() is emitted from inside the last call's finished(), before the other receivers of that signal
+        // ran (one of them may send a /cancel): queued, exitWhenIdle() looks again once they all have.
+        connect(m_client, &RpClient::idle, this, &CliApplication::exitWhenIdle, Qt::QueuedConnection);
+        m_idleWaitTimer.setSingleShot(true);
+        m_idleWaitTimer.setInterval(m_client->config().requestDeadlineMs + IdleWaitMarginMs);
+        connect(&m_idleWaitTimer, &QTimer::timeout, this, &CliApplication::onIdleWaitTimeout);
+        // A request sent during the wait (the /cancel of an order whose response arrived only now) gets its
+        // own full deadline.
+        connect(m_client, &RpClient::requestSent, &m_idleWaitTimer, qOverload<>(&QTimer::start));
+        m_idleWaitTimer.start();
+    }
+    // On the next turn of the loop, when the receivers of the signal that led here have run.
+    QTimer::singleShot(0, this, &CliApplication::exitWhenIdle);
+}
+
+void CliApplication::exitWhenIdle()
+{
+    if (m_exitRequested || (m_client && m_client->inFlightCount() > 0))
+        return;
+    m_exitRequested = true;
+    m_idleWaitTimer.stop();
+    QCoreApplication::exit(static_cast<int>(m_exitCode));
+}
+
+void CliApplication::onIdleWaitTimeout()
+{
+    if (m_exitRequested)
+        return;
+    const QString orderRef = m_session ? m_session->orderRef() : QString();
+    const int seconds = (m_idleWaitTimer.interval() + 999) / 1000;
+    writeErr(QStringLiteral("bankid-cli: ")
+             + (orderRef.isEmpty()
+                    ? tr("BankID did not answer within %1 s; exiting without its answer").arg(seconds)
+                    : tr("BankID did not answer the cancel within %1 s; order %2 may stay pending until it expires")
+                          .arg(seconds)
+                          .arg(orderRef))
+             + u'\n');
+    m_exitRequested = true;
+    QCoreApplication::exit(static_cast<int>(m_exitCode));
 }
 
 } // namespace bankid

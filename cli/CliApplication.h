@@ -27,7 +27,11 @@ class Simulator;
 ///
 /// Contract: every outcome ends in exactly one call of finish(), which prints the result (stdout) or a
 /// one-sentence reason (stderr) and quits the event loop with an ExitCode. An order still pending when
-/// the user interrupts (SIGINT/SIGTERM) is cancelled at BankID before the process exits.
+/// the user interrupts (SIGINT/SIGTERM) is cancelled at BankID before the process exits. The event loop
+/// never quits while the RpClient has a call in flight (typically the /cancel of an order the session
+/// abandoned after a failed collect): finish() waits for RpClient::idle(), at most the request deadline
+/// (RpConfig::requestDeadlineMs, restarted for each request sent meanwhile, e.g. a CancelJob's re-send) plus
+/// a margin.
 /// `--simulator` runs the simulator in this process with its state (PKI, signing root) in the desk's
 /// embedded-simulator folder, EvidenceRoots::deskSimulatorStateDir(): shared on purpose, so receipts made by
 /// `sign-file --simulator` still verify later, against the same root as the desk's demo mode.
@@ -67,6 +71,10 @@ private:
 
     void finishWithError(const RpError &error);
     void finish(ExitCode code, const QString &message = {});
+    /// Quits the event loop with m_exitCode once no call is in flight; called again by RpClient::idle().
+    void exitWhenIdle();
+    /// The calls in flight outlived the wait: exit without their answers.
+    void onIdleWaitTimeout();
 
     CliOptions m_options;
     bool m_terminal = false; ///< stdout is a terminal and --json is off: draw the live view
@@ -83,6 +91,9 @@ private:
     QTimer m_redrawTimer;
     bool m_finished = false;
     bool m_interrupted = false;
+    ExitCode m_exitCode = ExitCode::Complete; ///< decided by finish()
+    bool m_exitRequested = false;             ///< QCoreApplication::exit() was called
+    QTimer m_idleWaitTimer;                   ///< bounds finish()'s wait for the calls in flight
 
     // sign-file
     std::optional<DocumentDigest> m_digest; ///< of options.documentFile, taken before the order

@@ -1,6 +1,7 @@
 #include "CliOptions.h"
 
 #include "AuditCommand.h"
+#include "OrderSession.h"
 #include "SignFileCommand.h"
 
 #include <QCommandLineParser>
@@ -73,16 +74,16 @@ QString CliOptions::parse(const QStringList &arguments)
         {QStringLiteral("markdown"), tr("Send --text as simpleMarkdownV1.")},
         {QStringLiteral("non-visible-data"), tr("userNonVisibleData (sent base64-encoded)."), QStringLiteral("DATA")},
         {QStringLiteral("personal-number"), tr("Personal number, 12 digits: required for phone flows; for the others it restricts who may complete the order."), QStringLiteral("YYYYMMDDNNNN")},
-        {QStringLiteral("call-initiator"), tr("Phone flows: who called, user or RP (default: user)."), QStringLiteral("WHO")},
+        {QStringLiteral("call-initiator"), tr("phone-auth, phone-sign (required): who called whom, user (the person called you) or RP (you called the person)."), QStringLiteral("WHO")},
         {QStringLiteral("same-device"), tr("Start BankID on this device (autostart link) instead of showing a QR code.")},
         {QStringLiteral("pin-code"), tr("Require the security code (no biometrics).")},
         {QStringLiteral("mrtd"), tr("Require a scan of a passport or national ID card.")},
-        {QStringLiteral("return-risk"), tr("Ask BankID for the risk level of the order.")},
+        {QStringLiteral("return-risk"), tr("Ask BankID for the risk level of the order: always done (high risk fails the order); accepted for older scripts.")},
         {QStringLiteral("transaction-type"), tr("payment: card or npa (default: card)."), QStringLiteral("TYPE")},
         {QStringLiteral("recipient"), tr("payment: recipient name."), QStringLiteral("NAME")},
         {QStringLiteral("amount"), tr("payment: amount such as 100,00."), QStringLiteral("AMOUNT")},
         {QStringLiteral("currency"), tr("payment: ISO 4217 currency (default: SEK)."), QStringLiteral("CODE")},
-        {QStringLiteral("poll-interval"), tr("Milliseconds between collects, at least 1000 (default: 2000)."), QStringLiteral("MS")},
+        {QStringLiteral("poll-interval"), tr("Milliseconds between collects, at least %1 (default: %1).").arg(OrderSession::MinPollIntervalMs), QStringLiteral("MS")},
         {QStringLiteral("auto-restart"), tr("Start a new order up to N times when the QR code was not scanned in time."), QStringLiteral("N")},
         {QStringLiteral("lang"), tr("Language of the messages: sv or en (default: the system's)."), QStringLiteral("LANG")},
         {QStringLiteral("json"), tr("Print the result as JSON on standard output.")},
@@ -210,13 +211,23 @@ QString CliOptions::parse(const QStringList &arguments)
     markdown = parser.isSet(QStringLiteral("markdown"));
     nonVisibleData = parser.value(QStringLiteral("non-visible-data")).toUtf8();
     personalNumber = parser.value(QStringLiteral("personal-number"));
-    callInitiator = parser.value(QStringLiteral("call-initiator"));
-    if (!callInitiator.isEmpty() && callInitiator != QLatin1String("user") && callInitiator != QLatin1String("RP"))
-        return tr("--call-initiator must be user or RP, not '%1'").arg(callInitiator);
+    // Who called whom is part of what BankID tells the person on a phone order: never guessed.
+    if (isPhoneFlow(flow)) {
+        if (!parser.isSet(QStringLiteral("call-initiator")))
+            return tr("%1 needs --call-initiator user (the person called you) or --call-initiator RP (you called "
+                      "the person)")
+                .arg(name);
+        const QString initiator = parser.value(QStringLiteral("call-initiator"));
+        callInitiator = callInitiatorFromName(initiator);
+        if (!callInitiator)
+            return tr("--call-initiator must be user (the person called you) or RP (you called the person), not '%1'")
+                .arg(initiator);
+    } else if (parser.isSet(QStringLiteral("call-initiator"))) {
+        return tr("--call-initiator applies only to phone-auth and phone-sign");
+    }
     sameDevice = parser.isSet(QStringLiteral("same-device"));
     pinCode = parser.isSet(QStringLiteral("pin-code"));
     mrtd = parser.isSet(QStringLiteral("mrtd"));
-    returnRisk = parser.isSet(QStringLiteral("return-risk"));
     transactionType = parser.value(QStringLiteral("transaction-type"));
     recipient = parser.value(QStringLiteral("recipient"));
     amount = parser.value(QStringLiteral("amount"));
@@ -224,8 +235,9 @@ QString CliOptions::parse(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("poll-interval"))) {
         bool ok = false;
         pollIntervalMs = parser.value(QStringLiteral("poll-interval")).toInt(&ok);
-        if (!ok || pollIntervalMs < 1000)
-            return tr("--poll-interval must be at least 1000 ms (BankID asks for one collect every 2 s)");
+        if (!ok || pollIntervalMs < OrderSession::MinPollIntervalMs)
+            return tr("--poll-interval must be at least %1 ms (BankID asks for one collect every 2 s)")
+                .arg(OrderSession::MinPollIntervalMs);
     }
     if (parser.isSet(QStringLiteral("auto-restart"))) {
         bool ok = false;

@@ -2,6 +2,7 @@
 
 #include "ApiTypes.h"
 #include "Environment.h"
+#include "OrderSession.h"
 #include "VerifyReceiptCommand.h"
 #include "VerifySignatureCommand.h"
 
@@ -64,16 +65,16 @@ public:
     bool markdown = false;
     QByteArray nonVisibleData;
     QString personalNumber;
-    QString callInitiator;
+    /// Phone flows: who called whom; parse() refuses a phone order without it (there is no default).
+    std::optional<CallInitiator> callInitiator;
     bool sameDevice = false;
     bool pinCode = false;
     bool mrtd = false;
-    bool returnRisk = false;
     QString transactionType;
     QString recipient;
     QString amount;
     QString currency;
-    int pollIntervalMs = 2000;
+    int pollIntervalMs = OrderSession::MinPollIntervalMs; ///< never below it (parse() refuses less)
     int autoRestarts = 0;
 
     // Output.

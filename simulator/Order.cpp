@@ -44,4 +44,28 @@ QByteArray pendingHint(OrderStage stage)
     return {};
 }
 
+QString orderRiskName(OrderRisk risk)
+{
+    switch (risk) {
+    case OrderRisk::Low:
+        return QStringLiteral("low");
+    case OrderRisk::Moderate:
+        return QStringLiteral("moderate");
+    case OrderRisk::High:
+        return QStringLiteral("high");
+    case OrderRisk::Blocked:
+        return QStringLiteral("blocked");
+    }
+    return {};
+}
+
+std::optional<OrderRisk> orderRiskFromName(const QString &name)
+{
+    for (const OrderRisk risk : {OrderRisk::Low, OrderRisk::Moderate, OrderRisk::High, OrderRisk::Blocked}) {
+        if (name == orderRiskName(risk))
+            return risk;
+    }
+    return std::nullopt;
+}
+
 } // namespace bankid::sim

@@ -4,6 +4,8 @@
 #include <QSslCertificate>
 #include <QString>
 
+#include <optional>
+
 namespace bankid::sim {
 
 /// Which RP endpoint created an order.
@@ -26,11 +28,24 @@ enum class OrderStage {
     Failed,          ///< failed: failedHint says why
 };
 
+/// What BankID's risk assessment says about an order (facts §2 returnRisk, §10). Scripted per simulator
+/// (SimulatorOptions::risk, --risk, POST /sim/v1/risk) and fixed when an order is created.
+enum class OrderRisk {
+    Low,      ///< completionData.risk "low" (only when the order asked with returnRisk:true, as BankID)
+    Moderate, ///< completionData.risk "moderate"
+    High,     ///< completionData.risk "high": the order completes, and the RP must treat it as blocked
+    Blocked,  ///< BankID blocks it itself: when the user approves, the order fails with transactionRiskBlocked
+};
+
 /// "auth", "sign", "payment", "phone/auth", "phone/sign".
 QString orderKindName(OrderKind kind);
 bool isPhoneKind(OrderKind kind);
 /// The hintCode of a pending stage ("outstandingTransaction", ...); empty for Complete/Failed.
 QByteArray pendingHint(OrderStage stage);
+/// "low", "moderate", "high", "blocked": the names of --risk and the control API.
+QString orderRiskName(OrderRisk risk);
+/// The OrderRisk named `name` (exactly one of orderRiskName()'s), or std::nullopt.
+std::optional<OrderRisk> orderRiskFromName(const QString &name);
 
 // The validated content of an order request: what OrderBook needs to create an order.
 struct OrderRequest {
@@ -55,6 +70,7 @@ struct Order {
     QByteArray qrStartSecret;  ///< empty for phone orders; never logged
     QSslCertificate creator;   ///< the RP client certificate that created the order
     bool autoUser = true;
+    OrderRisk risk = OrderRisk::Low; ///< the simulator's risk setting when the order was created
 
     qint64 createdAt = 0;
     qint64 stageSince = 0;

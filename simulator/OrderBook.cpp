@@ -105,6 +105,7 @@ const Order *OrderBook::create(const OrderRequest &request, const QSslCertificat
     }
     order->creator = creator;
     order->autoUser = m_options.userMode == UserMode::Auto;
+    order->risk = m_options.risk;
     order->createdAt = at;
     order->stageSince = at;
     order->signer = request.personalNumber.isEmpty() ? TestPerson::builtIn().first().personalNumber
@@ -466,6 +467,11 @@ void OrderBook::fail(Order *order, const QByteArray &hint, qint64 at)
 
 void OrderBook::complete(Order *order, qint64 at)
 {
+    if (order->risk == OrderRisk::Blocked) {
+        // BankID's own risk block: the user's approval does not complete the order (facts §3, failed hintCodes).
+        fail(order, QByteArrayLiteral("transactionRiskBlocked"), at);
+        return;
+    }
     order->stage = OrderStage::Complete;
     order->stageSince = at;
     order->finishedAt = at;
@@ -539,8 +545,9 @@ void OrderBook::rebuildBody(Order *order)
         {QStringLiteral("ocspResponse"), QString::fromLatin1(ocsp)}};
     if (order->request.mrtd)
         completion.insert(QStringLiteral("stepUp"), QJsonObject{{QStringLiteral("mrtd"), true}});
+    // OrderRisk::Blocked never gets here: such an order fails with transactionRiskBlocked instead (complete()).
     if (order->request.returnRisk)
-        completion.insert(QStringLiteral("risk"), QStringLiteral("low"));
+        completion.insert(QStringLiteral("risk"), orderRiskName(order->risk));
     const QJsonObject body{{QStringLiteral("orderRef"), QString::fromLatin1(order->orderRef)},
                            {QStringLiteral("status"), QStringLiteral("complete")},
                            {QStringLiteral("completionData"), completion}};
@@ -592,7 +599,8 @@ QJsonObject OrderBook::orderJson(const Order &order) const
                        {QStringLiteral("pickedUp"), order.pickedUpAt >= 0},
                        {QStringLiteral("signer"), order.signer},
                        {QStringLiteral("wrongCodes"), order.wrongCodes},
-                       {QStringLiteral("autoUser"), order.autoUser}};
+                       {QStringLiteral("autoUser"), order.autoUser},
+                       {QStringLiteral("risk"), orderRiskName(order.risk)}};
     if (!order.autoStartToken.isEmpty()) {
         object.insert(QStringLiteral("autoStartToken"), QString::fromLatin1(order.autoStartToken));
         object.insert(QStringLiteral("qrStartToken"), QString::fromLatin1(order.qrStartToken));

@@ -64,6 +64,9 @@ public:
     ~OrderBook() override;
 
     void setUserMode(UserMode mode) { m_options.userMode = mode; }
+    /// The risk verdict of orders created from now on (an order keeps the one it was created with).
+    void setRisk(OrderRisk risk) { m_options.risk = risk; }
+    OrderRisk risk() const { return m_options.risk; }
     /// The signing PKI that signs completionData.signature / ocspResponse (not owned; set before use).
     void setEvidencePki(EvidencePki *pki) { m_pki = pki; }
     EvidencePki *evidencePki() const { return m_pki; }
@@ -126,6 +129,7 @@ private:
     Result pickUp(Order *order, qint64 at, const QString &personalNumber, const QString &deviceIpAddress);
     void setStage(Order *order, OrderStage stage, qint64 at);
     void fail(Order *order, const QByteArray &hint, qint64 at);
+    /// The user approved: complete, or failed transactionRiskBlocked for an OrderRisk::Blocked order.
     void complete(Order *order, qint64 at);
     void release(Order *order);
     void remove(const QByteArray &orderRef);

@@ -225,6 +225,11 @@ void Simulator::setUserMode(UserMode mode)
     m_book->setUserMode(mode);
 }
 
+void Simulator::setRisk(OrderRisk risk)
+{
+    m_book->setRisk(risk);
+}
+
 int Simulator::addFault(const QString &spec, QString *error)
 {
     const auto rule = FaultRule::parse(spec, error);

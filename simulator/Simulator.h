@@ -77,6 +77,8 @@ public:
     OrderBook::Result choosePerson(const QByteArray &orderRef, const QString &personalNumber);
     QJsonArray orders();
     void setUserMode(UserMode mode);
+    /// BankID's risk verdict for orders created from now on; same as POST /sim/v1/risk.
+    void setRisk(OrderRisk risk);
 
     /// Adds a fault (FaultRule syntax); returns its id or 0 with `error` set.
     int addFault(const QString &spec, QString *error);

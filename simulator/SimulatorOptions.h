@@ -2,6 +2,7 @@
 
 #include "CertifiedKey.h"
 #include "FaultRule.h"
+#include "Order.h"
 
 #include <QHostAddress>
 #include <QList>
@@ -39,6 +40,8 @@ struct SimulatorOptions {
     bool acceptAnyClientCert = false;
 
     UserMode userMode = UserMode::Auto;
+    /// BankID's risk verdict for orders created from now on (OrderRisk): low by default.
+    OrderRisk risk = OrderRisk::Low;
     int pickUpDelayMs = 2000;   ///< auto user: order creation -> QR scanned / call answered
     int startedDurationMs = 300; ///< "started" (and "userMrtd", "userCallConfirm") lasts this long
     int signDelayMs = 1000;     ///< auto user: "userSign" -> complete

@@ -423,6 +423,19 @@ SimulatorServer::Answer SimulatorServer::handleControl(const QString &path, cons
         m_book->setUserMode(mode == QLatin1String("auto") ? UserMode::Auto : UserMode::Manual);
         return json(QJsonObject{{QStringLiteral("mode"), mode}});
     }
+    if (path == QLatin1String("risk")) {
+        // GET: the risk verdict of new orders; POST {"risk":"low|moderate|high|blocked"}: set it.
+        if (method == Method::Get)
+            return json(QJsonObject{{QStringLiteral("risk"), orderRiskName(m_book->risk())}});
+        if (method != Method::Post)
+            return notAllowed("GET, POST");
+        const auto risk = orderRiskFromName(body.value(QStringLiteral("risk")).toString());
+        if (!risk)
+            return error(400, QStringLiteral("invalidParameters"),
+                         QStringLiteral("risk: must be \"low\", \"moderate\", \"high\" or \"blocked\""));
+        m_book->setRisk(*risk);
+        return json(QJsonObject{{QStringLiteral("risk"), orderRiskName(*risk)}});
+    }
     return error(404, QStringLiteral("notFound"), QStringLiteral("no such control path: /sim/v1/") + path);
 }
 

@@ -73,6 +73,11 @@ int main(int argc, char *argv[])
                                   QStringLiteral("auto: a simulated user scans and signs after 2 s; manual: only the "
                                                  "control API acts."),
                                   QStringLiteral("auto|manual"), QStringLiteral("auto"));
+    const QCommandLineOption risk(QStringLiteral("risk"),
+                                  QStringLiteral("BankID's risk verdict on every order: low, moderate or high "
+                                                 "(completionData.risk when returnRisk is true), or blocked (the order "
+                                                 "fails with transactionRiskBlocked when approved). Default low."),
+                                  QStringLiteral("low|moderate|high|blocked"), QStringLiteral("low"));
     const QCommandLineOption latency(QStringLiteral("latency-ms"),
                                      QStringLiteral("Delay before every RP API answer (default 250)."), QStringLiteral("N"),
                                      QStringLiteral("250"));
@@ -80,7 +85,7 @@ int main(int argc, char *argv[])
                                    QStringLiteral("Fault rule <endpoint>:<500|503|429|408|html|truncate|close|delay=MS>"
                                                   "[:count=N][:p=P] (repeatable)."),
                                    QStringLiteral("SPEC"));
-    parser.addOptions({stateDir, listen, hostname, trust, acceptAny, user, latency, fault});
+    parser.addOptions({stateDir, listen, hostname, trust, acceptAny, user, risk, latency, fault});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -99,6 +104,12 @@ int main(int argc, char *argv[])
         return 2;
     }
     options.userMode = mode == QLatin1String("auto") ? UserMode::Auto : UserMode::Manual;
+    const auto riskVerdict = orderRiskFromName(parser.value(risk));
+    if (!riskVerdict) {
+        err << "--risk: expected low, moderate, high or blocked, got \"" << parser.value(risk) << "\"\n";
+        return 2;
+    }
+    options.risk = *riskVerdict;
     bool ok = false;
     options.latencyMs = parser.value(latency).toInt(&ok);
     if (!ok || options.latencyMs < 0) {
@@ -140,7 +151,8 @@ int main(int argc, char *argv[])
     out << "BankID RP API v6.0 simulator\n"
         << "  base URL:        " << base << "\n"
         << "  control API:     " << simulator.controlUrl().toString() << "\n"
-        << "  user mode:       " << mode << ", latency " << options.latencyMs << " ms\n"
+        << "  user mode:       " << mode << ", risk " << orderRiskName(options.risk) << ", latency " << options.latencyMs
+        << " ms\n"
         << "  CA certificate:  " << simulator.caCertificatePath() << "\n"
         << "  client.p12:      " << simulator.clientP12Path() << " (password " << Simulator::clientPassword << ")\n"
         << "  client.pem:      " << simulator.clientCertificatePath() << "\n"

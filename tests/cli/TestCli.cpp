@@ -3,8 +3,10 @@
 // Covers: orders against the embedded simulator (--simulator), the official QR vector, usage errors (exit 2),
 // certificate file errors (exit 2 naming the file), and commands against a simulator started by this test
 // (manual user, real mutual TLS): collect and cancel of an order made through the core RpClient, an
-// unreachable server and an untrusted server certificate (exit 3), and an order the user cancels (exit 1,
-// with the RFA text in English or Swedish). The binary's path comes from BANKID_BIN_DIR (environment, set by
+// unreachable server and an untrusted server certificate (exit 3), an order the user cancels (exit 1,
+// with the RFA text in English or Swedish), SIGINT/SIGTERM sent to the process cancelling the pending order
+// at the simulator before it exits, a failed collect whose abandoned order is still cancelled before exit,
+// and BankID's risk verdict (high or blocked: exit 1, one sentence). The binary's path comes from BANKID_BIN_DIR (environment, set by
 // ctest) or TestConfig.h. Nothing depends on log lines (those need --verbose). XDG_DATA_HOME and HOME point
 // into the test's temporary folder (the embedded simulator's state lives there).
 
@@ -18,6 +20,7 @@
 #include "TestPerson.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -25,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
 #include <memory>
 
 using namespace bankid;
@@ -54,10 +58,13 @@ private slots:
     void qrContentPrintsOfficialVector();
     void usageErrors_data();
     void usageErrors();
+    void helpNamesRequiredCallInitiatorAndPollFloor();
     void badCertificateFile_data();
     void badCertificateFile();
     void embeddedSimulatorAuth();
     void embeddedSimulatorSignJson();
+    void embeddedSimulatorPhoneAuth_data();
+    void embeddedSimulatorPhoneAuth();
     void collectPrintsPending();
     void cancelCancelsAtSimulator();
     void unreachableServer_data();
@@ -65,6 +72,12 @@ private slots:
     void untrustedServerCertificate();
     void userCancelsOrder_data();
     void userCancelsOrder();
+    void signalCancelsPendingOrder_data();
+    void signalCancelsPendingOrder();
+    void failedCollectStillCancelsOrder();
+    void orderRiskDecidesOutcome_data();
+    void orderRiskDecidesOutcome();
+    void collectOfHighRiskOrderFails();
 
 private:
     QProcessEnvironment environment() const;
@@ -75,6 +88,8 @@ private:
     QStringList connectionArguments() const;
     /// Creates an auth order through the core RpClient; empty on failure.
     QString createOrder();
+    /// The simulator's orders that are still pending (status "pending"), as JSON for failure messages.
+    QByteArray pendingOrders() const;
 
     QString m_program;
     QTemporaryDir m_dir;
@@ -157,6 +172,16 @@ QString TestCli::createOrder()
     return call->orderResponse().orderRef;
 }
 
+QByteArray TestCli::pendingOrders() const
+{
+    QJsonArray pending;
+    for (const QJsonValue &order : m_fixture.simulator()->orders()) {
+        if (order.toObject().value(QLatin1String("status")).toString() == QLatin1String("pending"))
+            pending.append(order);
+    }
+    return pending.isEmpty() ? QByteArray() : QJsonDocument(pending).toJson(QJsonDocument::Compact);
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 void TestCli::qrContentPrintsOfficialVector_data()
@@ -202,9 +227,36 @@ void TestCli::usageErrors_data()
                                      << QStringLiteral("--end-user-ip: '300.1.2.3' is not an IPv4 or IPv6 address");
     QTest::newRow("missing_cert") << QStringList{QStringLiteral("auth"), QStringLiteral("--text"), QStringLiteral("x")}
                                   << QStringLiteral("--cert is required");
-    QTest::newRow("poll_interval_500") << QStringList{QStringLiteral("auth"), QStringLiteral("--simulator"),
-                                                      QStringLiteral("--poll-interval"), QStringLiteral("500")}
-                                       << QStringLiteral("--poll-interval must be at least 1000 ms");
+    // BankID's 2 s collect interval is a floor (OrderSession::MinPollIntervalMs), not a suggestion.
+    for (const char *interval : {"500", "1000", "1999", "two"}) {
+        QTest::addRow("poll_interval_%s", interval)
+            << QStringList{QStringLiteral("auth"), QStringLiteral("--simulator"), QStringLiteral("--poll-interval"),
+                           QLatin1String(interval)}
+            << QStringLiteral("--poll-interval must be at least 2000 ms");
+    }
+    // Phone orders: who called whom is never guessed.
+    const QString personalNumber = QStringLiteral("199001012385");
+    QTest::newRow("phone_auth_without_call_initiator")
+        << QStringList{QStringLiteral("phone-auth"), QStringLiteral("--simulator"), QStringLiteral("--personal-number"),
+                       personalNumber}
+        << QStringLiteral("phone-auth needs --call-initiator user (the person called you) or --call-initiator RP "
+                          "(you called the person)");
+    QTest::newRow("phone_sign_without_call_initiator")
+        << QStringList{QStringLiteral("phone-sign"), QStringLiteral("--simulator"), QStringLiteral("--personal-number"),
+                       personalNumber, QStringLiteral("--text"), QStringLiteral("x")}
+        << QStringLiteral("phone-sign needs --call-initiator user");
+    for (const char *initiator : {"rp", "User", "bank", ""}) {
+        QTest::addRow("call_initiator_'%s'", initiator)
+            << QStringList{QStringLiteral("phone-auth"), QStringLiteral("--simulator"), QStringLiteral("--personal-number"),
+                           personalNumber, QStringLiteral("--call-initiator"), QLatin1String(initiator)}
+            << QStringLiteral("--call-initiator must be user (the person called you) or RP (you called the person), "
+                              "not '%1'")
+                   .arg(QLatin1String(initiator));
+    }
+    QTest::newRow("call_initiator_on_auth")
+        << QStringList{QStringLiteral("auth"), QStringLiteral("--simulator"), QStringLiteral("--call-initiator"),
+                       QStringLiteral("user")}
+        << QStringLiteral("--call-initiator applies only to phone-auth and phone-sign");
     QTest::newRow("password_env_of_unset_variable")
         << QStringList{QStringLiteral("auth"), QStringLiteral("--url"), url, QStringLiteral("--ca"), cert,
                        QStringLiteral("--cert"), cert, QStringLiteral("--password-env"), UnsetVariable}
@@ -222,6 +274,21 @@ void TestCli::usageErrors()
     QVERIFY2(result.err.startsWith(QLatin1String("bankid-cli: ")), result.describe().constData());
     QVERIFY2(result.err.contains(message), result.describe().constData());
     QVERIFY2(result.out.isEmpty(), result.describe().constData());
+}
+
+void TestCli::helpNamesRequiredCallInitiatorAndPollFloor()
+{
+    const CliRun result = run({QStringLiteral("--help")});
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitCode == 0, result.describe().constData());
+    // QCommandLineParser wraps long descriptions: compare with the line breaks and indentation folded.
+    const QString help = result.out.simplified();
+    QVERIFY2(help.contains(QLatin1String("phone-auth, phone-sign (required): who called whom, user (the person "
+                                         "called you) or RP (you called the person).")),
+             result.describe().constData());
+    QVERIFY2(!help.contains(QLatin1String("default: user")), result.describe().constData());
+    QVERIFY2(help.contains(QLatin1String("Milliseconds between collects, at least 2000 (default: 2000).")),
+             result.describe().constData());
 }
 
 void TestCli::badCertificateFile_data()
@@ -308,6 +375,24 @@ void TestCli::embeddedSimulatorSignJson()
     QCOMPARE(completion.value(QLatin1String("user")).toObject().value(QLatin1String("personalNumber")).toString(),
              TestPerson::builtIn().first().personalNumber);
     QVERIFY(!completion.value(QLatin1String("signature")).toString().isEmpty());
+}
+
+void TestCli::embeddedSimulatorPhoneAuth_data()
+{
+    QTest::addColumn<QString>("callInitiator");
+    QTest::newRow("user_called") << QStringLiteral("user");
+    QTest::newRow("rp_called") << QStringLiteral("RP");
+}
+
+void TestCli::embeddedSimulatorPhoneAuth()
+{
+    QFETCH(QString, callInitiator);
+    const TestPerson person = TestPerson::builtIn().first();
+    const CliRun result = run({QStringLiteral("phone-auth"), QStringLiteral("--simulator"), QStringLiteral("--personal-number"),
+                               person.personalNumber, QStringLiteral("--call-initiator"), callInitiator});
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitCode == 0, result.describe().constData());
+    QVERIFY2(result.out.contains(person.name()), result.describe().constData());
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -429,7 +514,7 @@ void TestCli::userCancelsOrder()
 
     CliProcess process(m_program,
                        QStringList{QStringLiteral("auth"), QStringLiteral("--text"), QStringLiteral("x"),
-                                   QStringLiteral("--poll-interval"), QStringLiteral("1000"), QStringLiteral("--lang"),
+                                   QStringLiteral("--poll-interval"), QStringLiteral("2000"), QStringLiteral("--lang"),
                                    language}
                            + connectionArguments(),
                        environment());
@@ -450,6 +535,169 @@ void TestCli::userCancelsOrder()
              result.describe().constData());
     QVERIFY2(result.err.contains(QLatin1String("userCancel")), result.describe().constData());
     QVERIFY2(result.out.isEmpty(), result.describe().constData());
+}
+
+void TestCli::signalCancelsPendingOrder_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::addColumn<QString>("cancelFault"); ///< a simulator fault on /cancel, or empty
+    QTest::newRow("SIGINT") << int(SIGINT) << QString();
+    QTest::newRow("SIGTERM") << int(SIGTERM) << QString();
+    // The answer to /cancel takes a while: the CLI still waits for it before it exits.
+    QTest::newRow("SIGINT_slow_cancel_answer") << int(SIGINT) << QStringLiteral("cancel:delay=3000:count=1");
+}
+
+// Ctrl+C (or a SIGTERM from a supervisor) while the order waits to be picked up: the real bankid-cli process
+// cancels the order at BankID and exits 1 ("cancelled") once the cancel is answered, never leaving the order
+// pending. The simulator's user is manual, so nobody scans the QR code meanwhile.
+void TestCli::signalCancelsPendingOrder()
+{
+    QFETCH(int, signalNumber);
+    QFETCH(QString, cancelFault);
+    START_SIMULATOR();
+    if (!cancelFault.isEmpty()) {
+        QString error;
+        QVERIFY2(m_fixture.simulator()->addFault(cancelFault, &error) > 0, qPrintable(error));
+    }
+    QSignalSpy created(m_fixture.simulator(), &Simulator::orderCreated);
+    QSignalSpy removed(m_fixture.simulator(), &Simulator::orderRemoved);
+
+    CliProcess process(m_program,
+                       QStringList{QStringLiteral("auth"), QStringLiteral("--text"), QStringLiteral("x"),
+                                   QStringLiteral("--lang"), QStringLiteral("en")}
+                           + connectionArguments(),
+                       environment());
+    QTRY_COMPARE_WITH_TIMEOUT(created.size(), 1, 15000);
+    const QString orderRef = created.first().first().toString();
+    // Pending: the CLI collected and reported outstandingTransaction (RFA1).
+    QTRY_VERIFY2_WITH_TIMEOUT(process.errSoFar().contains(QLatin1String("RFA1 ")), qPrintable(process.errSoFar()), 15000);
+    QVERIFY(removed.isEmpty());
+
+    QCOMPARE(::kill(pid_t(process.process().processId()), signalNumber), 0);
+    const CliRun result = process.wait(30000);
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitStatus == QProcess::NormalExit, "the signal must be handled, not kill the process");
+    QVERIFY2(result.exitCode == 1, result.describe().constData());
+    QVERIFY2(result.err.contains(QLatin1String("bankid-cli: cancelling the order")), result.describe().constData());
+    QVERIFY2(result.err.contains(QLatin1String("bankid-cli: The action was cancelled.")), result.describe().constData());
+    // The simulator removes an order when the RP cancels it; nothing else removes one this young.
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.first().first().toString(), orderRef);
+    const QByteArray pending = pendingOrders();
+    QVERIFY2(pending.isEmpty(), pending.constData());
+}
+
+// A collect that fails on a closed connection (every time: the session gives up after its silent retries) ends
+// the order with a network error (exit 3), and the order is abandoned: the session cancels it, over a new
+// connection. The CLI must not exit before that /cancel is answered. Three runs, so that a race that only
+// sometimes loses the cancel shows; afterwards the simulator holds no pending order.
+void TestCli::failedCollectStillCancelsOrder()
+{
+    START_SIMULATOR();
+    QString error;
+    QVERIFY2(m_fixture.simulator()->addFault(QStringLiteral("collect:close"), &error) > 0, qPrintable(error));
+    QSignalSpy created(m_fixture.simulator(), &Simulator::orderCreated);
+    QSignalSpy removed(m_fixture.simulator(), &Simulator::orderRemoved);
+
+    for (int run = 1; run <= 3; ++run) {
+        CliProcess process(m_program,
+                           QStringList{QStringLiteral("auth"), QStringLiteral("--text"), QStringLiteral("x"),
+                                       QStringLiteral("--lang"), QStringLiteral("en")}
+                               + connectionArguments(),
+                           environment());
+        const CliRun result = process.wait(90000);
+        QVERIFY2(result.finished, result.describe().constData());
+        QVERIFY2(result.exitCode == 3, result.describe().constData());
+        QCOMPARE(created.size(), run);
+    }
+    QSet<QString> createdRefs;
+    for (const QList<QVariant> &arguments : std::as_const(created))
+        createdRefs.insert(arguments.first().toString());
+    QSet<QString> removedRefs;
+    for (const QList<QVariant> &arguments : std::as_const(removed))
+        removedRefs.insert(arguments.first().toString());
+    QCOMPARE(removedRefs, createdRefs); // each run cancelled its own order
+    const QByteArray pending = pendingOrders();
+    QVERIFY2(pending.isEmpty(), pending.constData());
+}
+
+void TestCli::orderRiskDecidesOutcome_data()
+{
+    QTest::addColumn<int>("risk"); ///< sim::OrderRisk
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("low") << int(sim::OrderRisk::Low) << 0;
+    // completionData.risk "high": OrderSession fails the order (OrderFailure::Kind::RiskBlocked).
+    QTest::newRow("high") << int(sim::OrderRisk::High) << 1;
+    // BankID blocks it itself: failed transactionRiskBlocked.
+    QTest::newRow("blocked") << int(sim::OrderRisk::Blocked) << 1;
+}
+
+// The CLI always asks for BankID's risk verdict (returnRisk:true: the "low" row prints it) and treats "high"
+// or transactionRiskBlocked as a failed order: exit 1, one sentence, nothing of the person on stdout.
+void TestCli::orderRiskDecidesOutcome()
+{
+    QFETCH(int, risk);
+    QFETCH(int, exitCode);
+    QVERIFY2(m_fixture.isValid(), qPrintable(m_fixture.errorString()));
+    sim::SimulatorOptions options = m_fixture.autoOptions();
+    options.risk = sim::OrderRisk(risk);
+    const QString error = m_fixture.start(options);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+
+    CliProcess process(m_program,
+                       QStringList{QStringLiteral("auth"), QStringLiteral("--text"), QStringLiteral("x"),
+                                   QStringLiteral("--lang"), QStringLiteral("en")}
+                           + connectionArguments(),
+                       environment());
+    const CliRun result = process.wait(60000);
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitCode == exitCode, result.describe().constData());
+    const QString sentence = QStringLiteral("bankid-cli: BankID rates this order as high risk: it is blocked. Do not trust it.");
+    if (exitCode == 0) {
+        QVERIFY2(result.out.contains(QLatin1String("Risk:              low")), result.describe().constData());
+        QVERIFY2(!result.err.contains(sentence), result.describe().constData());
+    } else {
+        QVERIFY2(result.err.contains(sentence), result.describe().constData());
+        QVERIFY2(result.out.isEmpty(), result.describe().constData());
+    }
+}
+
+// The collect command runs no OrderSession: it applies the same rule to the one answer it gets.
+void TestCli::collectOfHighRiskOrderFails()
+{
+    QVERIFY2(m_fixture.isValid(), qPrintable(m_fixture.errorString()));
+    sim::SimulatorOptions options = m_fixture.manualOptions();
+    options.risk = sim::OrderRisk::High;
+    const QString error = m_fixture.start(options);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    OrderRequest request;
+    request.flow = Flow::Auth;
+    request.endUserIp = QStringLiteral("192.0.2.30");
+    request.returnRisk = true;
+    RpCall *call = m_fixture.client()->start(request);
+    call->setAutoDelete(false);
+    const std::unique_ptr<RpCall> owner(call);
+    QSignalSpy finished(call, &RpCall::finished);
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(call->ok(), qPrintable(call->error().technicalMessage()));
+    const QByteArray orderRef = call->orderResponse().orderRef.toLatin1();
+    const OrderBook::Result opened = m_fixture.simulator()->orderBook()->act(orderRef, OrderBook::Action::Open);
+    QVERIFY2(opened.ok, qPrintable(opened.message));
+    const OrderBook::Result approved = m_fixture.simulator()->approve(orderRef);
+    QVERIFY2(approved.ok, qPrintable(approved.message));
+
+    CliProcess process(m_program,
+                       QStringList{QStringLiteral("collect"), QString::fromLatin1(orderRef), QStringLiteral("--lang"),
+                                   QStringLiteral("en")}
+                           + connectionArguments(),
+                       environment());
+    const CliRun result = process.wait(30000);
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitCode == 1, result.describe().constData());
+    QVERIFY2(result.out.contains(QLatin1String("Risk:              high")), result.describe().constData());
+    QVERIFY2(result.err.contains(QLatin1String("bankid-cli: BankID rates this order as high risk: it is blocked. Do not "
+                                               "trust it.")),
+             result.describe().constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -1,7 +1,8 @@
 // End-to-end tests of `bankid-cli sign-file` and `bankid-cli verify`: the built binary, run with QProcess,
 // signs a real (small, hand-written) PDF on the embedded simulator (--simulator, automatic user, real mutual
 // TLS, real XMLDSig and OCSP evidence), writes the receipt next to it, and verifies the document offline
-// after it was moved, after one byte changed, against an unrelated root, and with --json.
+// after it was moved, after one byte changed, against an unrelated root, and with --json. The risk test
+// (riskVerdictDecidesReceipt) starts its own simulator with a scripted risk verdict instead.
 //
 // Isolation: XDG_DATA_HOME and HOME point into this test's own temporary folder, so the embedded simulator's
 // state (its signing root: EvidenceRoots::deskSimulatorStateDir() of the child) never touches the real user
@@ -12,6 +13,8 @@
 #include "MinimalPdf.h"
 #include "Receipt.h"
 #include "ReceiptReport.h"
+#include "Simulator.h"
+#include "SimulatorFixture.h"
 #include "TestConfig.h"
 #include "TestPerson.h"
 
@@ -89,6 +92,8 @@ private slots:
     void signFileOfFolder();
     void signFileInUnwritableFolder();
     void receiptNotWrittenGoesToStdout();
+    void riskVerdictDecidesReceipt_data();
+    void riskVerdictDecidesReceipt();
     void verifyWithoutReceipt();
     void verifyUsageErrors_data();
     void verifyUsageErrors();
@@ -437,6 +442,64 @@ void TestSignFileCli::receiptNotWrittenGoesToStdout()
     QVERIFY2(receipt, qPrintable(error + u' ' + QString::fromUtf8(result.describe())));
     QCOMPARE(receipt->documentSha256, QCryptographicHash::hash(m_pdf, QCryptographicHash::Sha256));
     QCOMPARE(readFile(Receipt::defaultPathFor(pdf)), QByteArray("taken\n")); // nothing was overwritten
+}
+
+void TestSignFileCli::riskVerdictDecidesReceipt_data()
+{
+    QTest::addColumn<int>("risk"); ///< sim::OrderRisk
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("low") << int(sim::OrderRisk::Low) << 0;
+    // completionData.risk "high": OrderSession fails the order (OrderFailure::Kind::RiskBlocked).
+    QTest::newRow("high") << int(sim::OrderRisk::High) << 1;
+    // BankID blocks it itself: failed transactionRiskBlocked.
+    QTest::newRow("blocked") << int(sim::OrderRisk::Blocked) << 1;
+}
+
+// sign-file asks for BankID's risk verdict (returnRisk:true, recorded in the receipt) against a simulator the
+// test starts (automatic user, real mutual TLS), and writes no receipt for an order BankID rates as high risk
+// or blocks: exit 1 with one sentence, and the folder holds the document only.
+void TestSignFileCli::riskVerdictDecidesReceipt()
+{
+    QFETCH(int, risk);
+    QFETCH(int, exitCode);
+    test::SimulatorFixture fixture;
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.errorString()));
+    sim::SimulatorOptions options = fixture.autoOptions();
+    options.risk = sim::OrderRisk(risk);
+    const QString error = fixture.start(options);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+
+    const QString folder = m_dir.filePath(QStringLiteral("risk-%1").arg(QLatin1String(QTest::currentDataTag())));
+    QVERIFY(QDir().mkpath(folder));
+    const QString pdf = folder + QStringLiteral("/contract.pdf");
+    QVERIFY(writeFile(pdf, m_pdf));
+    const QString passwordVariable = QStringLiteral("BANKID_SIGN_FILE_TEST_PASSWORD");
+    QProcessEnvironment env = environment(dataHome());
+    env.insert(passwordVariable, QString::fromLatin1(sim::Simulator::clientPassword));
+    CliProcess process(m_program,
+                       {QStringLiteral("sign-file"), pdf, QStringLiteral("--url"), fixture.simulator()->baseUrl().toString(),
+                        QStringLiteral("--ca"), fixture.simulator()->caCertificatePath(), QStringLiteral("--cert"),
+                        fixture.simulator()->clientP12Path(), QStringLiteral("--password-env"), passwordVariable,
+                        QStringLiteral("--lang"), QStringLiteral("en")},
+                       env);
+    const CliRun result = process.wait(60000);
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitCode == exitCode, result.describe().constData());
+    const QString sentence = QStringLiteral("bankid-cli: BankID rates this order as high risk: it is blocked. Do not trust it.");
+    if (exitCode == 0) {
+        QString why;
+        const auto receipt = Receipt::fromJson(readFile(Receipt::defaultPathFor(pdf)), &why);
+        QVERIFY2(receipt, qPrintable(why + u' ' + QString::fromUtf8(result.describe())));
+        QCOMPARE(receipt->requestBody.value(QLatin1String("returnRisk")).toBool(), true);
+        QCOMPARE(receipt->collectResponse.value(QLatin1String("completionData")).toObject().value(QLatin1String("risk")).toString(),
+                 QStringLiteral("low"));
+        QVERIFY2(!result.err.contains(sentence), result.describe().constData());
+    } else {
+        QVERIFY2(result.err.contains(sentence), result.describe().constData());
+        QVERIFY2(result.out.isEmpty(), result.describe().constData());
+        QCOMPARE(QDir(folder).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("contract.pdf")});
+    }
+    fixture.stop();
 }
 
 void TestSignFileCli::verifyWithoutReceipt()
