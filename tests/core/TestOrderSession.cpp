@@ -504,27 +504,22 @@ void TestOrderSession::logsNeverContainSecrets()
 
 void TestOrderSession::orderNotResentWhenItMayHaveArrived_data()
 {
-    QTest::addColumn<QString>("fault");
-    QTest::newRow("close_after_reading_the_request") << QStringLiteral("close");
-    QTest::newRow("partial_200") << QStringLiteral("partial");
-    QTest::newRow("timeout") << QStringLiteral("timeout");
-    QTest::newRow("502_gateway") << QStringLiteral("502");
+    QTest::addColumn<std::optional<CannedResponse::Breakage>>("breakage"); // none: a gateway's HTML 502
+    QTest::newRow("close_after_reading_the_request") << std::optional(CannedResponse::Breakage::CloseWithoutAnswer);
+    QTest::newRow("partial_200") << std::optional(CannedResponse::Breakage::TruncatedBody);
+    QTest::newRow("timeout") << std::optional(CannedResponse::Breakage::LateAnswer);
+    QTest::newRow("502_gateway") << std::optional<CannedResponse::Breakage>();
 }
 
 void TestOrderSession::orderNotResentWhenItMayHaveArrived()
 {
-    QFETCH(QString, fault);
+    QFETCH(std::optional<CannedResponse::Breakage>, breakage);
     RpConfig config = m_client->config();
     config.transferTimeoutMs = 800;
     RpClient client(m_nam.get(), config);
     CannedResponse response;
-    if (fault == QLatin1String("close")) {
-        response.closeWithoutAnswer = true;
-    } else if (fault == QLatin1String("partial")) {
-        response.raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n" + orderBody().left(40);
-        response.closeAfterResponse = true;
-    } else if (fault == QLatin1String("timeout")) {
-        response = CannedResponse::json(200, orderBody(), 3000);
+    if (breakage) {
+        response = CannedResponse::broken(*breakage, orderBody());
     } else {
         response = CannedResponse::json(502, "<html><body>Bad Gateway</body></html>");
         response.contentType = "text/html";

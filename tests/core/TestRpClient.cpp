@@ -261,29 +261,20 @@ void TestRpClient::oversizedAnswerIsAborted()
 
 void TestRpClient::orderRequestIsSentOnce_data()
 {
-    QTest::addColumn<QString>("fault");
-    QTest::newRow("close_after_reading_the_request") << QStringLiteral("close");
-    QTest::newRow("partial_200") << QStringLiteral("partial");
-    QTest::newRow("timeout") << QStringLiteral("timeout");
+    QTest::addColumn<CannedResponse::Breakage>("breakage");
+    QTest::newRow("close_after_reading_the_request") << CannedResponse::Breakage::CloseWithoutAnswer;
+    QTest::newRow("partial_200") << CannedResponse::Breakage::TruncatedBody;
+    QTest::newRow("timeout") << CannedResponse::Breakage::LateAnswer;
 }
 
 void TestRpClient::orderRequestIsSentOnce()
 {
     // QNAM re-sends a request whose connection closes before any answer byte; an /auth must never be.
-    QFETCH(QString, fault);
+    QFETCH(CannedResponse::Breakage, breakage);
     RpConfig config = configFor(m_server->baseUrl());
     config.transferTimeoutMs = 800;
     RpClient client(m_nam.get(), config);
-    CannedResponse response;
-    if (fault == QLatin1String("close")) {
-        response.closeWithoutAnswer = true;
-    } else if (fault == QLatin1String("partial")) {
-        response.raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n"
-                       + OrderBody.left(40);
-        response.closeAfterResponse = true;
-    } else {
-        response = CannedResponse::json(200, OrderBody, 3000);
-    }
+    const CannedResponse response = CannedResponse::broken(breakage, OrderBody);
     m_server->enqueue(QStringLiteral("auth"), response);
     m_server->enqueue(QStringLiteral("auth"), CannedResponse::json(200, OrderBody)); // a second order, if asked
     RpCall *call = client.start(authRequest());

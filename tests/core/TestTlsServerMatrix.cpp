@@ -165,27 +165,7 @@ void TestTlsServerMatrix::initTestCase()
         QSKIP(qPrintable(QStringLiteral("cannot mint test certificates: ") + m_pki.errorString()));
     QVERIFY2(m_pki.createStandardSet(), qPrintable(m_pki.errorString()));
 
-    TestPki::LeafOptions localhost;
-    localhost.dnsNames = {QStringLiteral("localhost")};
-    localhost.ipAddresses = {QStringLiteral("127.0.0.1")};
-    m_servers.insert(QStringLiteral("good"), m_pki.server());
-    m_servers.insert(QStringLiteral("unpinned-ca"), m_pki.issue(m_pki.rogueCa(), QStringLiteral("rogue-server"), localhost));
-    TestPki::LeafOptions expired = localhost;
-    expired.notBefore = QDateTime::currentDateTimeUtc().addDays(-60);
-    expired.notAfter = QDateTime::currentDateTimeUtc().addDays(-1);
-    m_servers.insert(QStringLiteral("expired"), m_pki.issue(m_pki.serverCa(), QStringLiteral("expired-server"), expired));
-    TestPki::LeafOptions otherHost;
-    otherHost.dnsNames = {QStringLiteral("appapi2.other.example")};
-    m_servers.insert(QStringLiteral("other-host"), m_pki.issue(m_pki.serverCa(), QStringLiteral("other-host-server"), otherHost));
-
-    TestPki::LeafOptions client;
-    client.usage = TestPki::Usage::Client;
-    m_clients.insert(QStringLiteral("good"), m_pki.client());
-    m_clients.insert(QStringLiteral("none"), TestPki::Credential());
-    m_clients.insert(QStringLiteral("other-ca"), m_pki.issue(m_pki.rogueCa(), QStringLiteral("rogue-client"), client));
-    for (auto it = m_servers.cbegin(); it != m_servers.cend(); ++it)
-        QVERIFY2(!it->isNull(), qPrintable(it.key() + QStringLiteral(": ") + m_pki.errorString()));
-    QVERIFY(!m_clients.value(QStringLiteral("other-ca")).isNull());
+    QVERIFY2(m_pki.createTlsFailureSet(&m_servers, &m_clients), qPrintable(m_pki.errorString()));
 }
 
 RpConfig TestTlsServerMatrix::configFor(const QUrl &baseUrl, const TestPki::Credential &client) const

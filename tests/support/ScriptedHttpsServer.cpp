@@ -43,6 +43,21 @@ QList<QByteArray> RecordedRequest::headerValues(const QByteArray &name) const
     return values;
 }
 
+CannedResponse CannedResponse::broken(Breakage breakage, const QByteArray &body)
+{
+    CannedResponse response;
+    switch (breakage) {
+    case Breakage::CloseWithoutAnswer: response.closeWithoutAnswer = true; break;
+    case Breakage::TruncatedBody:
+        response.raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                       + QByteArray::number(body.size()) + "\r\n\r\n" + body.left(40);
+        response.closeAfterResponse = true;
+        break;
+    case Breakage::LateAnswer: response = json(200, body, 3000); break;
+    }
+    return response;
+}
+
 CannedResponse CannedResponse::json(int status, const QByteArray &body, int delayMs)
 {
     CannedResponse response;

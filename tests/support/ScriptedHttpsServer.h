@@ -52,7 +52,17 @@ struct CannedResponse
     bool closeAfterResponse = false;  ///< send "Connection: close" (unless raw) and close after writing
     int dripIntervalMs = 0;           ///< write the head, then the body one byte every this many ms
 
+    /// Ways an answer goes wrong after the request arrived: each leaves the client unsure whether the
+    /// server acted on it.
+    enum class Breakage {
+        CloseWithoutAnswer, ///< the connection is closed without a byte of answer
+        TruncatedBody,      ///< a 200 announcing the whole body, cut off after 40 bytes, then closed
+        LateAnswer,         ///< the whole 200, but only after 3 s (past a short transfer timeout)
+    };
+
     static CannedResponse json(int status, const QByteArray &body, int delayMs = 0);
+    /// `body` as a 200 answer broken the way `breakage` says.
+    static CannedResponse broken(Breakage breakage, const QByteArray &body);
     /// BankID's error body {"errorCode":..., "details":...}.
     static CannedResponse bankIdError(int status, const QString &errorCode, const QString &details);
 };
@@ -154,3 +164,5 @@ private:
 } // namespace bankid::test
 
 Q_DECLARE_METATYPE(bankid::test::RecordedRequest)
+Q_DECLARE_METATYPE(bankid::test::CannedResponse::Breakage)
+Q_DECLARE_METATYPE(std::optional<bankid::test::CannedResponse::Breakage>)

@@ -214,4 +214,33 @@ bool TestPki::createStandardSet()
     return !m_server.isNull() && !m_client.isNull();
 }
 
+bool TestPki::createTlsFailureSet(QHash<QString, Credential> *servers, QHash<QString, Credential> *clients)
+{
+    LeafOptions localhost;
+    localhost.dnsNames = {QStringLiteral("localhost")};
+    localhost.ipAddresses = {QStringLiteral("127.0.0.1")};
+    servers->insert(QStringLiteral("good"), m_server);
+    servers->insert(QStringLiteral("unpinned-ca"), issue(m_rogueCa, QStringLiteral("rogue-server"), localhost));
+    LeafOptions expired = localhost;
+    expired.notBefore = QDateTime::currentDateTimeUtc().addDays(-60);
+    expired.notAfter = QDateTime::currentDateTimeUtc().addDays(-1);
+    servers->insert(QStringLiteral("expired"), issue(m_serverCa, QStringLiteral("expired-server"), expired));
+    LeafOptions otherHost;
+    otherHost.dnsNames = {QStringLiteral("appapi2.other.example")};
+    servers->insert(QStringLiteral("other-host"), issue(m_serverCa, QStringLiteral("other-host-server"), otherHost));
+
+    LeafOptions client;
+    client.usage = Usage::Client;
+    clients->insert(QStringLiteral("good"), m_client);
+    clients->insert(QStringLiteral("none"), Credential());
+    clients->insert(QStringLiteral("other-ca"), issue(m_rogueCa, QStringLiteral("rogue-client"), client));
+    for (auto it = servers->cbegin(); it != servers->cend(); ++it) {
+        if (it->isNull()) {
+            m_error = it.key() + QStringLiteral(": ") + m_error;
+            return false;
+        }
+    }
+    return !clients->value(QStringLiteral("other-ca")).isNull();
+}
+
 } // namespace bankid::test

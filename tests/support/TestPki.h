@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -87,6 +88,11 @@ public:
     const Credential &rogueCa() const { return m_rogueCa; }
     const Credential &server() const { return m_server; }
     const Credential &client() const { return m_client; }
+
+    /// After createStandardSet(): the server and client credentials of the TLS failure rows, by name.
+    /// Servers: "good", "unpinned-ca" (from rogueCa), "expired", "other-host" (appapi2.other.example).
+    /// Clients: "good", "none" (a null credential), "other-ca" (from rogueCa). False if any is missing.
+    bool createTlsFailureSet(QHash<QString, Credential> *servers, QHash<QString, Credential> *clients);
 
     /// Runs `openssl args...`; false (and errorString()) on failure.
     bool runOpenSsl(const QStringList &arguments, QByteArray *output = nullptr);
