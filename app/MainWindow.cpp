@@ -363,6 +363,8 @@ void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
     if (!isPhoneFlow(order.flow)) {
         order.endUserIp = m_connections->endUserIp();
         order.app = deskDeviceData();
+        // BankID's risk assessment (api digest §10); the phone endpoints do not accept returnRisk.
+        order.returnRisk = m_settings->returnRisk();
     }
     OrderSession::Options sessionOptions;
     sessionOptions.startMethod = isPhoneFlow(order.flow) ? StartMethod::Phone : method;

@@ -47,7 +47,8 @@ class VerifyReceiptPage;
 ///   pending order: the session is cancelled (its /cancel goes out; on close the window waits up to
 ///   CloseCancelWaitMs for it).
 /// - It renders OrderSession through OrderView and ResultView only; it adds endUserIp (from the
-///   ConnectionManager) and app device data to the pages' requests, nothing else of the protocol.
+///   ConnectionManager), app device data and returnRisk (AppSettings::returnRisk(), default on) to the pages'
+///   non-phone requests, nothing else of the protocol.
 /// - An order started from the Sign document page, once complete, leaves a Receipt (the /sign body as sent,
 ///   the final /collect response, the stable environment key, base URL, times, "bankid-desk" and its
 ///   version) written next to the document by ReceiptWriter; the ResultView says where (or why not, with

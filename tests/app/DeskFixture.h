@@ -16,8 +16,8 @@
 
 namespace bankid::test {
 
-// The desk as the app composes it, for the MainWindow-level tests: settings in a temporary folder (1 s poll
-// interval, so tests stay short), a ConnectionManager running the embedded simulator (manual user: nothing
+// The desk as the app composes it, for the MainWindow-level tests: settings in a temporary folder (the 2 s
+// poll interval floor, so tests stay short), a ConnectionManager running the embedded simulator (manual user: nothing
 // happens until the test acts; "started" lasts 100 ms) and, per test function, one shown MainWindow.
 // Header-only and in tests/app because it needs Qt Widgets, which bankid_test_support does not link.
 //
@@ -38,7 +38,7 @@ public:
         if (!m_dir.isValid())
             return QStringLiteral("no temporary folder: ") + m_dir.errorString();
         m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("settings.ini")));
-        m_settings->setPollIntervalSeconds(1); // short tests
+        m_settings->setPollIntervalSeconds(AppSettings::MinPollIntervalSeconds); // short tests
         m_connections = std::make_unique<ConnectionManager>(m_settings.get(), DeskOptions());
         sim::SimulatorOptions options;
         options.stateDir = m_dir.filePath(QStringLiteral("simulator"));
