@@ -668,23 +668,41 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings->setWindowGeometry(saveGeometry());
     m_settings->setWindowState(saveState());
     m_settings->sync();
-    if (m_session && m_session->isActive()) {
-        // Cancel at BankID and wait briefly for the answer, so the order does not linger for the person.
-        OrderSession *session = m_session;
-        QEventLoop loop;
-        QTimer::singleShot(CloseCancelWaitMs, &loop, &QEventLoop::quit);
-        connect(session, &OrderSession::stateChanged, &loop, [&loop, session] {
-            if (!session->isActive())
-                loop.quit();
-        });
-        session->cancel();
-        if (session->isActive())
-            loop.exec(QEventLoop::ExcludeUserInputEvents);
-    }
+    if (m_session && m_session->isActive())
+        m_session->cancel(); // the session ends in Cancelled once BankID answered (the audit log says so)
+    waitForCallsInFlight();
     endSession();
     if (m_fullScreen)
         m_fullScreen->close();
     event->accept();
+}
+
+void MainWindow::waitForCallsInFlight()
+{
+    const auto settled = [this] {
+        return !(m_session && m_session->isActive()) && m_connections->callsInFlight() == 0;
+    };
+    if (settled())
+        return;
+    // Every call has its own deadline (RpConfig::requestDeadlineMs): wait that long, and a little more so
+    // a /cancel that times out does so before we give up. A session still Starting needs its order answer
+    // first, then its /cancel: the bound is generous on purpose, the window stays painted meanwhile.
+    const int deadlineMs = m_connections->config().requestDeadlineMs;
+    statusBar()->showMessage(tr("Cancelling the order at BankID…"));
+    qCInfo(lcDesk) << "closing: waiting up to" << 2 * deadlineMs << "ms for" << m_connections->callsInFlight()
+                   << "call(s) in flight";
+    QEventLoop loop;
+    QTimer::singleShot(2 * deadlineMs, &loop, &QEventLoop::quit);
+    const auto quitWhenSettled = [&loop, settled] {
+        if (settled())
+            loop.quit();
+    };
+    connect(m_connections, &ConnectionManager::idle, &loop, quitWhenSettled);
+    if (m_session)
+        connect(m_session, &OrderSession::stateChanged, &loop, quitWhenSettled);
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    if (!settled())
+        qCWarning(lcDesk) << "closing with" << m_connections->callsInFlight() << "call(s) still in flight";
 }
 
 void MainWindow::changeEvent(QEvent *event)

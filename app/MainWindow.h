@@ -43,9 +43,11 @@ class VerifyReceiptPage;
 ///
 /// Contract:
 /// - One OrderSession per order (this window's SteadyClock; poll interval and auto-restarts from
-///   AppSettings). A new order, a start-method switch, a task switch and closing the window all end the
-///   pending order: the session is cancelled (its /cancel goes out; on close the window waits up to
-///   CloseCancelWaitMs for it).
+///   AppSettings). A new order, a start-method switch, a task switch, new settings and closing the window
+///   all end the pending order: the session is cancelled (its /cancel goes out). On close the window
+///   waits until the session has ended and every call in flight of the ConnectionManager (a /cancel sent
+///   just before, a retired client's) is answered or has hit its request deadline, at most twice
+///   RpConfig::requestDeadlineMs, so the application does not quit over an unanswered /cancel.
 /// - It renders OrderSession through OrderView and ResultView only; it adds endUserIp (from the
 ///   ConnectionManager), app device data and returnRisk (AppSettings::returnRisk(), default on) to the pages'
 ///   non-phone requests, nothing else of the protocol.
@@ -75,9 +77,6 @@ public:
         Verify,   ///< verify a document against its receipt, offline
     };
     static constexpr int TaskCount = 5;
-
-    /// How long closeEvent() waits for the pending order's /cancel to be answered.
-    static constexpr int CloseCancelWaitMs = 2000;
 
     MainWindow(ConnectionManager *connections, AppSettings *settings, const DeskOptions &options,
                QWidget *parent = nullptr);
@@ -148,6 +147,9 @@ private:
     void updateDemoPanel();
     /// Cancels and releases the current session (its destructor sends /cancel when still live).
     void endSession();
+    /// closeEvent(): runs the event loop (no user input) until the session has ended and no call is in
+    /// flight, bounded by the request deadline (see the class contract).
+    void waitForCallsInFlight();
     QWidget *pageFor(Task task) const;
 
     ConnectionManager *m_connections;
