@@ -319,12 +319,12 @@ void MainWindow::startTask(Flow flow)
     switch (flow) {
     case Flow::Auth:
         showTask(Task::Login);
-        startOrder(m_loginPage->request(), m_loginPage->startMethod());
+        startOrderFor(m_loginPage->request(), m_loginPage->startMethod(), std::nullopt, StartedBy::CommandLine);
         return;
     case Flow::Sign:
         showTask(Task::Sign);
         if (m_signPage->canStart())
-            startOrder(m_signPage->request(), m_signPage->startMethod());
+            startOrderFor(m_signPage->request(), m_signPage->startMethod(), std::nullopt, StartedBy::CommandLine);
         else
             statusBar()->showMessage(tr("Enter the text to sign, then press Sign."));
         return;
@@ -332,7 +332,7 @@ void MainWindow::startTask(Flow flow)
     case Flow::PhoneSign:
         showTask(Task::Caller);
         if (m_callerPage->canStart())
-            startOrder(m_callerPage->request(), StartMethod::Phone);
+            startOrderFor(m_callerPage->request(), StartMethod::Phone, std::nullopt, StartedBy::CommandLine);
         else
             statusBar()->showMessage(tr("Enter the caller's personal number, then press Start."));
         return;
@@ -346,8 +346,13 @@ void MainWindow::startOrder(const OrderRequest &request, StartMethod method)
     startOrderFor(request, method, std::nullopt);
 }
 
+void MainWindow::setUrlOpener(const UrlOpener &opener)
+{
+    m_orderView->setUrlOpener(opener);
+}
+
 void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
-                               const std::optional<DocumentOrder> &document)
+                               const std::optional<DocumentOrder> &document, StartedBy startedBy)
 {
     RpClient *client = m_connections->client();
     if (!client) {
@@ -391,6 +396,9 @@ void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
     connect(session, &OrderSession::completed, this, &MainWindow::onCompleted);
     m_orderView->setFullScreenAvailable(sessionOptions.startMethod == StartMethod::QrCode);
     m_orderView->attach(session, orderTitle(order.flow));
+    // BankID on this device: the operator's click launches the app as soon as this order is out.
+    if (sessionOptions.startMethod == StartMethod::SameDevice && startedBy == StartedBy::Operator)
+        m_orderView->launchBankIdWhenOrderIsOut();
     // After the OrderView's own connection, so its message is already updated when this runs.
     connect(session, &OrderSession::hintChanged, this, &MainWindow::onSessionHintChanged);
     connect(session, &OrderSession::failed, this, &MainWindow::onSessionHintChanged);

@@ -9,6 +9,7 @@
 #include "ResultContext.h"
 #include "StartMethod.h"
 #include "SteadyClock.h"
+#include "UrlOpener.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -56,6 +57,9 @@ class VerifyReceiptPage;
 ///   version) written next to the document by ReceiptWriter; the ResultView says where (or why not, with
 ///   Save receipt as…). Retry and a start-method switch keep the document.
 /// - Verify receipt works offline: it needs no connection.
+/// - A same-device order started by the operator (a page's start button, Try again, "Open BankID on this
+///   device") launches the BankID app through the OrderView as soon as that order is out; --start never
+///   launches. The launcher is injectable (setUrlOpener) for tests.
 /// - Every text is re-translated on QEvent::LanguageChange; View > Language switches live.
 ///
 /// \code
@@ -93,6 +97,8 @@ public:
     void setLanguage(const QString &language);
     /// Opens the full-screen QR window (View > Full-screen QR, F11).
     void openFullScreenQr();
+    /// How the BankID app is launched for same-device orders (default: QDesktopServices::openUrl).
+    void setUrlOpener(const bankid::UrlOpener &opener);
 
     /// Where a receipt goes when the document's folder refuses it: AppDataLocation + "/receipts".
     static QString receiptFallbackDir();
@@ -123,7 +129,14 @@ private:
         DocumentDigest digest;
     };
 
-    void startOrderFor(const OrderRequest &request, StartMethod method, const std::optional<DocumentOrder> &document);
+    /// Who started an order: only an operator's click may launch the BankID app (api digest §6).
+    enum class StartedBy {
+        Operator,    ///< a page's start button (or Enter), Try again, the start-method switch
+        CommandLine, ///< --start
+    };
+
+    void startOrderFor(const OrderRequest &request, StartMethod method, const std::optional<DocumentOrder> &document,
+                       StartedBy startedBy = StartedBy::Operator);
     /// Builds and writes the receipt of the completed document order; tells the ResultView the outcome.
     void writeReceipt();
     void createActions();
