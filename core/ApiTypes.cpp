@@ -323,7 +323,6 @@ std::optional<OrderResponse> OrderResponse::fromJson(const QJsonObject &json, Fl
     }
     if (reader.failed())
         return std::nullopt;
-    response.raw = json;
     return response;
 }
 
@@ -333,7 +332,6 @@ QJsonObject OrderResponse::toJson() const
     insertIfSet(json, QStringLiteral("orderRef"), orderRef);
     insertIfSet(json, QStringLiteral("autoStartToken"), autoStartToken);
     insertIfSet(json, QStringLiteral("qrStartToken"), qrStartToken);
-    insertIfSet(json, QStringLiteral("qrStartSecret"), qrStartSecret);
     return json;
 }
 
@@ -430,8 +428,10 @@ std::optional<CollectResponse> CollectResponse::fromJson(const QJsonObject &json
             response.completion = completionFromJson(*completion, reader, context, QStringLiteral("completionData."),
                                                      error);
     } else {
-        // Kept verbatim: unknown hint codes are legal and map to RFA21/RFA22 (facts file §3).
-        response.hintCode = reader.requiredString(QStringLiteral("hintCode"));
+        // Kept verbatim: unknown hint codes are legal and map to RFA21/RFA22 (facts file §3). A pending
+        // answer without one is tolerated (an unknown pending hint: RFA21); a failed one must say why.
+        response.hintCode = response.status == CollectStatus::Pending ? reader.optionalString(QStringLiteral("hintCode"))
+                                                                      : reader.requiredString(QStringLiteral("hintCode"));
     }
     if (reader.failed())
         return std::nullopt;

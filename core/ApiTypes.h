@@ -112,12 +112,12 @@ struct OrderResponse {
     QString orderRef;
     QString autoStartToken;
     QString qrStartToken;
-    QString qrStartSecret; ///< secret: never log it, never show it
-    QJsonObject raw;
+    QString qrStartSecret; ///< secret: never log it, never show it, never write it (toJson() leaves it out)
 
     /// Phone flows require only orderRef; the others require all four strings.
     static std::optional<OrderResponse> fromJson(const QJsonObject &json, Flow flow, QString *error);
-    /// The wire form from the typed members (empty members left out); used by round-trip tests.
+    /// orderRef, autoStartToken and qrStartToken (empty members left out) for logs and JSON output; never
+    /// qrStartSecret, which only QrContent may see.
     QJsonObject toJson() const;
 };
 

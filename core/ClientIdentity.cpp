@@ -2,7 +2,6 @@
 
 #include "OpenSslProviders.h"
 
-#include <QBuffer>
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -11,10 +10,13 @@
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/ec.h>
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
+#include <openssl/rsa.h>
 #include <openssl/x509.h>
 
+#include <cstring>
 #include <memory>
 #include <optional>
 
@@ -36,17 +38,29 @@ struct OpenSslDeleter
 template<typename T>
 using OpenSslPtr = std::unique_ptr<T, OpenSslDeleter>;
 
-/// Drains OpenSSL's thread-local error queue into one readable line (and leaves it empty, so a later,
+/// OpenSSL's thread-local error queue, drained into one readable line (and left empty, so a later,
 /// unrelated TLS operation never reports our leftovers).
-QString takeOpenSslErrors()
+struct OpenSslErrors
 {
+    QString text;
+    /// An algorithm is not available in the loaded providers (error:0308010C "unsupported"): what a
+    /// legacy PKCS#12 file (RC2-40, 3DES) gives until the legacy provider is loaded.
+    bool unsupportedAlgorithm = false;
+};
+
+OpenSslErrors takeOpenSslErrors()
+{
+    OpenSslErrors errors;
     QStringList reasons;
     while (const unsigned long code = ERR_get_error()) {
         char buffer[256];
         ERR_error_string_n(code, buffer, sizeof buffer);
         reasons << QString::fromLatin1(buffer);
+        if (ERR_GET_REASON(code) == ERR_R_UNSUPPORTED)
+            errors.unsupportedAlgorithm = true;
     }
-    return reasons.join(QStringLiteral("; "));
+    errors.text = reasons.join(QStringLiteral("; "));
+    return errors;
 }
 
 OpenSslPtr<X509> toX509(const QSslCertificate &certificate)
@@ -56,12 +70,57 @@ OpenSslPtr<X509> toX509(const QSslCertificate &certificate)
     return OpenSslPtr<X509>(d2i_X509(nullptr, &p, der.size()));
 }
 
+QSslCertificate toQt(X509 *certificate)
+{
+    unsigned char *der = nullptr;
+    const int length = i2d_X509(certificate, &der);
+    if (length <= 0)
+        return QSslCertificate();
+    const QSslCertificate result(QByteArray(reinterpret_cast<const char *>(der), length), QSsl::Der);
+    OPENSSL_free(der);
+    return result;
+}
+
+/// Only RSA (BankID's RP certificates) and EC keys: Qt 6.4 keeps other key types as opaque handles, which
+/// its TLS context setup does not reference-count.
+bool isSupportedKeyType(const EVP_PKEY *key)
+{
+    const int type = EVP_PKEY_get_base_id(key);
+    return type == EVP_PKEY_RSA || type == EVP_PKEY_EC;
+}
+
+/// Hands `key` to Qt by handle: the key material is never serialised. Qt 6.4's OpenSSL backend
+/// (TlsKeyOpenSSL::fromHandle) takes ownership of the EVP_PKEY: it takes its own reference to the RSA or
+/// EC key inside and frees the EVP_PKEY, so the caller gives up its reference here.
+QSslKey toQt(OpenSslPtr<EVP_PKEY> key)
+{
+    return QSslKey(Qt::HANDLE(key.release()), QSsl::PrivateKey);
+}
+
+/// A new reference to the EVP_PKEY behind a QSslKey, without serialising it. Qt 6.4's OpenSSL backend,
+/// built with OpenSSL 3's deprecated API enabled (Debian's), hands out the legacy RSA / EC_KEY object for
+/// those algorithms and the EVP_PKEY itself for opaque keys; wrapping the legacy objects needs the
+/// deprecated EVP_PKEY_set1_* functions.
 OpenSslPtr<EVP_PKEY> toEvpKey(const QSslKey &key)
 {
-    // toPem() without a passphrase gives the unencrypted key; it only lives in this function's memory.
-    const QByteArray pem = key.toPem();
-    OpenSslPtr<BIO> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
-    return OpenSslPtr<EVP_PKEY>(PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr));
+    if (key.isNull() || !key.handle())
+        return nullptr;
+    if (key.algorithm() == QSsl::Opaque) {
+        auto *evp = static_cast<EVP_PKEY *>(key.handle());
+        return EVP_PKEY_up_ref(evp) == 1 ? OpenSslPtr<EVP_PKEY>(evp) : nullptr;
+    }
+    OpenSslPtr<EVP_PKEY> evp(EVP_PKEY_new());
+    if (!evp)
+        return nullptr;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+    bool wrapped = false;
+    if (key.algorithm() == QSsl::Rsa)
+        wrapped = EVP_PKEY_set1_RSA(evp.get(), static_cast<RSA *>(key.handle())) == 1;
+    else if (key.algorithm() == QSsl::Ec)
+        wrapped = EVP_PKEY_set1_EC_KEY(evp.get(), static_cast<EC_KEY *>(key.handle())) == 1;
+#pragma GCC diagnostic pop
+    return wrapped ? std::move(evp) : nullptr;
 }
 
 bool keyMatches(const QSslKey &key, const QSslCertificate &certificate)
@@ -71,6 +130,17 @@ bool keyMatches(const QSslKey &key, const QSslCertificate &certificate)
     const bool matches = x509 && pkey && X509_check_private_key(x509.get(), pkey.get()) == 1;
     ERR_clear_error();
     return matches;
+}
+
+/// Gives OpenSSL the password of a PEM key; never prompts on a terminal (OpenSSL's default without a
+/// callback). An empty password fails the decryption of an encrypted key.
+int pemPassword(char *buffer, int size, int, void *userData)
+{
+    const auto *password = static_cast<const QByteArray *>(userData);
+    if (!password || password->size() > size)
+        return 0;
+    std::memcpy(buffer, password->constData(), size_t(password->size()));
+    return int(password->size());
 }
 
 QString distinguishedName(const X509_NAME *name)
@@ -153,10 +223,7 @@ ClientIdentity ClientIdentity::load(const QString &path, const QByteArray &passw
 
 ClientIdentity ClientIdentity::loadPkcs12(const QString &path, const QByteArray &data, const QByteArray &password)
 {
-    // Legacy files (RC2-40/3DES, SHA-1 MAC) are unreadable until the legacy provider is loaded.
-    OpenSslProviders::ensureLegacyLoaded();
     ERR_clear_error();
-
     const auto *p = reinterpret_cast<const unsigned char *>(data.constData());
     const OpenSslPtr<PKCS12> p12(d2i_PKCS12(nullptr, &p, data.size()));
     if (!p12) {
@@ -165,37 +232,66 @@ ClientIdentity ClientIdentity::loadPkcs12(const QString &path, const QByteArray 
                        QStringLiteral("it is neither PEM nor DER-encoded PKCS#12"));
     }
 
+    // Modern files (AES-256, PBKDF2) need only OpenSSL's default algorithms. Legacy ones (RC2-40, 3DES,
+    // SHA-1 MAC) fail with "unsupported" until the legacy provider is loaded: that is done then, and
+    // only then, and the failed step repeated. True when the step is worth repeating.
+    auto loadLegacyProviderFor = [&path](const OpenSslErrors &errors) {
+        if (!errors.unsupportedAlgorithm || OpenSslProviders::legacyLoaded())
+            return false;
+        const bool loaded = OpenSslProviders::ensureLegacyLoaded();
+        if (loaded)
+            qCInfo(lcClientIdentity).noquote() << path << "uses legacy PKCS#12 algorithms: OpenSSL's legacy provider loaded";
+        return loaded;
+    };
+
     // OpenSSL treats "no password" as either an empty string or NULL depending on the creator; try both.
     const char *pass = password.constData();
     const int passLength = int(password.size());
-    auto macVerifies = [&](const char *candidate, int length) {
-        return PKCS12_verify_mac(p12.get(), candidate, length) == 1;
-    };
     if (PKCS12_mac_present(p12.get())) {
-        const bool ok = macVerifies(pass, passLength) || (password.isEmpty() && macVerifies(nullptr, 0));
-        if (!ok) {
-            const unsigned long code = ERR_peek_last_error();
-            const QString reasons = takeOpenSslErrors();
+        auto macVerifies = [&] {
+            return PKCS12_verify_mac(p12.get(), pass, passLength) == 1
+                   || (password.isEmpty() && PKCS12_verify_mac(p12.get(), nullptr, 0) == 1);
+        };
+        bool verified = macVerifies();
+        OpenSslErrors errors = takeOpenSslErrors();
+        if (!verified && loadLegacyProviderFor(errors)) {
+            verified = macVerifies();
+            errors = takeOpenSslErrors();
+        }
+        if (!verified) {
             // An algorithm we cannot run (legacy provider unavailable) is not a password problem.
-            if (ERR_GET_REASON(code) == ERR_R_UNSUPPORTED || reasons.contains(QStringLiteral("unsupported")))
+            if (errors.unsupportedAlgorithm)
                 return failure(ClientIdentityError::Kind::UnsupportedFormat, path,
-                               QStringLiteral("its MAC algorithm is not available in this OpenSSL (%1)").arg(reasons));
+                               QStringLiteral("its MAC algorithm is not available in this OpenSSL (%1)").arg(errors.text));
             return failure(ClientIdentityError::Kind::WrongPassword, path,
                            QStringLiteral("the PKCS#12 integrity check (MAC) failed"));
         }
     }
 
-    EVP_PKEY *rawKey = nullptr;
-    X509 *rawCert = nullptr;
-    STACK_OF(X509) *rawCa = nullptr;
-    const bool parsed = PKCS12_parse(p12.get(), pass, &rawKey, &rawCert, &rawCa) == 1
-                        || (password.isEmpty() && PKCS12_parse(p12.get(), nullptr, &rawKey, &rawCert, &rawCa) == 1);
-    const OpenSslPtr<EVP_PKEY> key(rawKey);
-    const OpenSslPtr<X509> cert(rawCert);
-    const OpenSslPtr<STACK_OF(X509)> ca(rawCa);
+    OpenSslPtr<EVP_PKEY> key;
+    OpenSslPtr<X509> cert;
+    OpenSslPtr<STACK_OF(X509)> ca;
+    auto parse = [&] {
+        EVP_PKEY *rawKey = nullptr;
+        X509 *rawCert = nullptr;
+        STACK_OF(X509) *rawCa = nullptr;
+        // PKCS12_parse() frees and nulls its outputs when it fails.
+        const bool parsed = PKCS12_parse(p12.get(), pass, &rawKey, &rawCert, &rawCa) == 1
+                            || (password.isEmpty() && PKCS12_parse(p12.get(), nullptr, &rawKey, &rawCert, &rawCa) == 1);
+        key.reset(rawKey);
+        cert.reset(rawCert);
+        ca.reset(rawCa);
+        return parsed;
+    };
+    bool parsed = parse();
+    OpenSslErrors errors = takeOpenSslErrors();
+    if (!parsed && loadLegacyProviderFor(errors)) {
+        parsed = parse();
+        errors = takeOpenSslErrors();
+    }
     if (!parsed) {
         return failure(ClientIdentityError::Kind::UnsupportedFormat, path,
-                       QStringLiteral("OpenSSL cannot decrypt its contents (%1)").arg(takeOpenSslErrors()));
+                       QStringLiteral("OpenSSL cannot decrypt its contents (%1)").arg(errors.text));
     }
     // Without a key, PKCS12_parse() puts every certificate into the CA list (it pairs the leaf by key id).
     const bool anyCertificate = cert || (ca && sk_X509_num(ca.get()) > 0);
@@ -210,23 +306,21 @@ ClientIdentity ClientIdentity::loadPkcs12(const QString &path, const QByteArray 
         ERR_clear_error();
         return failure(ClientIdentityError::Kind::KeyMismatch, path);
     }
-
-    // The checks above ran on OpenSSL's view; Qt's own importer now yields the Qt objects.
-    QByteArray copy = data;
-    QBuffer buffer(&copy);
-    buffer.open(QIODevice::ReadOnly);
-    ClientIdentity identity;
-    if (!QSslCertificate::importPkcs12(&buffer, &identity.m_privateKey, &identity.m_certificate,
-                                       &identity.m_chain, password)) {
+    if (!isSupportedKeyType(key.get()))
         return failure(ClientIdentityError::Kind::UnsupportedFormat, path,
-                       QStringLiteral("Qt could not import it (%1)").arg(takeOpenSslErrors()));
-    }
+                       QStringLiteral("its private key is neither RSA nor EC"));
+
+    ClientIdentity identity;
+    identity.m_certificate = toQt(cert.get());
+    for (int i = 0; ca && i < sk_X509_num(ca.get()); ++i)
+        identity.m_chain << toQt(sk_X509_value(ca.get(), i));
+    identity.m_privateKey = toQt(std::move(key));
     ERR_clear_error();
+    if (identity.m_certificate.isNull() || identity.m_privateKey.isNull())
+        return failure(ClientIdentityError::Kind::UnsupportedFormat, path,
+                       QStringLiteral("Qt could not take over its certificate or private key"));
     identity.m_format = Format::Pkcs12;
-    if (auto x509 = toX509(identity.m_certificate)) {
-        identity.m_subject = distinguishedName(X509_get_subject_name(x509.get()));
-        identity.m_issuer = distinguishedName(X509_get_issuer_name(x509.get()));
-    }
+    identity.readNames();
     return identity;
 }
 
@@ -253,15 +347,14 @@ ClientIdentity ClientIdentity::loadPem(const QString &path, const QByteArray &da
                        keyPath.isEmpty() ? QStringLiteral("give the key file separately") : QString());
     }
 
-    // QSslKey needs the algorithm up front: BankID certificates are RSA, but EC keys are accepted too.
-    QSslKey key;
-    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec}) {
-        key = QSslKey(block, algorithm, QSsl::Pem, QSsl::PrivateKey, password);
-        if (!key.isNull())
-            break;
-    }
+    // OpenSSL reads the key (PKCS#8, encrypted PKCS#8, traditional RSA or EC) into an EVP_PKEY that goes to
+    // Qt by handle below.
     ERR_clear_error();
-    if (key.isNull()) {
+    const OpenSslPtr<BIO> bio(BIO_new_mem_buf(block.constData(), int(block.size())));
+    QByteArray passwordCopy = password;
+    OpenSslPtr<EVP_PKEY> key(bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, pemPassword, &passwordCopy) : nullptr);
+    const OpenSslErrors keyErrors = takeOpenSslErrors();
+    if (!key) {
         const bool encrypted = block.contains("ENCRYPTED");
         if (encrypted && password.isEmpty())
             return failure(ClientIdentityError::Kind::WrongPassword, keySource,
@@ -270,19 +363,31 @@ ClientIdentity ClientIdentity::loadPem(const QString &path, const QByteArray &da
             return failure(ClientIdentityError::Kind::WrongPassword, keySource,
                            QStringLiteral("the encrypted private key could not be decrypted"));
         return failure(ClientIdentityError::Kind::UnsupportedFormat, keySource,
-                       QStringLiteral("its private key is neither RSA nor EC"));
+                       QStringLiteral("its private key could not be read (%1)").arg(keyErrors.text));
     }
+    if (!isSupportedKeyType(key.get()))
+        return failure(ClientIdentityError::Kind::UnsupportedFormat, keySource,
+                       QStringLiteral("its private key is neither RSA nor EC"));
 
     // The leaf is the certificate the key belongs to; every other certificate is sent as chain.
     for (qsizetype i = 0; i < certificates.size(); ++i) {
-        if (!keyMatches(key, certificates.at(i)))
+        const auto x509 = toX509(certificates.at(i));
+        const bool matches = x509 && X509_check_private_key(x509.get(), key.get()) == 1;
+        ERR_clear_error();
+        if (!matches)
             continue;
-        ClientIdentity identity = fromParts(certificates.at(i), key, {});
+        ClientIdentity identity;
+        identity.m_certificate = certificates.at(i);
         for (qsizetype j = 0; j < certificates.size(); ++j) {
             if (j != i)
                 identity.m_chain << certificates.at(j);
         }
+        identity.m_privateKey = toQt(std::move(key));
+        if (identity.m_privateKey.isNull())
+            return failure(ClientIdentityError::Kind::UnsupportedFormat, keySource,
+                           QStringLiteral("Qt could not take over its private key"));
         identity.m_format = Format::Pem;
+        identity.readNames();
         return identity;
     }
     return failure(ClientIdentityError::Kind::KeyMismatch, keySource,
@@ -302,11 +407,16 @@ ClientIdentity ClientIdentity::fromParts(const QSslCertificate &certificate, con
     identity.m_certificate = certificate;
     identity.m_privateKey = privateKey;
     identity.m_chain = chain;
-    if (auto x509 = toX509(certificate)) {
-        identity.m_subject = distinguishedName(X509_get_subject_name(x509.get()));
-        identity.m_issuer = distinguishedName(X509_get_issuer_name(x509.get()));
-    }
+    identity.readNames();
     return identity;
+}
+
+void ClientIdentity::readNames()
+{
+    if (auto x509 = toX509(m_certificate)) {
+        m_subject = distinguishedName(X509_get_subject_name(x509.get()));
+        m_issuer = distinguishedName(X509_get_issuer_name(x509.get()));
+    }
 }
 
 QString ClientIdentity::subject() const

@@ -48,8 +48,9 @@ public:
 
     /// Loads `path`, detecting the format by content (PEM armour, else DER PKCS#12). For PEM, the private
     /// key is read from `keyPath` when given, else from `path` itself; `password` decrypts the PKCS#12
-    /// file or the encrypted PEM key (empty for none). Legacy PKCS#12 is supported through
-    /// OpenSslProviders::ensureLegacyLoaded().
+    /// file or the encrypted PEM key (empty for none). OpenSSL decodes the key and hands it to Qt by
+    /// handle; it is never re-encoded. Legacy PKCS#12 (RC2/3DES) loads OpenSSL's legacy provider
+    /// (OpenSslProviders::ensureLegacyLoaded()) when, and only when, the default algorithms cannot read it.
     static ClientIdentity load(const QString &path, const QByteArray &password, const QString &keyPath = {});
 
     /// An identity from already-loaded parts (tests, key stores); checks that key and certificate match.
@@ -91,6 +92,8 @@ private:
     static ClientIdentity loadPkcs12(const QString &path, const QByteArray &data, const QByteArray &password);
     static ClientIdentity loadPem(const QString &path, const QByteArray &data, const QByteArray &password,
                                   const QString &keyPath);
+    /// Fills subject and issuer from m_certificate.
+    void readNames();
 
     Format m_format = Format::None;
     QString m_sourcePath;

@@ -5,6 +5,7 @@
 #include <openssl/err.h>
 #include <openssl/provider.h>
 
+#include <atomic>
 #include <mutex>
 
 Q_LOGGING_CATEGORY(lcOpenSslProviders, "bankid.tls")
@@ -12,6 +13,9 @@ Q_LOGGING_CATEGORY(lcOpenSslProviders, "bankid.tls")
 namespace bankid {
 
 namespace {
+
+/// Set once the legacy provider is loaded; readable without the once_flag.
+std::atomic<bool> s_legacyLoaded{false};
 
 struct ProviderState
 {
@@ -48,10 +52,18 @@ bool OpenSslProviders::ensureLegacyLoaded(QString *error)
 {
     static std::once_flag once;
     static ProviderState state;
-    std::call_once(once, [] { state = loadProviders(); });
+    std::call_once(once, [] {
+        state = loadProviders();
+        s_legacyLoaded = state.legacyLoaded;
+    });
     if (error)
         *error = state.error;
     return state.legacyLoaded;
+}
+
+bool OpenSslProviders::legacyLoaded()
+{
+    return s_legacyLoaded;
 }
 
 } // namespace bankid

@@ -21,6 +21,11 @@ public:
     /// (with the reason in *error) when the legacy provider module is missing; the default provider is
     /// still loaded in that case.
     static bool ensureLegacyLoaded(QString *error = nullptr);
+
+    /// True once ensureLegacyLoaded() has loaded the legacy provider in this process. ClientIdentity calls
+    /// it only for a PKCS#12 file that the default algorithms cannot read, so after modern files only
+    /// this stays false.
+    static bool legacyLoaded();
 };
 
 } // namespace bankid

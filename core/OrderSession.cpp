@@ -39,29 +39,36 @@ OrderSession::OrderSession(RpClient *client, const MonotonicClock *clock, QObjec
     connect(&m_nextRequestTimer, &QTimer::timeout, this, &OrderSession::onNextRequestTimer);
     connect(&m_deadlineTimer, &QTimer::timeout, this, &OrderSession::onDeadline);
     connect(&m_qrTimer, &QTimer::timeout, this, &OrderSession::updateQr);
+    connect(client, &QObject::destroyed, this, &OrderSession::onClientDestroyed);
 }
 
 OrderSession::~OrderSession()
 {
     stopTimers();
-    if (m_cancelCall)
-        m_cancelCall->disconnect(this); // /cancel already on its way: let it finish on its own
+    if (m_cancelJob)
+        m_cancelJob->disconnect(this); // /cancel already under way: it finishes on its own (client's child)
     if (!m_client)
         return;
-    RpCall *inFlight = m_currentCall;
-    if (m_state == State::Starting && inFlight) {
-        // The order may be created after we are gone: cancel it as soon as its orderRef is known.
-        inFlight->disconnect(this);
-        RpClient *client = m_client;
-        connect(inFlight, &RpCall::finished, client, [client, inFlight] {
-            if (inFlight->ok())
-                client->cancel(inFlight->orderResponse().orderRef);
-        });
+    switch (m_state) {
+    case State::Starting:
+    case State::Cancelling:
+        if (RpCall *orderCall = m_currentCall) {
+            // The order may be created after we are gone: cancel it as soon as its orderRef is known.
+            m_currentCall = nullptr;
+            orderCall->disconnect(this);
+            m_client->cancelOrderWhenCreated(orderCall);
+        } else if (m_state == State::Cancelling && !m_cancelJob) {
+            cancelInBackground(); // a cancel that was waiting to be sent
+        }
         return;
-    }
-    if (m_state == State::Pending) {
+    case State::Pending:
         dropCurrentCall();
         cancelInBackground();
+        return;
+    case State::Idle:
+    case State::Complete:
+    case State::Failed:
+    case State::Cancelled: return;
     }
 }
 
@@ -87,6 +94,7 @@ void OrderSession::start(const OrderRequest &request, const Options &options)
     m_collectAnswered = false;
     m_restartCount = 0;
     m_transientRetries = 0;
+    m_cancelConfirmed = false;
     m_completion.reset();
     m_completedCollectResponse = {};
     m_failure.reset();
@@ -167,8 +175,11 @@ void OrderSession::sendOrder()
 {
     m_order = {};
     m_hint.clear();
+    m_hintSeen = false;
     m_collectAnswered = false;
     m_lastQrSecond = -1;
+    if (!clientAvailable())
+        return;
     RpCall *call = m_client->start(m_request);
     m_currentCall = call;
     connect(call, &RpCall::finished, this, [this, call] { onOrderFinished(call); });
@@ -178,6 +189,8 @@ void OrderSession::sendCollect()
 {
     if (m_currentCall || m_state != State::Pending)
         return; // never two collects in flight
+    if (!clientAvailable())
+        return;
     m_lastCollectSentAt = m_realTime.elapsed();
     RpCall *call = m_client->collect(m_order.orderRef);
     m_currentCall = call;
@@ -186,14 +199,61 @@ void OrderSession::sendCollect()
 
 void OrderSession::sendCancel()
 {
-    RpCall *call = m_client->cancel(m_order.orderRef);
-    m_cancelCall = call;
-    connect(call, &RpCall::finished, this, [this, call] {
-        if (!call->ok())
-            qCWarning(lcOrderSession).noquote() << "cancel of order" << m_order.orderRef
-                                                << "failed:" << call->error().technicalMessage();
+    if (!m_client) {
+        qCWarning(lcOrderSession).noquote() << "order" << m_order.orderRef << "cannot be cancelled: its RP client is gone";
+        setState(State::Cancelled);
+        return;
+    }
+    CancelJob *job = m_client->cancelOrder(m_order.orderRef);
+    m_cancelJob = job;
+    connect(job, &CancelJob::finished, this, [this](bool confirmed) {
+        m_cancelConfirmed = confirmed;
         setState(State::Cancelled);
     });
+}
+
+void OrderSession::onClientDestroyed()
+{
+    // The client took its calls with it: nothing will answer them. An order at BankID, if any, can no
+    // longer be cancelled from here; it ends by itself at BankID's own timeout.
+    stopTimers();
+    m_currentCall = nullptr;
+    switch (m_state) {
+    case State::Starting:
+    case State::Pending: {
+        qCWarning(lcOrderSession).noquote() << "order" << (m_order.orderRef.isEmpty() ? QStringLiteral("-") : m_order.orderRef)
+                                            << "lost its RP client";
+        OrderFailure failure;
+        failure.kind = OrderFailure::Kind::Error;
+        failure.error = RpError::configuration(QStringLiteral("the RP client of this session was deleted"));
+        failure.rfa = Rfa::Rfa22;
+        failure.technicalMessage = failure.error.technicalMessage();
+        fail(failure);
+        return;
+    }
+    case State::Cancelling: setState(State::Cancelled); return;
+    case State::Idle:
+    case State::Complete:
+    case State::Failed:
+    case State::Cancelled: return;
+    }
+}
+
+bool OrderSession::clientAvailable()
+{
+    if (m_client)
+        return true;
+    OrderFailure failure;
+    failure.kind = OrderFailure::Kind::Error;
+    failure.error = RpError::configuration(QStringLiteral("the RP client of this session was deleted"));
+    failure.rfa = Rfa::Rfa22;
+    failure.technicalMessage = failure.error.technicalMessage();
+    // Defer: this runs from inside sendOrder()/sendCollect(), whose callers still expect the old state.
+    QTimer::singleShot(0, this, [this, failure] {
+        if (m_state == State::Starting || m_state == State::Pending)
+            fail(failure);
+    });
+    return false;
 }
 
 void OrderSession::onOrderFinished(RpCall *call)
@@ -211,7 +271,14 @@ void OrderSession::onOrderFinished(RpCall *call)
     if (m_state != State::Starting)
         return;
     if (!call->ok()) {
-        retryOrFail(call->error());
+        const RpError &error = call->error();
+        // Re-sending an order request could create a second order for the person: only when BankID
+        // certainly never acted on the first (no connection, or 503/429).
+        if (error.requestNeverProcessed()) {
+            retryOrFail(error);
+            return;
+        }
+        failOrderRequest(error);
         return;
     }
     m_transientRetries = 0;
@@ -220,6 +287,28 @@ void OrderSession::onOrderFinished(RpCall *call)
     setState(State::Pending);
     updateQr();
     sendCollect();
+}
+
+void OrderSession::failOrderRequest(const RpError &error)
+{
+    OrderFailure failure;
+    failure.kind = OrderFailure::Kind::Error;
+    failure.error = error;
+    failure.rfa = error.rfa();
+    failure.technicalMessage = error.technicalMessage();
+    const bool answeredWithoutOrder = error.kind() == RpError::Kind::Api && error.httpStatus() < 500;
+    const bool neverSent = error.kind() == RpError::Kind::Validation || error.kind() == RpError::Kind::Configuration
+                           || error.kind() == RpError::Kind::Cancelled;
+    const bool certificateRefused = error.kind() == RpError::Kind::ServerCertificateUntrusted
+                                    || error.kind() == RpError::Kind::ClientCertificateRejected;
+    if (!answeredWithoutOrder && !neverSent && !certificateRefused) {
+        failure.orderStateUnknown = true;
+        failure.rfa = Rfa::Rfa5;
+        failure.technicalMessage += QStringLiteral(
+            " - the order request may have reached BankID, so it was not sent again; whether BankID created an "
+            "order is unknown (if it did, it ends by itself when nobody starts it)");
+    }
+    fail(failure);
 }
 
 void OrderSession::onCollectFinished(RpCall *call)
@@ -236,7 +325,9 @@ void OrderSession::onCollectFinished(RpCall *call)
     const CollectResponse &response = call->collectResponse();
     switch (response.status) {
     case CollectStatus::Pending:
-        if (response.hintCode != m_hint) {
+        // A pending answer without hintCode is an unknown pending hint (RFA21), reported once.
+        if (response.hintCode != m_hint || !m_hintSeen) {
+            m_hintSeen = true;
             m_hint = response.hintCode;
             const Rfa rfa = UserMessages::forPending(m_hint, m_options.startMethod);
             qCInfo(lcOrderSession).noquote() << "order" << m_order.orderRef << "hint" << m_hint << rfaId(rfa);
@@ -249,6 +340,18 @@ void OrderSession::onCollectFinished(RpCall *call)
         stopTimers();
         m_completion = response.completion.value_or(CompletionData{});
         m_completedCollectResponse = response.raw;
+        if (m_completion->risk == QLatin1String("high")) {
+            // BankID's guideline: treat risk "high" as a failure. The completion stays readable for the
+            // record (completion()), but the session does not complete.
+            OrderFailure failure;
+            failure.kind = OrderFailure::Kind::RiskBlocked;
+            failure.rfa = Rfa::Rfa22;
+            failure.technicalMessage = QStringLiteral("/collect: order %1 completed with risk \"high\": BankID rates it "
+                                                      "as high risk, so it is treated as blocked")
+                                           .arg(m_order.orderRef);
+            fail(failure);
+            return;
+        }
         setState(State::Complete);
         emit completed(*m_completion);
         return;
@@ -261,6 +364,9 @@ void OrderSession::onCollectFinished(RpCall *call)
             qCInfo(lcOrderSession).noquote() << "order" << m_order.orderRef << "startFailed: restart"
                                              << m_restartCount << "of" << m_options.maxAutoRestarts;
             setState(State::Starting);
+            // The new order gets the whole deadline: the person may scan it at its last second and still
+            // need the usual time to finish.
+            m_deadlineTimer.start(std::max(m_options.deadlineMs, 0));
             emit restarted(m_restartCount);
             sendOrder();
             return;
@@ -326,7 +432,15 @@ void OrderSession::onDeadline()
     if (m_state != State::Starting && m_state != State::Pending)
         return;
     const bool hadOrder = !m_order.orderRef.isEmpty();
-    dropCurrentCall();
+    if (m_state == State::Starting && m_currentCall && m_client) {
+        // The order request is on its way and may still create an order: cancel that once known.
+        RpCall *orderCall = m_currentCall;
+        m_currentCall = nullptr;
+        orderCall->disconnect(this);
+        m_client->cancelOrderWhenCreated(orderCall);
+    } else {
+        dropCurrentCall();
+    }
     if (hadOrder)
         cancelInBackground();
     OrderFailure failure;
@@ -343,7 +457,8 @@ void OrderSession::onDeadline()
 void OrderSession::updateQr()
 {
     const bool show = m_state == State::Pending && m_options.startMethod == StartMethod::QrCode
-                      && !m_order.qrStartToken.isEmpty() && (!m_collectAnswered || m_hint == OutstandingTransaction);
+                      && !m_order.qrStartToken.isEmpty()
+                      && (!m_collectAnswered || m_hint == OutstandingTransaction || m_hint.isEmpty());
     if (!show) {
         m_qrTimer.stop();
         return;
@@ -388,7 +503,7 @@ void OrderSession::dropCurrentCall()
 void OrderSession::cancelInBackground()
 {
     if (m_client && !m_order.orderRef.isEmpty())
-        m_client->cancel(m_order.orderRef); // child of the client, deletes itself when done
+        m_client->cancelOrder(m_order.orderRef); // the client's child: outlives this session
 }
 
 } // namespace bankid

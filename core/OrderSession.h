@@ -18,6 +18,7 @@
 
 namespace bankid {
 
+class CancelJob;
 class RpCall;
 class RpClient;
 class RpError;
@@ -38,7 +39,14 @@ class RpError;
 /// - qrStartSecret never leaves the session (not emitted, not logged).
 /// - Timers (poll interval, deadline, retry backoff) run on real time (QTimer); the injected clock gives
 ///   QR seconds, the start window and elapsedMs(), so tests can step QR time by hand.
-/// - Destroying a live session sends a fire-and-forget /cancel whose RpCall belongs to the RpClient.
+/// - An abandoned order is always cancelled at BankID: cancel(), the deadline, a failed collect and the
+///   destructor in every live state send /cancel through a CancelJob that belongs to the RpClient (so it
+///   outlives the session); an order request still in flight is cancelled once its orderRef arrives.
+/// - An order request (/auth, /sign, ...) is re-sent only when BankID certainly never acted on it
+///   (RpError::requestNeverProcessed()); otherwise the session fails with OrderFailure::orderStateUnknown.
+/// - Each order, also one made by an auto-restart, gets the whole Options::deadlineMs.
+/// - A completion with risk "high" is a failure (OrderFailure::Kind::RiskBlocked), never completed().
+/// - The client is held by QPointer: a deleted client fails the session, never crashes it.
 ///
 /// \code
 ///   bankid::OrderSession session(&client, &clock);
@@ -86,7 +94,7 @@ public:
     static constexpr int StartWindowMs = 30000;
 
     OrderSession(RpClient *client, const MonotonicClock *clock, QObject *parent = nullptr);
-    /// A live session (Starting/Pending) sends a fire-and-forget /cancel.
+    /// A live session cancels its order at BankID (see the class contract).
     ~OrderSession() override;
 
     /// Starts a new order. Ignored (with a warning) while Starting, Pending or Cancelling; allowed again
@@ -118,6 +126,8 @@ public:
     const QJsonObject &completedCollectResponse() const { return m_completedCollectResponse; }
     /// The failure once Failed.
     const std::optional<OrderFailure> &failure() const { return m_failure; }
+    /// Once Cancelled: whether BankID confirmed the cancel (see CancelJob); false when no order existed.
+    bool cancelConfirmed() const { return m_cancelConfirmed; }
 
     /// "idle", "starting", ...: for logs.
     static QString stateName(State state);
@@ -139,6 +149,12 @@ private:
     void sendCollect();
     void sendCancel();
     void onOrderFinished(RpCall *call);
+    /// Fails after an order request that must not be re-sent; marks orderStateUnknown where it may have
+    /// reached BankID.
+    void failOrderRequest(const RpError &error);
+    /// False (and a deferred failure) when the client was deleted under the session.
+    bool clientAvailable();
+    void onClientDestroyed();
     void onCollectFinished(RpCall *call);
     void onNextRequestTimer();
     void onDeadline();
@@ -150,7 +166,7 @@ private:
     void stopTimers();
     /// Detaches and aborts the in-flight order/collect call, if any.
     void dropCurrentCall();
-    /// /cancel that nobody waits for (the RpCall belongs to the client).
+    /// /cancel that nobody waits for (the CancelJob belongs to the client).
     void cancelInBackground();
 
     QPointer<RpClient> m_client; // QPointer: a session may outlive the client it was given
@@ -160,7 +176,9 @@ private:
     State m_state = State::Idle;
     OrderResponse m_order;
     QString m_hint;
+    bool m_hintSeen = false; // a pending hint (possibly empty) was reported for this order
     bool m_collectAnswered = false;
+    bool m_cancelConfirmed = false;
     int m_restartCount = 0;
     int m_transientRetries = 0;
     qint64 m_startedAtMs = 0;
@@ -169,7 +187,7 @@ private:
     qint64 m_lastCollectSentAt = 0;
     QElapsedTimer m_realTime;
     QPointer<RpCall> m_currentCall;
-    QPointer<RpCall> m_cancelCall;
+    QPointer<CancelJob> m_cancelJob;
     QTimer m_nextRequestTimer;
     QTimer m_deadlineTimer;
     QTimer m_qrTimer;

@@ -45,12 +45,14 @@ void RpCall::send(QNetworkAccessManager *nam, const QNetworkRequest &request, co
     m_logSummary = logSummary;
     m_timer.restart();
     QNetworkReply *reply = nullptr;
-    if (m_endpoint == Endpoint::Order) {
+    if (m_endpoint == Endpoint::Collect) {
+        reply = nam->post(request, body); // idempotent: QNAM may re-send it on a stale connection
+    } else {
+        // An order must not be created twice; a /cancel re-sent by QNAM would hide that the first one
+        // may have arrived (CancelJob re-sends it itself and knows what invalidParameters then means).
         auto *device = new OneShotUploadDevice(body, this);
         reply = nam->post(request, device);
         device->setParent(reply); // lives exactly as long as QNAM may read it
-    } else {
-        reply = nam->post(request, body); // idempotent: QNAM may re-send it on a stale connection
     }
     reply->setParent(this);
     // QNAM stops reading from the socket once this much is buffered: the size cap bounds memory.
@@ -170,8 +172,16 @@ void RpCall::finishExchange(RpError::Outcome outcome)
                     m_orderResponse = *parsed;
                 break;
             case Endpoint::Collect:
-                if (auto parsed = CollectResponse::fromJson(document.object(), &schemaError))
-                    m_collectResponse = *parsed;
+                if (auto parsed = CollectResponse::fromJson(document.object(), &schemaError)) {
+                    // An answer about another order is never this order's outcome (a confused proxy or
+                    // server): it must not complete the wrong session.
+                    if (parsed->orderRef != m_orderRef)
+                        schemaError = QStringLiteral("/collect answered for orderRef \"%1\", not for the order asked "
+                                                     "about (\"%2\")")
+                                          .arg(parsed->orderRef.left(64), m_orderRef);
+                    else
+                        m_collectResponse = *parsed;
+                }
                 break;
             case Endpoint::Cancel: break;
             }

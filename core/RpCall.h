@@ -96,8 +96,8 @@ private:
 
     RpCall(Endpoint endpoint, Flow flow, const QString &path, const QString &orderRef, QObject *parent);
 
-    /// Posts `body` through `nam`; the request is fully prepared by RpClient. An order-creating request
-    /// goes through a OneShotUploadDevice so that QNAM can never send it twice.
+    /// Posts `body` through `nam`; the request is fully prepared by RpClient. Order and cancel requests go
+    /// through a OneShotUploadDevice so that QNAM can never send them twice on its own.
     void send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByteArray &body,
               int transferTimeoutMs, int requestDeadlineMs, const QString &logSummary);
     /// Finishes with `error` on the next event loop turn, without sending anything.

@@ -86,12 +86,42 @@ RpCall *RpClient::orderRefCall(RpCall::Endpoint endpoint, const QString &path, c
 RpCall *RpClient::newCall(RpCall::Endpoint endpoint, Flow flow, const QString &path, const QString &orderRef)
 {
     auto *call = new RpCall(endpoint, flow, path, orderRef, this);
-    ++m_inFlight;
-    connect(call, &RpCall::finished, this, [this] {
-        if (--m_inFlight == 0)
-            emit idle();
-    });
+    trackUntilFinished();
+    connect(call, &RpCall::finished, this, &RpClient::untrack);
     return call;
+}
+
+void RpClient::trackUntilFinished()
+{
+    ++m_inFlight;
+}
+
+void RpClient::untrack()
+{
+    if (--m_inFlight == 0)
+        emit idle();
+}
+
+CancelJob *RpClient::cancelOrder(const QString &orderRef)
+{
+    auto *job = new CancelJob(this, orderRef);
+    trackUntilFinished();
+    connect(job, &CancelJob::finished, this, &RpClient::untrack);
+    job->send();
+    return job;
+}
+
+void RpClient::cancelOrderWhenCreated(RpCall *orderCall)
+{
+    trackUntilFinished(); // the cancel that may follow must be waited for too
+    connect(orderCall, &RpCall::finished, this, [this, orderCall] {
+        if (orderCall->ok()) {
+            qCInfo(lcRpClient).noquote() << "order" << orderCall->orderResponse().orderRef
+                                         << "was abandoned before BankID answered: cancelling it";
+            cancelOrder(orderCall->orderResponse().orderRef);
+        }
+        untrack();
+    });
 }
 
 RpCall *RpClient::post(RpCall::Endpoint endpoint, Flow flow, const QString &path, const QString &orderRef,

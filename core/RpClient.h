@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiTypes.h"
+#include "CancelJob.h"
 #include "RpCall.h"
 #include "RpConfig.h"
 
@@ -22,8 +23,8 @@ namespace bankid {
 ///   redirects, QNAM's transfer timeout (an inactivity timer, RpConfig::transferTimeoutMs) plus RpCall's
 ///   total deadline and size cap. One QSslConfiguration is built once and reused, so QNAM keeps one TLS
 ///   connection alive for sequential calls instead of a handshake per call.
-/// - Order-creating requests (/auth, /sign, /payment, /phone/auth, /phone/sign) are never re-sent by QNAM
-///   (see OneShotUploadDevice); /collect and /cancel may be.
+/// - Order-creating requests (/auth, /sign, /payment, /phone/auth, /phone/sign) and /cancel are never
+///   re-sent by QNAM (see OneShotUploadDevice); /collect may be.
 /// - Order requests are validated locally first (RequestValidator); an invalid request is never sent and
 ///   its call fails asynchronously with RpError::Kind::Validation. An unusable config fails every call
 ///   with Kind::Configuration.
@@ -51,15 +52,22 @@ public:
 
     const RpConfig &config() const { return m_config; }
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
-    /// Calls sent and not finished yet (orders, collects and cancels, including fire-and-forget ones).
+    /// Calls sent and not finished yet (orders, collects and cancels, including fire-and-forget ones and
+    /// CancelJobs waiting to re-send).
     int inFlightCount() const { return m_inFlight; }
 
     /// POST /auth, /sign, /payment, /phone/auth or /phone/sign per request.flow.
     RpCall *start(const OrderRequest &request);
     /// POST /collect {"orderRef"}.
     RpCall *collect(const QString &orderRef);
-    /// POST /cancel {"orderRef"}.
+    /// POST /cancel {"orderRef"}, once.
     RpCall *cancel(const QString &orderRef);
+    /// Cancels the order until BankID confirms it or that cannot be had (see CancelJob): what a session,
+    /// a window or a program uses when it abandons an order. Counted in inFlightCount() until finished.
+    CancelJob *cancelOrder(const QString &orderRef);
+    /// Cancels the order `orderCall` (an /auth, /sign, ... still in flight) creates, as soon as its
+    /// orderRef arrives; nothing if it fails. For a session abandoned before BankID answered its order.
+    void cancelOrderWhenCreated(RpCall *orderCall);
 
 signals:
     /// A request to `path` ("auth", "collect", ...) was handed to the transport, whichever it is. Requests
@@ -78,6 +86,9 @@ private:
     RpCall *orderRefCall(RpCall::Endpoint endpoint, const QString &path, const QString &orderRef);
     /// A new call, counted in inFlightCount() until it finishes.
     RpCall *newCall(RpCall::Endpoint endpoint, Flow flow, const QString &path, const QString &orderRef);
+    /// inFlightCount() bookkeeping: one more piece of work under way; one finished (idle() at 0).
+    void trackUntilFinished();
+    void untrack();
 
     QNetworkAccessManager *m_nam;
     RpConfig m_config;

@@ -71,13 +71,17 @@ RpError::ServerCertificateProblem classify(const QList<QSslError> &errors)
     return problem;
 }
 
-/// OpenSSL alert texts that mean "the server did not accept our certificate" when a non-Qt server
-/// (nginx, BankID itself) sends an alert instead of silently closing.
+/// True when OpenSSL's text carries a TLS alert by which the server refused our client certificate (or
+/// its absence). TLS 1.2 servers send it during the handshake (SslHandshakeFailedError); TLS 1.3 servers
+/// verify the client certificate after the client considers the handshake complete, so the alert arrives
+/// on the first read ("Error while reading: ...", SslInternalError / UnknownNetworkError). The text
+/// decides, whatever the error code. "handshake failure" is what OpenSSL sends under TLS 1.2 for a
+/// missing certificate; the same alert for "no shared cipher" is not distinguishable from the client side.
 bool isClientCertificateAlert(const QString &errorString)
 {
     static const QLatin1String alerts[] = {
         QLatin1String("alert bad certificate"),      QLatin1String("alert certificate unknown"),
-        QLatin1String("alert handshake failure"),    QLatin1String("certificate required"),
+        QLatin1String("alert handshake failure"),    QLatin1String("alert certificate required"),
         QLatin1String("alert unknown ca"),           QLatin1String("alert certificate expired"),
         QLatin1String("alert certificate revoked"),  QLatin1String("alert access denied"),
         QLatin1String("alert unsupported certificate"),
@@ -87,6 +91,57 @@ bool isClientCertificateAlert(const QString &errorString)
             return true;
     }
     return false;
+}
+
+/// True when OpenSSL's text says the two sides have no TLS protocol version in common: the server's
+/// "protocol version" alert, or our own refusal of the version the server chose.
+bool isProtocolVersionMismatch(const QString &errorString)
+{
+    static const QLatin1String texts[] = {
+        QLatin1String("alert protocol version"), QLatin1String("unsupported protocol"),
+        QLatin1String("wrong version number"),   QLatin1String("no protocols available"),
+        QLatin1String("version too low"),
+    };
+    for (const QLatin1String &text : texts) {
+        if (errorString.contains(text, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
+/// A failure of the TLS layer without a more specific reading: the handshake failed, or a read or write
+/// failed with an OpenSSL error (QNAM reports those as UnknownNetworkError with OpenSSL's text).
+bool isOtherTlsFailure(const RpError::Outcome &outcome)
+{
+    return outcome.networkError == QNetworkReply::SslHandshakeFailedError
+           || (outcome.networkError == QNetworkReply::UnknownNetworkError
+               && outcome.networkErrorString.contains(QLatin1String("SSL routines")));
+}
+
+/// The sentence for a connection the server closed before any HTTP answer, by how far TLS had got.
+QString closedBeforeAnswer(const RpError::Outcome &outcome)
+{
+    const QString cause = outcome.networkErrorString.isEmpty() ? QStringLiteral("no error text")
+                                                               : outcome.networkErrorString;
+    // A server that refuses a client certificate without a TLS alert (e.g. Qt's QSslServer in its default
+    // configuration) closes during the TLS 1.2 handshake or right after the TLS 1.3 one: the close alone
+    // cannot prove it, so it stays a Connection failure, with the hint for the operator.
+    const QString hint = QStringLiteral("; a server that rejects the client certificate without sending a TLS "
+                                        "alert does the same, so if this persists check the RP certificate");
+    switch (outcome.tls) {
+    case RpError::TlsProgress::Reused:
+        return QStringLiteral("the server closed the kept-alive connection before answering (%1)").arg(cause);
+    case RpError::TlsProgress::EstablishedForThisRequest:
+        if (outcome.serverAnsweredBefore)
+            return QStringLiteral("the server closed the connection before answering (%1)").arg(cause);
+        return QStringLiteral("the server closed the connection right after the TLS handshake without answering (%1)")
+                   .arg(cause)
+               + hint;
+    case RpError::TlsProgress::NotEstablished: break;
+    }
+    return QStringLiteral("the server closed the connection during the TLS handshake without a TLS alert (%1)")
+               .arg(cause)
+           + hint;
 }
 
 } // namespace
@@ -192,33 +247,36 @@ RpError RpError::fromExchange(const Outcome &outcome)
         }
         return error;
     }
-    // 5. No HTTP response at all: transport and TLS.
-    switch (outcome.networkError) {
-    case QNetworkReply::SslHandshakeFailedError:
-        if (!outcome.sslErrors.isEmpty()) {
-            error.m_kind = Kind::ServerCertificateUntrusted;
-            error.m_certificateProblem = classify(outcome.sslErrors);
-        } else if (isClientCertificateAlert(outcome.networkErrorString)) {
-            error.m_kind = Kind::ClientCertificateRejected;
-        } else {
-            error.m_kind = Kind::Tls;
-        }
+    // 5. No HTTP response at all: transport and TLS. OpenSSL's text decides before the error code, because
+    // the same alert surfaces as SslHandshakeFailedError (TLS 1.2) or as a read error (TLS 1.3).
+    if (!outcome.sslErrors.isEmpty()) {
+        error.m_kind = Kind::ServerCertificateUntrusted;
+        error.m_certificateProblem = classify(outcome.sslErrors);
         return error;
+    }
+    if (isClientCertificateAlert(outcome.networkErrorString)) {
+        error.m_kind = Kind::ClientCertificateRejected;
+        return error;
+    }
+    if (isProtocolVersionMismatch(outcome.networkErrorString)) {
+        error.m_kind = Kind::Tls;
+        error.m_message = QStringLiteral("the server and this client have no TLS protocol version in common (this "
+                                         "client requires TLS 1.2 or later): %1")
+                              .arg(outcome.networkErrorString);
+        return error;
+    }
+    switch (outcome.networkError) {
     case QNetworkReply::RemoteHostClosedError:
-        // A Qt/OpenSSL server that rejects or misses our certificate closes without an alert, during the
-        // TLS 1.2 handshake, or (TLS 1.3) right after our side considered it complete, before any byte of
-        // the answer: both mean "client certificate". On a reused connection, or once this server has
-        // answered us with the same certificate (a stale connection re-sent on a fresh one, a fault after
-        // an answer), it is an ordinary close.
-        error.m_kind = outcome.tls == TlsProgress::Reused || outcome.serverAnsweredBefore ? Kind::Connection
-                                                                                          : Kind::ClientCertificateRejected;
+    case QNetworkReply::ContentReSendError: // a one-shot order body that QNAM would have re-sent after a close
+        error.m_kind = Kind::Connection;
+        error.m_message = closedBeforeAnswer(outcome);
         return error;
     case QNetworkReply::NoError:
         error.m_kind = Kind::InvalidResponse;
         error.m_message = QStringLiteral("no HTTP status in the answer");
         return error;
     default:
-        error.m_kind = Kind::Connection;
+        error.m_kind = isOtherTlsFailure(outcome) ? Kind::Tls : Kind::Connection;
         return error;
     }
 }
@@ -292,6 +350,8 @@ Rfa RpError::rfa() const
     case Kind::Api:
         if (m_errorCode == QLatin1String("alreadyInProgress"))
             return Rfa::Rfa4;
+        if (m_httpStatus == 502 || m_httpStatus == 504)
+            return Rfa::Rfa5; // a gateway on the way failed: "try again" is the honest advice
         if (m_errorCode == QLatin1String("requestTimeout") || m_errorCode == QLatin1String("internalError")
             || m_errorCode == QLatin1String("maintenance") || m_errorCode == QLatin1String("tooManyRequests"))
             return Rfa::Rfa5;
@@ -326,7 +386,9 @@ QString RpError::technicalMessage() const
     case Kind::InvalidResponse: return where + QStringLiteral("invalid answer from BankID: %1").arg(m_message);
     case Kind::Timeout: return where + QStringLiteral("timed out: %1").arg(m_message);
     case Kind::Connection:
-        return where + QStringLiteral("cannot reach the BankID server: %1").arg(m_message);
+        if (m_tls == TlsProgress::NotEstablished)
+            return where + QStringLiteral("cannot reach the BankID server: %1").arg(m_message);
+        return where + QStringLiteral("the connection to the BankID server failed: %1").arg(m_message);
     case Kind::ServerCertificateUntrusted: {
         QString reason;
         switch (m_certificateProblem) {
@@ -352,9 +414,9 @@ QString RpError::technicalMessage() const
     }
     case Kind::ClientCertificateRejected:
         return where
-               + QStringLiteral("the server rejected our client certificate (or required one): the TLS handshake was "
-                                "ended by the server (%1). Check that the RP certificate is the one BankID issued "
-                                "for this environment and that it has not expired or been revoked")
+               + QStringLiteral("the server rejected our client certificate (or required one and got none): it ended "
+                                "the TLS connection with an alert (%1). Check that the RP certificate is the one "
+                                "BankID issued for this environment and that it has not expired or been revoked")
                      .arg(m_message);
     case Kind::Tls: return where + QStringLiteral("TLS failure talking to the BankID server: %1").arg(m_message);
     case Kind::Cancelled: return where + QStringLiteral("the request was cancelled by the client");

@@ -34,10 +34,10 @@ public:
         Api,                        ///< BankID answered an HTTP error (httpStatus(), errorCode(), details())
         InvalidResponse,            ///< not valid HTTP, or HTTP 200 but not JSON, not an object, or missing members
         Timeout,                    ///< no complete answer within the transfer timeout
-        Connection,                 ///< refused, host not found, network down, closed outside the handshake
+        Connection,                 ///< refused, host not found, network down, closed (without a TLS alert) before answering
         ServerCertificateUntrusted, ///< the BankID server's certificate failed our pinned verification
-        ClientCertificateRejected,  ///< the server refused (or required) our client certificate
-        Tls,                        ///< any other TLS failure
+        ClientCertificateRejected,  ///< the server refused (or required) our client certificate with a TLS alert
+        Tls,                        ///< any other TLS failure (no common protocol version, ...)
         Cancelled,                  ///< aborted by us (RpCall::abort(), the session was cancelled)
     };
 
@@ -51,7 +51,7 @@ public:
         Other,            ///< revoked, bad signature, wrong purpose, ...
     };
 
-    /// How far the TLS connection used by the request got; decides what a silent close means.
+    /// How far the TLS connection used by the request got; words the message of a close before any answer.
     enum class TlsProgress {
         NotEstablished,          ///< a new connection whose handshake never completed
         EstablishedForThisRequest, ///< a new connection whose handshake completed for this request
@@ -123,7 +123,7 @@ public:
     bool requestNeverProcessed() const;
 
     /// The user message per api digest §3/§4: alreadyInProgress -> RFA4; requestTimeout, internalError,
-    /// maintenance, tooManyRequests -> RFA5; Timeout and Connection -> RFA5 (a transient fault: "try
+    /// maintenance, tooManyRequests and a gateway's 502/504 -> RFA5; Timeout and Connection -> RFA5 (a transient fault: "try
     /// again" is the honest advice); RP-internal (invalidParameters, unauthorized, notFound,
     /// methodNotAllowed, unsupportedMediaType, Validation, Configuration, TLS, InvalidResponse) and
     /// unknown errorCodes -> RFA22; Cancelled -> RFA6; None -> Rfa::None.

@@ -94,7 +94,16 @@ bool SimulatorServer::listenTls(const QHostAddress &address, quint16 port, const
                                 QString *error)
 {
     auto *server = new QSslServer(this);
-    server->setSslConfiguration(configuration);
+    QSslConfiguration tls = configuration;
+    if (tls.peerVerifyMode() == QSslSocket::VerifyPeer) {
+        // Refuse a missing or untrusted client certificate inside OpenSSL's handshake, so that the client
+        // gets the fatal TLS alert ("certificate required", "unknown ca") as from BankID; by default Qt
+        // completes the handshake and then closes without an alert, which a client cannot tell apart from
+        // any other close. The reason reaches us through errorOccurred below.
+        tls.setMissingCertificateIsFatal(true);
+        tls.setHandshakeMustInterruptOnError(true);
+    }
+    server->setSslConfiguration(tls);
     connect(server, &QSslServer::startedEncryptionHandshake, this, [](QSslSocket *socket) {
         // QHttpServer 6.4 leaves Nagle on; small answers would wait for the client's delayed ACK.
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);

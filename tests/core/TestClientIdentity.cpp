@@ -1,13 +1,21 @@
 // ClientIdentity::load(): modern and legacy PKCS#12, PEM with plain or encrypted keys, and every failure
 // named precisely (with the file, never the password). Certificates are minted at test time with openssl.
+// The key reaches Qt by handle (never re-encoded), proven by mutual-TLS round trips; OpenSSL's legacy
+// provider is loaded only by the first legacy PKCS#12 file (the first two slots depend on running first).
 
 #include "ClientIdentity.h"
+#include "OpenSslProviders.h"
+#include "RpClient.h"
+#include "ScriptedHttpsServer.h"
 #include "TestPki.h"
 
 #include <QtTest>
 
 using bankid::ClientIdentity;
 using bankid::ClientIdentityError;
+using bankid::OpenSslProviders;
+using bankid::test::CannedResponse;
+using bankid::test::ScriptedHttpsServer;
 using bankid::test::TestPki;
 
 namespace {
@@ -23,6 +31,9 @@ class TestClientIdentity : public QObject
 
 private slots:
     void initTestCase();
+    // These two run first, before any other slot loads a legacy file into this process.
+    void modernFilesLeaveLegacyProviderUnloaded();
+    void legacyPkcs12LoadsLegacyProviderOnDemand();
     void load_data();
     void load();
     void certificateDetails();
@@ -30,6 +41,8 @@ private slots:
     void expiredStillLoads();
     void notYetValidStillLoads();
     void fromPartsRejectsMismatch();
+    void keyServesMutualTls_data();
+    void keyServesMutualTls();
 
 private:
     QString opensslFingerprint(const QString &certPath);
@@ -40,6 +53,7 @@ private:
     TestPki::Credential m_rp;
     TestPki::Credential m_other;
     TestPki::Credential m_ec;
+    TestPki::Credential m_server;
     QDateTime m_rpNotAfter;
 };
 
@@ -66,6 +80,11 @@ void TestClientIdentity::initTestCase()
     ec.usage = TestPki::Usage::Client;
     m_ec = m_pki.issue(m_ca, QStringLiteral("ec-client"), ec);
     QVERIFY2(!m_ec.isNull(), qPrintable(m_pki.errorString()));
+    TestPki::LeafOptions server;
+    server.dnsNames = {QStringLiteral("localhost")};
+    server.ipAddresses = {QStringLiteral("127.0.0.1")};
+    m_server = m_pki.issue(m_ca, QStringLiteral("server"), server);
+    QVERIFY2(!m_server.isNull(), qPrintable(m_pki.errorString()));
 
     auto read = [](const QString &path) {
         QFile f(path);
@@ -85,6 +104,33 @@ void TestClientIdentity::initTestCase()
     m_pki.writeFile(QStringLiteral("garbage.bin"), QByteArray(garbage, sizeof garbage - 1));
     m_pki.writeFile(QStringLiteral("text.txt"), "just some text, not a certificate\n");
     QDir(m_pki.directory()).mkdir(QStringLiteral("a-directory.p12"));
+}
+
+void TestClientIdentity::modernFilesLeaveLegacyProviderUnloaded()
+{
+    QVERIFY2(!OpenSslProviders::legacyLoaded(), "nothing may have loaded the legacy provider before this slot");
+    for (const char *file : {"modern.p12", "empty-password.p12"}) {
+        const QString password = QLatin1String(file) == QLatin1String("modern.p12") ? Password : QString();
+        const ClientIdentity identity = ClientIdentity::load(m_pki.filePath(QLatin1String(file)), password.toUtf8());
+        QVERIFY2(!identity.isNull(), qPrintable(identity.error().message()));
+    }
+    const ClientIdentity wrong = ClientIdentity::load(m_pki.filePath(QStringLiteral("modern.p12")), "wrong-password");
+    QCOMPARE(wrong.error().kind(), ClientIdentityError::Kind::WrongPassword);
+    const ClientIdentity pem = ClientIdentity::load(m_pki.filePath(QStringLiteral("combined-encrypted.pem")),
+                                                    KeyPassword.toUtf8());
+    QVERIFY2(!pem.isNull(), qPrintable(pem.error().message()));
+    QVERIFY2(!OpenSslProviders::legacyLoaded(), "modern PKCS#12 and PEM files must not load the legacy provider");
+}
+
+void TestClientIdentity::legacyPkcs12LoadsLegacyProviderOnDemand()
+{
+    QVERIFY(!OpenSslProviders::legacyLoaded());
+    const ClientIdentity identity = ClientIdentity::load(m_pki.filePath(QStringLiteral("legacy.p12")), Password.toUtf8());
+    QVERIFY2(!identity.isNull(), qPrintable(identity.error().message()));
+    QCOMPARE(identity.format(), ClientIdentity::Format::Pkcs12);
+    QCOMPARE(identity.commonName(), QStringLiteral("FP Testcert Desk"));
+    QVERIFY(!identity.privateKey().isNull());
+    QVERIFY(OpenSslProviders::legacyLoaded());
 }
 
 void TestClientIdentity::load_data()
@@ -242,6 +288,46 @@ void TestClientIdentity::fromPartsRejectsMismatch()
     const ClientIdentity mismatch = ClientIdentity::fromParts(m_rp.certificate, m_other.key);
     QVERIFY(mismatch.isNull());
     QCOMPARE(mismatch.error().kind(), ClientIdentityError::Kind::KeyMismatch);
+}
+
+void TestClientIdentity::keyServesMutualTls_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("password");
+    QTest::newRow("modern_p12") << QStringLiteral("modern.p12") << Password;
+    QTest::newRow("legacy_p12") << QStringLiteral("legacy.p12") << Password;
+    QTest::newRow("pem_encrypted_rsa_key") << QStringLiteral("combined-encrypted.pem") << KeyPassword;
+    QTest::newRow("pem_ec_key") << QStringLiteral("ec-combined.pem") << QString();
+}
+
+void TestClientIdentity::keyServesMutualTls()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, password);
+
+    const ClientIdentity identity = ClientIdentity::load(m_pki.filePath(file), password.toUtf8());
+    QVERIFY2(!identity.isNull(), qPrintable(identity.error().message()));
+
+    // The server demands a client certificate from m_ca: the handshake succeeds only if the key handed to
+    // Qt signs the TLS CertificateVerify message.
+    ScriptedHttpsServer https;
+    QVERIFY(https.listen(m_server, {m_ca.certificate}));
+    https.enqueue(QStringLiteral("collect"), CannedResponse::json(200, R"({"orderRef":"r","status":"pending","hintCode":"userSign"})"));
+    bankid::RpConfig config = bankid::RpConfig::forEnvironment(bankid::Environment::Custom);
+    config.identity = identity;
+    config.baseUrl = https.baseUrl(QStringLiteral("localhost"));
+    config.caCertificates = {m_ca.certificate};
+    config.transferTimeoutMs = 5000;
+    QNetworkAccessManager nam;
+    bankid::RpClient rp(&nam, config);
+    bankid::RpCall *call = rp.collect(QStringLiteral("r"));
+    call->setAutoDelete(false);
+    QSignalSpy finished(call, &bankid::RpCall::finished);
+    QVERIFY(finished.wait(15000));
+    QVERIFY2(!call->error().isError(), qPrintable(call->error().technicalMessage()));
+    QCOMPARE(https.requestCount(), 1);
+    QVERIFY(https.requests().at(0).clientCertificatePresented);
+    delete call;
 }
 
 QTEST_GUILESS_MAIN(TestClientIdentity)

@@ -1,7 +1,7 @@
 // OrderSession over a real RpClient and the scripted HTTPS server (mutual TLS on loopback), with a
 // FakeClock for QR seconds: state and hint sequences, completion, failures, cancel, destruction, polling
-// discipline, silent retries, deadline, auto-restart and the animated QR content. Over both transports
-// (global rows "direct" and "qnam").
+// discipline, silent retries, deadline, auto-restart and the animated QR content; an order created at
+// most once (never re-sent unless it certainly never arrived) and cancelled whenever it is abandoned.
 
 #include "FakeClock.h"
 #include "OrderSession.h"
@@ -44,13 +44,14 @@ CannedResponse failedWith(const QString &hint)
     return CannedResponse::json(200, QStringLiteral(R"({"orderRef":"%1","status":"failed","hintCode":"%2"})").arg(OrderRef, hint).toUtf8());
 }
 
-CannedResponse complete()
+CannedResponse complete(const QString &risk = {})
 {
+    const QString riskMember = risk.isEmpty() ? QString() : QStringLiteral(R"(,"risk":"%1")").arg(risk);
     return CannedResponse::json(200, QStringLiteral(R"({"orderRef":"%1","status":"complete","completionData":{)"
                                                     R"("user":{"personalNumber":"190000000000","name":"Karl Karlsson","givenName":"Karl","surname":"Karlsson"},)"
                                                     R"("device":{"ipAddress":"192.0.2.1","uhi":"OZvYM9VvyiAmG7NA5jU5zqGcVpo="},)"
-                                                    R"("bankIdIssueDate":"2020-02-01","signature":"PHNpZ24+","ocspResponse":"MIIH"}})")
-                                         .arg(OrderRef)
+                                                    R"("bankIdIssueDate":"2020-02-01","signature":"PHNpZ24+","ocspResponse":"MIIH"%2}})")
+                                         .arg(OrderRef, riskMember)
                                          .toUtf8());
 }
 
@@ -76,7 +77,7 @@ OrderSession::Options fastOptions(StartMethod method = StartMethod::QrCode)
 {
     OrderSession::Options options;
     options.startMethod = method;
-    options.pollIntervalMs = 1000; // the floor; keeps the suite short
+    options.pollIntervalMs = OrderSession::MinPollIntervalMs; // the floor; keeps the suite short
     options.deadlineMs = 60000;
     return options;
 }
@@ -104,6 +105,18 @@ private slots:
     void autoRestartOnStartFailed();
     void qrContentFollowsTheClock();
     void logsNeverContainSecrets();
+    void orderNotResentWhenItMayHaveArrived_data();
+    void orderNotResentWhenItMayHaveArrived();
+    void loadBalancerUnavailableIsRetried();
+    void gatewayErrorOnCollectIsRetried();
+    void restartedOrderGetsItsOwnDeadline();
+    void abandonedOrderIsCancelled_data();
+    void abandonedOrderIsCancelled();
+    void resentCancelAnsweredInvalidParametersCountsAsCancelled();
+    void collectForAnotherOrderNeverCompletes();
+    void pendingWithoutHintKeepsTheQr();
+    void highRiskIsBlocked();
+    void deletedClientFailsTheSession();
 
 private:
     TestPki m_pki;
@@ -309,18 +322,18 @@ void TestOrderSession::neverTwoCollectsInFlight()
     m_server->enqueue(QStringLiteral("auth"), CannedResponse::json(200, orderBody()));
     m_server->setHandler([](const RecordedRequest &request) -> std::optional<CannedResponse> {
         if (request.endpoint == "collect")
-            return pending(QStringLiteral("userSign"), 1600); // slower than the 1 s poll interval
+            return pending(QStringLiteral("userSign"), 2600); // slower than the 2 s poll interval
         return std::nullopt;
     });
     OrderSession session(m_client.get(), &m_clock);
     session.start(authRequest(), fastOptions());
-    QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("collect")).size(), 3, 8000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("collect")).size(), 3, 12000);
     QCOMPARE(m_server->maxConcurrentRequests(), 1);
     // Consecutive collects are never closer than the interval (measured from the previous send).
     const auto collects = m_server->requestsTo(QStringLiteral("collect"));
     for (qsizetype i = 1; i < collects.size(); ++i) {
         const qint64 gap = collects.at(i).receivedAtMs - collects.at(i - 1).receivedAtMs;
-        QVERIFY2(gap >= 1500, qPrintable(QStringLiteral("collects %1 ms apart").arg(gap)));
+        QVERIFY2(gap >= 2500, qPrintable(QStringLiteral("collects %1 ms apart").arg(gap)));
     }
     QCOMPARE(session.state(), State::Pending);
 }
@@ -487,6 +500,280 @@ void TestOrderSession::logsNeverContainSecrets()
     QVERIFY2(!all.contains(QrSecret), "qrStartSecret must never be logged");
     QCOMPARE(m_server->requestsTo(QStringLiteral("auth")).size(), 1);
     QVERIFY(m_server->requestsTo(QStringLiteral("auth")).first().body.contains(personalNumber.toUtf8()));
+}
+
+void TestOrderSession::orderNotResentWhenItMayHaveArrived_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::newRow("close_after_reading_the_request") << QStringLiteral("close");
+    QTest::newRow("partial_200") << QStringLiteral("partial");
+    QTest::newRow("timeout") << QStringLiteral("timeout");
+    QTest::newRow("502_gateway") << QStringLiteral("502");
+}
+
+void TestOrderSession::orderNotResentWhenItMayHaveArrived()
+{
+    QFETCH(QString, fault);
+    RpConfig config = m_client->config();
+    config.transferTimeoutMs = 800;
+    RpClient client(m_nam.get(), config);
+    CannedResponse response;
+    if (fault == QLatin1String("close")) {
+        response.closeWithoutAnswer = true;
+    } else if (fault == QLatin1String("partial")) {
+        response.raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n" + orderBody().left(40);
+        response.closeAfterResponse = true;
+    } else if (fault == QLatin1String("timeout")) {
+        response = CannedResponse::json(200, orderBody(), 3000);
+    } else {
+        response = CannedResponse::json(502, "<html><body>Bad Gateway</body></html>");
+        response.contentType = "text/html";
+    }
+    m_server->enqueue(QStringLiteral("auth"), response);
+    m_server->enqueue(QStringLiteral("auth"), CannedResponse::json(200, orderBody())); // a second order, if asked
+
+    OrderSession session(&client, &m_clock);
+    QSignalSpy failedSpy(&session, &OrderSession::failed);
+    session.start(authRequest(), fastOptions());
+    QVERIFY(failedSpy.wait(15000));
+    const auto failure = failedSpy.first().at(0).value<OrderFailure>();
+    QCOMPARE(failure.kind, OrderFailure::Kind::Error);
+    QVERIFY(failure.orderStateUnknown);
+    QCOMPARE(failure.rfa, Rfa::Rfa5);
+    QVERIFY2(failure.technicalMessage.contains(QStringLiteral("whether BankID created an order is unknown")),
+             qPrintable(failure.technicalMessage));
+    QTest::qWait(2500); // longer than the first retry backoff: nothing more may come
+    QCOMPARE(m_server->requestsTo(QStringLiteral("auth")).size(), 1);
+}
+
+void TestOrderSession::loadBalancerUnavailableIsRetried()
+{
+    // A load balancer's HTML 503 is judged by its status: no order was made, so it is sent again.
+    CannedResponse unavailable = CannedResponse::json(503, "<html><body>Service Unavailable</body></html>");
+    unavailable.contentType = "text/html";
+    m_server->enqueue(QStringLiteral("auth"), unavailable);
+    m_server->enqueue(QStringLiteral("auth"), CannedResponse::json(200, orderBody()));
+    m_server->enqueue(QStringLiteral("collect"), complete());
+    OrderSession session(m_client.get(), &m_clock);
+    QSignalSpy completedSpy(&session, &OrderSession::completed);
+    session.start(authRequest(), fastOptions());
+    QVERIFY(completedSpy.wait(8000));
+    QCOMPARE(m_server->requestsTo(QStringLiteral("auth")).size(), 2);
+}
+
+void TestOrderSession::gatewayErrorOnCollectIsRetried()
+{
+    m_server->enqueue(QStringLiteral("auth"), CannedResponse::json(200, orderBody()));
+    CannedResponse gateway = CannedResponse::json(504, "<html><body>Gateway Timeout</body></html>");
+    gateway.contentType = "text/html";
+    m_server->enqueue(QStringLiteral("collect"), gateway);
+    m_server->enqueue(QStringLiteral("collect"), complete());
+    OrderSession session(m_client.get(), &m_clock);
+    QSignalSpy completedSpy(&session, &OrderSession::completed);
+    session.start(authRequest(), fastOptions());
+    QVERIFY(completedSpy.wait(10000));
+    QCOMPARE(m_server->requestsTo(QStringLiteral("collect")).size(), 2);
+}
+
+void TestOrderSession::restartedOrderGetsItsOwnDeadline()
+{
+    // The first order fails with startFailed after 3.5 s; the restarted one completes 2 s later: 5.5 s
+    // after start(), past the 5 s deadline of the FIRST order, well within the second order's own.
+    m_server->enqueue(QStringLiteral("auth"), CannedResponse::json(200, orderBody()));
+    m_server->enqueue(QStringLiteral("collect"), CannedResponse::json(200, QStringLiteral(R"({"orderRef":"%1","status":"failed","hintCode":"startFailed"})").arg(OrderRef).toUtf8(), 3500));
+    m_server->enqueue(QStringLiteral("auth"), CannedResponse::json(200, orderBody()));
+    m_server->enqueue(QStringLiteral("collect"), pending(QStringLiteral("userSign")));
+    m_server->enqueue(QStringLiteral("collect"), complete());
+    OrderSession session(m_client.get(), &m_clock);
+    QSignalSpy completedSpy(&session, &OrderSession::completed);
+    QSignalSpy failedSpy(&session, &OrderSession::failed);
+    OrderSession::Options options = fastOptions();
+    options.deadlineMs = 5000;
+    options.maxAutoRestarts = 1;
+    session.start(authRequest(), options);
+    QTRY_COMPARE_WITH_TIMEOUT(completedSpy.size() + failedSpy.size(), 1, 15000);
+    QVERIFY2(failedSpy.isEmpty(), failedSpy.isEmpty() ? "" : qPrintable(failedSpy.first().at(0).value<OrderFailure>().technicalMessage));
+    QCOMPARE(session.restartCount(), 1);
+    QVERIFY2(session.elapsedMs() >= 0, "the session ran");
+}
+
+void TestOrderSession::abandonedOrderIsCancelled_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("destroyed_while_the_order_request_is_in_flight") << QStringLiteral("destroy-starting");
+    QTest::newRow("destroyed_while_pending") << QStringLiteral("destroy-pending");
+    QTest::newRow("destroyed_while_cancelling_awaiting_the_order") << QStringLiteral("destroy-cancelling-order");
+    QTest::newRow("destroyed_while_its_cancel_is_in_flight") << QStringLiteral("destroy-cancelling-cancel");
+    QTest::newRow("deadline_while_the_order_request_is_in_flight") << QStringLiteral("deadline-starting");
+    QTest::newRow("client_replaced_while_its_cancel_is_in_flight") << QStringLiteral("replace-client");
+}
+
+void TestOrderSession::abandonedOrderIsCancelled()
+{
+    QFETCH(QString, how);
+    const bool slowOrder = how.endsWith(QLatin1String("starting")) || how == QLatin1String("destroy-cancelling-order");
+    m_server->enqueue(QStringLiteral("auth"), CannedResponse::json(200, orderBody(), slowOrder ? 1200 : 0));
+    m_server->setHandler([&how](const RecordedRequest &request) -> std::optional<CannedResponse> {
+        if (request.endpoint == "collect")
+            return pending(QStringLiteral("outstandingTransaction"));
+        if (request.endpoint == "cancel") {
+            const bool slowCancel = how == QLatin1String("destroy-cancelling-cancel") || how == QLatin1String("replace-client");
+            return CannedResponse::json(200, "{}", slowCancel ? 1200 : 0);
+        }
+        return std::nullopt;
+    });
+    auto *client = new RpClient(m_nam.get(), m_client->config());
+    QPointer<OrderSession> session = new OrderSession(client, &m_clock);
+    OrderSession::Options options = fastOptions();
+    if (how == QLatin1String("deadline-starting"))
+        options.deadlineMs = 300;
+    session->start(authRequest(), options);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("auth")).size(), 1, 5000);
+
+    if (how == QLatin1String("destroy-starting")) {
+        QCOMPARE(session->state(), State::Starting);
+        delete session;
+    } else if (how == QLatin1String("destroy-pending")) {
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), State::Pending, 5000);
+        delete session;
+    } else if (how == QLatin1String("destroy-cancelling-order")) {
+        session->cancel();
+        QCOMPARE(session->state(), State::Cancelling);
+        delete session;
+    } else if (how == QLatin1String("destroy-cancelling-cancel") || how == QLatin1String("replace-client")) {
+        QTRY_COMPARE_WITH_TIMEOUT(session->state(), State::Pending, 5000);
+        session->cancel();
+        QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("cancel")).size(), 1, 5000);
+        QCOMPARE(session->state(), State::Cancelling);
+        delete session;
+    } else {
+        QSignalSpy failedSpy(session.data(), &OrderSession::failed);
+        QVERIFY(failedSpy.wait(5000));
+        QCOMPARE(failedSpy.first().at(0).value<OrderFailure>().kind, OrderFailure::Kind::Deadline);
+    }
+    if (how == QLatin1String("replace-client")) {
+        // What the desk does when the settings replace the client: delete it once it is idle.
+        QVERIFY(client->inFlightCount() > 0);
+        QSignalSpy idleSpy(client, &RpClient::idle);
+        QVERIFY(idleSpy.wait(8000));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("cancel")).size(), 1, 8000);
+    QCOMPARE(m_server->requestsTo(QStringLiteral("cancel")).first().body,
+             QStringLiteral(R"({"orderRef":"%1"})").arg(OrderRef).toUtf8());
+    QTRY_COMPARE_WITH_TIMEOUT(client->inFlightCount(), 0, 8000); // the cancel was answered
+    QCOMPARE(m_server->requestsInFlight(), 0);
+    QCOMPARE(m_server->requestsTo(QStringLiteral("auth")).size(), 1);
+    delete session;
+    delete client;
+}
+
+void TestOrderSession::resentCancelAnsweredInvalidParametersCountsAsCancelled()
+{
+    m_server->enqueue(QStringLiteral("auth"), CannedResponse::json(200, orderBody()));
+    CannedResponse lost;
+    lost.closeWithoutAnswer = true; // the first /cancel reached BankID, its answer was lost
+    m_server->setHandler([lost, calls = 0](const RecordedRequest &request) mutable -> std::optional<CannedResponse> {
+        if (request.endpoint == "collect")
+            return pending(QStringLiteral("outstandingTransaction"));
+        if (request.endpoint == "cancel")
+            return ++calls == 1 ? lost : CannedResponse::bankIdError(400, QStringLiteral("invalidParameters"), QStringLiteral("Order already cancelled"));
+        return std::nullopt;
+    });
+    OrderSession session(m_client.get(), &m_clock);
+    session.start(authRequest(), fastOptions());
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), State::Pending, 5000);
+    session.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), State::Cancelled, 10000);
+    QCOMPARE(m_server->requestsTo(QStringLiteral("cancel")).size(), 2);
+    QVERIFY(session.cancelConfirmed());
+}
+
+void TestOrderSession::collectForAnotherOrderNeverCompletes()
+{
+    m_server->enqueue(QStringLiteral("auth"), CannedResponse::json(200, orderBody()));
+    QByteArray other = complete().body;
+    other.replace(OrderRef.toUtf8(), "00000000-0000-0000-0000-000000000000");
+    m_server->enqueue(QStringLiteral("collect"), CannedResponse::json(200, other));
+    m_server->enqueue(QStringLiteral("cancel"), CannedResponse::json(200, "{}"));
+    OrderSession session(m_client.get(), &m_clock);
+    QSignalSpy completedSpy(&session, &OrderSession::completed);
+    QSignalSpy failedSpy(&session, &OrderSession::failed);
+    session.start(authRequest(), fastOptions());
+    QVERIFY(failedSpy.wait(8000));
+    QCOMPARE(completedSpy.size(), 0);
+    const auto failure = failedSpy.first().at(0).value<OrderFailure>();
+    QCOMPARE(RpError::kindName(failure.error.kind()), RpError::kindName(RpError::Kind::InvalidResponse));
+    QVERIFY2(failure.technicalMessage.contains(QStringLiteral("00000000-0000")), qPrintable(failure.technicalMessage));
+    QVERIFY(!session.completion().has_value());
+    // Our own order may still be live: it is cancelled.
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->requestsTo(QStringLiteral("cancel")).size(), 1, 5000);
+}
+
+void TestOrderSession::pendingWithoutHintKeepsTheQr()
+{
+    m_server->enqueue(QStringLiteral("auth"), CannedResponse::json(200, orderBody()));
+    m_server->setHandler([](const RecordedRequest &request) -> std::optional<CannedResponse> {
+        if (request.endpoint == "collect")
+            return CannedResponse::json(200, QStringLiteral(R"({"orderRef":"%1","status":"pending"})").arg(OrderRef).toUtf8());
+        if (request.endpoint == "cancel")
+            return CannedResponse::json(200, "{}");
+        return std::nullopt;
+    });
+    OrderSession session(m_client.get(), &m_clock);
+    QSignalSpy hintSpy(&session, &OrderSession::hintChanged);
+    QSignalSpy qrSpy(&session, &OrderSession::qrContentChanged);
+    session.start(authRequest(), fastOptions());
+    QVERIFY(hintSpy.wait(5000));
+    QCOMPARE(hintSpy.first().at(0).toString(), QString());
+    QCOMPARE(hintSpy.first().at(1).value<Rfa>(), Rfa::Rfa21);
+    const qsizetype shown = qrSpy.size();
+    m_clock.advance(1000);
+    QTRY_COMPARE_WITH_TIMEOUT(qrSpy.size(), shown + 1, 3000); // the QR code keeps animating
+    QTest::qWait(2500); // another collect without hint: no second hintChanged
+    QCOMPARE(hintSpy.size(), 1);
+    QCOMPARE(session.state(), State::Pending);
+    session.cancel();
+}
+
+void TestOrderSession::highRiskIsBlocked()
+{
+    m_server->enqueue(QStringLiteral("auth"), CannedResponse::json(200, orderBody()));
+    m_server->enqueue(QStringLiteral("collect"), complete(QStringLiteral("high")));
+    OrderSession session(m_client.get(), &m_clock);
+    QSignalSpy completedSpy(&session, &OrderSession::completed);
+    QSignalSpy failedSpy(&session, &OrderSession::failed);
+    session.start(authRequest(), fastOptions());
+    QVERIFY(failedSpy.wait(8000));
+    QCOMPARE(completedSpy.size(), 0);
+    QCOMPARE(session.state(), State::Failed);
+    const auto failure = failedSpy.first().at(0).value<OrderFailure>();
+    QCOMPARE(failure.kind, OrderFailure::Kind::RiskBlocked);
+    QVERIFY(failure.isRiskBlocked());
+    QVERIFY(failure.technicalMessage.contains(QStringLiteral("high risk")));
+    QVERIFY(session.completion().has_value()); // kept for the record
+    QCOMPARE(session.completion()->risk, QStringLiteral("high"));
+
+    OrderFailure blockedHint;
+    blockedHint.kind = OrderFailure::Kind::HintCode;
+    blockedHint.hintCode = QStringLiteral("transactionRiskBlocked");
+    QVERIFY(blockedHint.isRiskBlocked());
+}
+
+void TestOrderSession::deletedClientFailsTheSession()
+{
+    m_server->enqueue(QStringLiteral("auth"), CannedResponse::json(200, orderBody()));
+    m_server->setHandler(outstandingUntilCancelled);
+    auto *client = new RpClient(m_nam.get(), m_client->config());
+    OrderSession session(client, &m_clock);
+    QSignalSpy failedSpy(&session, &OrderSession::failed);
+    session.start(authRequest(), fastOptions());
+    QTRY_COMPARE_WITH_TIMEOUT(session.state(), State::Pending, 5000);
+    delete client;
+    QTRY_COMPARE_WITH_TIMEOUT(failedSpy.size(), 1, 5000);
+    QCOMPARE(session.state(), State::Failed);
+    QVERIFY(failedSpy.first().at(0).value<OrderFailure>().technicalMessage.contains(QStringLiteral("deleted")));
+    session.cancel(); // no-op, no crash
+    QTest::qWait(2500); // no timer may touch the deleted client
 }
 
 QTEST_GUILESS_MAIN(TestOrderSession)

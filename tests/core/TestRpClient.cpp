@@ -1,12 +1,13 @@
 // RpClient/RpCall against a scripted HTTPS server with real mutual TLS on loopback: the exact bytes sent,
-// keep-alive reuse, timeouts, invalid bodies, BankID error bodies, local validation and reply hygiene.
-// Every test runs over both transports (global rows "direct" and "qnam"): the contract is the same.
+// keep-alive reuse, timeouts, the request deadline and size cap, an order request sent once, invalid bodies,
+// BankID error bodies and which statuses are retried, local validation and reply hygiene.
 
 #include "RpClient.h"
 #include "RequestValidator.h"
 #include "ScriptedHttpsServer.h"
 #include "TestPki.h"
 
+#include <QTcpServer>
 #include <QtTest>
 
 using namespace bankid;
@@ -41,6 +42,14 @@ private slots:
     void requestBytes();
     void keepAliveReusesOneConnection();
     void transferTimeout();
+    void requestDeadlineStopsADrippingServer();
+    void oversizedAnswerIsAborted_data();
+    void oversizedAnswerIsAborted();
+    void orderRequestIsSentOnce_data();
+    void orderRequestIsSentOnce();
+    void statusDecidesRetries_data();
+    void statusDecidesRetries();
+    void unreachableServerNeverGotTheRequest();
     void invalidBodies_data();
     void invalidBodies();
     void bankIdErrors_data();
@@ -204,6 +213,144 @@ void TestRpClient::transferTimeout()
     delete call;
 }
 
+void TestRpClient::requestDeadlineStopsADrippingServer()
+{
+    // After the headers, one body byte every 100 ms keeps QNAM's inactivity timer (1 s here) from ever
+    // firing; the total deadline must end the request anyway.
+    RpConfig config = configFor(m_server->baseUrl());
+    config.transferTimeoutMs = 1000;
+    config.requestDeadlineMs = 1500;
+    RpClient client(m_nam.get(), config);
+    CannedResponse drip = CannedResponse::json(200, R"({"orderRef":"131daac9-16c6-4618-beb0-365768f37288","status":"pending","hintCode":"userSign"})");
+    drip.dripIntervalMs = 100;
+    m_server->enqueue(QStringLiteral("collect"), drip);
+    RpCall *call = client.collect(OrderRef);
+    QVERIFY(waitFor(call, 15000));
+    QCOMPARE(RpError::kindName(call->error().kind()), RpError::kindName(RpError::Kind::Timeout));
+    QVERIFY2(call->error().technicalMessage().contains(QStringLiteral("request deadline of 1500 ms")),
+             qPrintable(call->error().technicalMessage()));
+    QVERIFY2(call->durationMs() < 6000, qPrintable(QStringLiteral("took %1 ms").arg(call->durationMs())));
+    delete call;
+}
+
+void TestRpClient::oversizedAnswerIsAborted_data()
+{
+    QTest::addColumn<bool>("announced");
+    QTest::newRow("content_length_5MB") << true;
+    QTest::newRow("streamed_5MB_until_close") << false;
+}
+
+void TestRpClient::oversizedAnswerIsAborted()
+{
+    QFETCH(bool, announced);
+    const QByteArray body = R"({"orderRef":")" + QByteArray(5 * 1024 * 1024, 'a') + R"(","status":"pending","hintCode":"userSign"})";
+    QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n";
+    head += announced ? "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" : QByteArray("Connection: close\r\n\r\n");
+    CannedResponse response;
+    response.raw = head + body;
+    response.closeAfterResponse = !announced;
+    m_server->enqueue(QStringLiteral("collect"), response);
+    RpCall *call = m_client->collect(OrderRef);
+    QVERIFY(waitFor(call, 15000));
+    QCOMPARE(RpError::kindName(call->error().kind()), RpError::kindName(RpError::Kind::InvalidResponse));
+    QVERIFY2(call->error().technicalMessage().contains(QStringLiteral("larger than the limit of 1048576 bytes")),
+             qPrintable(call->error().technicalMessage()));
+    QVERIFY(call->collectResponse().orderRef.isEmpty());
+    delete call;
+}
+
+void TestRpClient::orderRequestIsSentOnce_data()
+{
+    QTest::addColumn<QString>("fault");
+    QTest::newRow("close_after_reading_the_request") << QStringLiteral("close");
+    QTest::newRow("partial_200") << QStringLiteral("partial");
+    QTest::newRow("timeout") << QStringLiteral("timeout");
+}
+
+void TestRpClient::orderRequestIsSentOnce()
+{
+    // QNAM re-sends a request whose connection closes before any answer byte; an /auth must never be.
+    QFETCH(QString, fault);
+    RpConfig config = configFor(m_server->baseUrl());
+    config.transferTimeoutMs = 800;
+    RpClient client(m_nam.get(), config);
+    CannedResponse response;
+    if (fault == QLatin1String("close")) {
+        response.closeWithoutAnswer = true;
+    } else if (fault == QLatin1String("partial")) {
+        response.raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n"
+                       + OrderBody.left(40);
+        response.closeAfterResponse = true;
+    } else {
+        response = CannedResponse::json(200, OrderBody, 3000);
+    }
+    m_server->enqueue(QStringLiteral("auth"), response);
+    m_server->enqueue(QStringLiteral("auth"), CannedResponse::json(200, OrderBody)); // a second order, if asked
+    RpCall *call = client.start(authRequest());
+    QVERIFY(waitFor(call, 15000));
+    QVERIFY(!call->ok());
+    QVERIFY2(!call->error().requestNeverProcessed(), qPrintable(call->error().technicalMessage()));
+    QTest::qWait(1000); // room for a late re-send
+    QCOMPARE(m_server->requestsTo(QStringLiteral("auth")).size(), 1);
+    delete call;
+}
+
+void TestRpClient::statusDecidesRetries_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("retriable");
+    QTest::addColumn<bool>("neverProcessed");
+
+    const QByteArray html = "<html><body><h1>Service Unavailable</h1></body></html>";
+    QTest::newRow("503_html_from_a_load_balancer") << 503 << QByteArray("text/html") << html << true << true;
+    QTest::newRow("429_empty") << 429 << QByteArray("text/plain") << QByteArray() << true << true;
+    QTest::newRow("502_html_gateway") << 502 << QByteArray("text/html") << html << true << false;
+    QTest::newRow("504_html_gateway") << 504 << QByteArray("text/html") << html << true << false;
+    QTest::newRow("500_bankid_internalError") << 500 << QByteArray("application/json")
+                                              << QByteArray(R"({"errorCode":"internalError","details":"x"})") << false << false;
+    QTest::newRow("400_html") << 400 << QByteArray("text/html") << html << false << false;
+}
+
+void TestRpClient::statusDecidesRetries()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    QFETCH(bool, retriable);
+    QFETCH(bool, neverProcessed);
+    CannedResponse response = CannedResponse::json(status, body);
+    response.contentType = contentType;
+    m_server->enqueue(QStringLiteral("auth"), response);
+    RpCall *call = m_client->start(authRequest());
+    QVERIFY(waitFor(call));
+    QCOMPARE(RpError::kindName(call->error().kind()), RpError::kindName(RpError::Kind::Api));
+    QCOMPARE(call->error().httpStatus(), status);
+    QCOMPARE(call->error().retriable(), retriable);
+    QCOMPARE(call->error().requestNeverProcessed(), neverProcessed);
+    if (!body.isEmpty() && contentType != "application/json")
+        QVERIFY2(call->error().technicalMessage().contains(QStringLiteral("Service Unavailable")),
+                 qPrintable(call->error().technicalMessage()));
+    delete call;
+}
+
+void TestRpClient::unreachableServerNeverGotTheRequest()
+{
+    // A port nobody listens on: connection refused, nothing was written.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    RpClient client(m_nam.get(), configFor(QUrl(QStringLiteral("https://127.0.0.1:%1/rp/v6.0").arg(port))));
+    RpCall *call = client.start(authRequest());
+    QVERIFY(waitFor(call));
+    QCOMPARE(RpError::kindName(call->error().kind()), RpError::kindName(RpError::Kind::Connection));
+    QVERIFY(call->error().retriable());
+    QVERIFY(call->error().requestNeverProcessed());
+    delete call;
+}
+
 void TestRpClient::invalidBodies_data()
 {
     QTest::addColumn<QString>("endpoint");
@@ -211,9 +358,12 @@ void TestRpClient::invalidBodies_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("messageContains");
 
-    QTest::newRow("html_error_page") << QStringLiteral("auth") << QByteArray("text/html")
-                                     << QByteArray("<html><head><title>502</title></head><body>Proxy</body></html>")
-                                     << QStringLiteral("not JSON");
+    QTest::newRow("html_200_page") << QStringLiteral("auth") << QByteArray("text/html")
+                                   << QByteArray("<html><head><title>Welcome</title></head><body>Proxy</body></html>")
+                                   << QStringLiteral("not JSON");
+    QTest::newRow("collect_for_another_order")
+        << QStringLiteral("collect") << QByteArray("application/json")
+        << QByteArray(R"({"orderRef":"another-order","status":"pending","hintCode":"userSign"})") << QStringLiteral("another-order");
     QTest::newRow("truncated_json") << QStringLiteral("auth") << QByteArray("application/json")
                                     << QByteArray(R"({"orderRef":"131daac9-16c6-4618-beb0-365768f37288","autoStartTo)")
                                     << QStringLiteral("not JSON");

@@ -111,13 +111,15 @@ void TestRpError::mapping_data()
     api("400_unknown_errorCode", 400, R"({"errorCode":"brandNewCode","details":"new"})", proto,
         QStringLiteral("brandNewCode"), Rfa::Rfa22, false, QStringLiteral("brandNewCode"));
     // A proxy's HTML page is a non-JSON body, whatever its status: InvalidResponse, status kept in the text.
+    // The status decides, whatever the body: a gateway's 502 is retried (for idempotent requests), a load
+    // balancer's HTML 503 is maintenance; the page goes into the details.
     QTest::newRow("502_proxy_html") << 502 << QByteArray("<html>Bad gateway</html>") << int(QNetworkReply::UnknownServerError)
-                                    << QString() << none << reused << false << QString() << int(Kind::InvalidResponse)
-                                    << QString() << Rfa::Rfa22 << false << noProblem << QStringLiteral("HTTP 502");
+                                    << QString() << none << reused << false << QString() << int(Kind::Api)
+                                    << QString() << Rfa::Rfa5 << true << noProblem << QStringLiteral("HTTP 502");
     QTest::newRow("503_html_maintenance_page") << 503 << QByteArray("<html>Down for maintenance</html>")
                                                << int(QNetworkReply::ServiceUnavailableError) << QString() << none
-                                               << reused << false << QString() << int(Kind::InvalidResponse) << QString()
-                                               << Rfa::Rfa22 << false << noProblem << QStringLiteral("Down for maintenance");
+                                               << reused << false << QString() << int(Kind::Api) << QStringLiteral("maintenance")
+                                               << Rfa::Rfa5 << true << noProblem << QStringLiteral("Down for maintenance");
 
     QTest::newRow("transfer_timeout") << 0 << QByteArray() << int(QNetworkReply::OperationCanceledError)
                                       << QStringLiteral("Operation canceled") << none << reused << false << QString()
@@ -135,15 +137,21 @@ void TestRpError::mapping_data()
                                     << QStringLiteral("Host appapi2.test.bankid.com not found") << none << notEstablished
                                     << false << QString() << int(Kind::Connection) << QString() << Rfa::Rfa5 << true
                                     << noProblem << QStringLiteral("not found");
-    QTest::newRow("closed_during_handshake") << 0 << QByteArray() << int(QNetworkReply::RemoteHostClosedError)
-                                             << QStringLiteral("Connection closed") << none << notEstablished << false
-                                             << QString() << int(Kind::ClientCertificateRejected) << QString()
-                                             << Rfa::Rfa22 << false << noProblem
-                                             << QStringLiteral("rejected our client certificate");
-    QTest::newRow("closed_right_after_tls13_handshake")
+    // A close without a TLS alert never names the client certificate as the cause (a server that closes a
+    // fresh connection right after the handshake may simply have failed), but the text gives the hint.
+    QTest::newRow("closed_during_handshake_without_alert")
         << 0 << QByteArray() << int(QNetworkReply::RemoteHostClosedError) << QStringLiteral("Connection closed")
-        << none << fresh << false << QString() << int(Kind::ClientCertificateRejected) << QString() << Rfa::Rfa22
-        << false << noProblem << QStringLiteral("rejected our client certificate");
+        << none << notEstablished << false << QString() << int(Kind::Connection) << QString() << Rfa::Rfa5 << true
+        << noProblem << QStringLiteral("closed the connection during the TLS handshake without a TLS alert");
+    QTest::newRow("closed_right_after_handshake_without_answer")
+        << 0 << QByteArray() << int(QNetworkReply::RemoteHostClosedError) << QStringLiteral("Connection closed")
+        << none << fresh << false << QString() << int(Kind::Connection) << QString() << Rfa::Rfa5 << true
+        << noProblem << QStringLiteral("right after the TLS handshake without answering");
+    QTest::newRow("one_shot_body_not_resent_after_close")
+        << 0 << QByteArray() << int(QNetworkReply::ContentReSendError)
+        << QStringLiteral("Cannot re-send the request body") << none << fresh << false << QString()
+        << int(Kind::Connection) << QString() << Rfa::Rfa5 << true << noProblem
+        << QStringLiteral("closed the connection right after the TLS handshake");
     QTest::newRow("closed_on_reused_connection") << 0 << QByteArray() << int(QNetworkReply::RemoteHostClosedError)
                                                  << QStringLiteral("Connection closed") << none << reused << false
                                                  << QString() << int(Kind::Connection) << QString() << Rfa::Rfa5
@@ -183,11 +191,43 @@ void TestRpError::mapping_data()
         << QStringLiteral("Error during SSL handshake: error:0A00045C:SSL routines::tlsv13 alert certificate required")
         << none << notEstablished << false << QString() << int(Kind::ClientCertificateRejected) << QString()
         << Rfa::Rfa22 << false << noProblem << QStringLiteral("rejected our client certificate");
+    // TLS 1.3: the server verifies our certificate after our side finished the handshake, so its alert
+    // arrives on the first read, as a read error: the alert text decides, whatever the error code.
+    QTest::newRow("tls13_alert_unknown_ca_on_read")
+        << 0 << QByteArray() << int(QNetworkReply::UnknownNetworkError)
+        << QStringLiteral("Error while reading: error:0A000418:SSL routines::tlsv1 alert unknown ca") << none << fresh
+        << false << QString() << int(Kind::ClientCertificateRejected) << QString() << Rfa::Rfa22 << false
+        << noProblem << QStringLiteral("rejected our client certificate");
+    QTest::newRow("tls13_alert_certificate_required_on_read")
+        << 0 << QByteArray() << int(QNetworkReply::UnknownNetworkError)
+        << QStringLiteral("Error while reading: error:0A00045C:SSL routines::tlsv13 alert certificate required")
+        << none << fresh << false << QString() << int(Kind::ClientCertificateRejected) << QString() << Rfa::Rfa22
+        << false << noProblem << QStringLiteral("alert certificate required");
+    QTest::newRow("tls12_alert_handshake_failure_no_certificate")
+        << 0 << QByteArray() << handshake
+        << QStringLiteral("Error during SSL handshake: error:0A000410:SSL routines::sslv3 alert handshake failure")
+        << none << notEstablished << false << QString() << int(Kind::ClientCertificateRejected) << QString()
+        << Rfa::Rfa22 << false << noProblem << QStringLiteral("rejected our client certificate");
+    QTest::newRow("server_alert_protocol_version")
+        << 0 << QByteArray() << handshake
+        << QStringLiteral("Error during SSL handshake: error:0A00042E:SSL routines::tlsv1 alert protocol version")
+        << none << notEstablished << false << QString() << int(Kind::Tls) << QString() << Rfa::Rfa22 << false
+        << noProblem << QStringLiteral("no TLS protocol version in common");
+    QTest::newRow("client_refuses_old_protocol")
+        << 0 << QByteArray() << handshake
+        << QStringLiteral("Error during SSL handshake: error:0A000102:SSL routines::unsupported protocol") << none
+        << notEstablished << false << QString() << int(Kind::Tls) << QString() << Rfa::Rfa22 << false << noProblem
+        << QStringLiteral("no TLS protocol version in common");
     QTest::newRow("tls_other_failure")
         << 0 << QByteArray() << handshake
         << QStringLiteral("Error during SSL handshake: error:0A0000C1:SSL routines::no shared cipher") << none
         << notEstablished << false << QString() << int(Kind::Tls) << QString() << Rfa::Rfa22 << false << noProblem
         << QStringLiteral("no shared cipher");
+    QTest::newRow("tls_read_error_without_alert")
+        << 0 << QByteArray() << int(QNetworkReply::UnknownNetworkError)
+        << QStringLiteral("Error while reading: error:0A000119:SSL routines::decryption failed or bad record mac")
+        << none << fresh << false << QString() << int(Kind::Tls) << QString() << Rfa::Rfa22 << false << noProblem
+        << QStringLiteral("bad record mac");
 }
 
 void TestRpError::mapping()
@@ -276,17 +316,22 @@ void TestRpError::kindNamesAreDistinct()
 
 void TestRpError::closeAfterEarlierAnswersIsConnection()
 {
-    // A fresh connection closed silently right after the handshake is a rejected client certificate ...
+    // A fresh connection closed right after the handshake is a Connection failure whose text carries the
+    // client-certificate hint ...
     RpError::Outcome outcome;
     outcome.endpoint = QStringLiteral("collect");
     outcome.networkError = QNetworkReply::RemoteHostClosedError;
     outcome.networkErrorString = QStringLiteral("Connection closed");
     outcome.tls = RpError::TlsProgress::EstablishedForThisRequest;
-    QCOMPARE(RpError::fromExchange(outcome).kind(), RpError::Kind::ClientCertificateRejected);
-    // ... unless the server already answered this client: then the certificate is known to be accepted.
+    const RpError first = RpError::fromExchange(outcome);
+    QCOMPARE(first.kind(), RpError::Kind::Connection);
+    QVERIFY2(first.technicalMessage().contains(QStringLiteral("check the RP certificate")),
+             qPrintable(first.technicalMessage()));
+    // ... without the hint once the server already answered this client: the certificate is accepted.
     outcome.serverAnsweredBefore = true;
     const RpError error = RpError::fromExchange(outcome);
     QCOMPARE(error.kind(), RpError::Kind::Connection);
+    QVERIFY2(!error.technicalMessage().contains(QStringLiteral("certificate")), qPrintable(error.technicalMessage()));
     QVERIFY(error.retriable());
     QCOMPARE(error.rfa(), Rfa::Rfa5);
 }

@@ -1,7 +1,15 @@
-// Real TLS failures on loopback, each classified as the right RpError kind with the right side named:
-// the server's certificate (not pinned, expired, other host) versus our client certificate (missing,
-// from a CA the server does not trust). Over both transports (global rows "direct" and "qnam"): the
-// classification must not depend on which one carried the request.
+// Real TLS failures on loopback against our own Qt server (ScriptedHttpsServer, a QSslServer), each
+// classified as the right RpError kind with the right side named: the server's certificate (not pinned,
+// expired, other host) versus our client certificate (missing, from a CA the server does not trust).
+//
+// A QSslServer in its default configuration completes the handshake and then closes without a TLS alert
+// when it dislikes the client certificate (TLS 1.2: before its Finished, so the client sees the handshake
+// fail with "Connection closed"; TLS 1.3: after the client's side is complete). A bare close cannot be told
+// apart from a server that fails right after the handshake, so RpError does not read it as a certificate
+// problem. ScriptedHttpsServer and the simulator therefore refuse client certificates inside OpenSSL's
+// handshake (QSslConfiguration::setMissingCertificateIsFatal, setHandshakeMustInterruptOnError) and send
+// the fatal alert, as BankID's TLS terminators do; qtServerSendsAlert() pins that down for TLS 1.2 and
+// 1.3. The same rows against a real `openssl s_server` are in TestTlsServerMatrix.
 
 #include "RpClient.h"
 #include "ScriptedHttpsServer.h"
@@ -22,6 +30,8 @@ private slots:
     void initTestCase();
     void classify_data();
     void classify();
+    void qtServerSendsAlert_data();
+    void qtServerSendsAlert();
     void pinningIgnoresSystemStore();
 
 private:
@@ -125,6 +135,70 @@ void TestTlsFailures::classify()
     if (kind == int(RpError::Kind::ClientCertificateRejected))
         QVERIFY2(https.handshakeFailureCount() >= 1, "the server itself must have refused the handshake");
     delete call;
+}
+
+void TestTlsFailures::qtServerSendsAlert_data()
+{
+    QTest::addColumn<int>("protocol");
+    QTest::addColumn<QString>("client");
+    QTest::addColumn<int>("networkError");
+    QTest::addColumn<QString>("alert");
+
+    // Measured against ScriptedHttpsServer with the client pinned to one version: TLS 1.2 fails inside
+    // the handshake; under TLS 1.3 our side is done first and the alert arrives on the first read.
+    const int handshake = QNetworkReply::SslHandshakeFailedError;
+    const int onRead = QNetworkReply::UnknownNetworkError;
+    QTest::newRow("tls12_no_client_certificate") << int(QSsl::TlsV1_2) << "none" << handshake
+                                                  << QStringLiteral("alert handshake failure");
+    QTest::newRow("tls12_client_certificate_from_other_ca") << int(QSsl::TlsV1_2) << "other-ca" << handshake
+                                                             << QStringLiteral("alert unknown ca");
+    QTest::newRow("tls13_no_client_certificate") << int(QSsl::TlsV1_3) << "none" << onRead
+                                                  << QStringLiteral("alert certificate required");
+    QTest::newRow("tls13_client_certificate_from_other_ca") << int(QSsl::TlsV1_3) << "other-ca" << onRead
+                                                             << QStringLiteral("alert unknown ca");
+}
+
+void TestTlsFailures::qtServerSendsAlert()
+{
+    QFETCH(int, protocol);
+    QFETCH(QString, client);
+    QFETCH(int, networkError);
+    QFETCH(QString, alert);
+
+    ScriptedHttpsServer https;
+    QVERIFY(https.listen(m_pki.server(), {m_pki.clientCa().certificate}));
+
+    // A plain QNAM request: RpConfig always offers TLS 1.2 and later, this pins one version.
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setCaCertificates({m_pki.serverCa().certificate});
+    ssl.setProtocol(QSsl::SslProtocol(protocol));
+    const TestPki::Credential clientCredential = m_clients.value(client);
+    if (!clientCredential.isNull()) {
+        ssl.setLocalCertificate(clientCredential.certificate);
+        ssl.setPrivateKey(clientCredential.key);
+    }
+    QNetworkRequest request(QUrl(https.baseUrl(QStringLiteral("localhost")).toString() + QStringLiteral("/collect")));
+    request.setSslConfiguration(ssl);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkAccessManager nam;
+    QNetworkReply *reply = nam.post(request, QByteArrayLiteral("{}"));
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    QVERIFY(finished.wait(15000));
+
+    QCOMPARE(int(reply->error()), networkError);
+    QVERIFY2(reply->errorString().contains(alert), qPrintable(reply->errorString()));
+    QCOMPARE(https.connectionCount(), 1); // an alert is final: QNAM does not retry the request
+    QCOMPARE(https.requestCount(), 0);
+
+    RpError::Outcome outcome;
+    outcome.endpoint = QStringLiteral("collect");
+    outcome.networkError = reply->error();
+    outcome.networkErrorString = reply->errorString();
+    outcome.tls = protocol == int(QSsl::TlsV1_3) ? RpError::TlsProgress::EstablishedForThisRequest
+                                                 : RpError::TlsProgress::NotEstablished;
+    QCOMPARE(RpError::kindName(RpError::fromExchange(outcome).kind()),
+             RpError::kindName(RpError::Kind::ClientCertificateRejected));
+    delete reply;
 }
 
 void TestTlsFailures::pinningIgnoresSystemStore()

@@ -6,6 +6,8 @@
 #include <QSslServer>
 #include <QTimer>
 
+#include <memory>
+
 namespace bankid::test {
 
 namespace {
@@ -84,6 +86,13 @@ bool ScriptedHttpsServer::listen(const TestPki::Credential &serverCredential, co
     ssl.setPrivateKey(serverCredential.key);
     ssl.setCaCertificates(clientCas);
     ssl.setPeerVerifyMode(mode);
+    if (mode == QSslSocket::VerifyPeer) {
+        // Refuse a missing or untrusted client certificate inside OpenSSL's handshake, so that the client
+        // gets the fatal TLS alert ("certificate required", "unknown ca") before the close, as from a
+        // real TLS terminator. Without these, Qt completes the handshake, then closes without an alert.
+        ssl.setMissingCertificateIsFatal(true);
+        ssl.setHandshakeMustInterruptOnError(true);
+    }
     ssl.setProtocol(QSsl::TlsV1_2OrLater);
     if (!m_alpn.isEmpty())
         ssl.setAllowedNextProtocols(m_alpn);
@@ -247,6 +256,20 @@ void ScriptedHttpsServer::respond(QSslSocket *socket, const CannedResponse &resp
         for (const auto &header : response.extraHeaders)
             out += header.first + ": " + header.second + "\r\n";
         out += (response.closeAfterResponse ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n") + response.body;
+    }
+    if (response.dripIntervalMs > 0) {
+        // The head at once, then the body byte by byte (QNAM's transfer timer restarts on body bytes).
+        const qsizetype headEnd = out.indexOf("\r\n\r\n");
+        auto written = std::make_shared<qsizetype>(headEnd < 0 ? 0 : headEnd + 4);
+        socket->write(out.left(*written));
+        auto *drip = new QTimer(socket);
+        connect(drip, &QTimer::timeout, socket, [socket, drip, out, written] {
+            socket->write(out.mid(*written, 1));
+            if (++*written >= out.size())
+                drip->deleteLater();
+        });
+        drip->start(response.dripIntervalMs);
+        return;
     }
     socket->write(out);
     if (response.closeAfterResponse) {

@@ -50,6 +50,7 @@ struct CannedResponse
     QList<QPair<QByteArray, QByteArray>> extraHeaders;
     QByteArray raw;                   ///< when set, written verbatim instead of a generated response
     bool closeAfterResponse = false;  ///< send "Connection: close" (unless raw) and close after writing
+    int dripIntervalMs = 0;           ///< write the head, then the body one byte every this many ms
 
     static CannedResponse json(int status, const QByteArray &body, int delayMs = 0);
     /// BankID's error body {"errorCode":..., "details":...}.

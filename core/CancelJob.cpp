@@ -1,0 +1,65 @@
+#include "CancelJob.h"
+
+#include "RpCall.h"
+#include "RpClient.h"
+
+#include <QLoggingCategory>
+#include <QTimerEvent>
+
+Q_LOGGING_CATEGORY(lcCancelJob, "bankid.order")
+
+namespace bankid {
+
+CancelJob::CancelJob(RpClient *client, const QString &orderRef)
+    : QObject(client)
+    , m_client(client)
+    , m_orderRef(orderRef)
+{
+}
+
+void CancelJob::send()
+{
+    ++m_attempts;
+    RpCall *call = m_client->cancel(m_orderRef);
+    connect(call, &RpCall::finished, this, [this, call] {
+        const RpError &error = call->error();
+        if (call->ok()) {
+            finish(true);
+            return;
+        }
+        if (m_attempts > 1 && error.kind() == RpError::Kind::Api && error.errorCode() == QLatin1String("invalidParameters")) {
+            qCInfo(lcCancelJob).noquote() << "cancel of order" << m_orderRef << "re-sent and answered invalidParameters:"
+                                          << "the earlier /cancel reached BankID";
+            finish(true);
+            return;
+        }
+        if (error.retriable() && m_attempts < MaxAttempts) {
+            const int delayMs = 500 << (m_attempts - 1);
+            qCInfo(lcCancelJob).noquote() << "cancel of order" << m_orderRef << "failed, again in" << delayMs
+                                          << "ms:" << error.technicalMessage();
+            m_backoff.start(delayMs, this);
+            return;
+        }
+        qCWarning(lcCancelJob).noquote() << "cancel of order" << m_orderRef << "failed after" << m_attempts
+                                         << "attempt(s):" << error.technicalMessage();
+        finish(false);
+    });
+}
+
+void CancelJob::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_backoff.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    m_backoff.stop();
+    send();
+}
+
+void CancelJob::finish(bool confirmed)
+{
+    emit finished(confirmed);
+    deleteLater();
+}
+
+} // namespace bankid
