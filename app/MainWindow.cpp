@@ -348,7 +348,23 @@ void MainWindow::startOrder(const OrderRequest &request, StartMethod method)
 
 void MainWindow::setUrlOpener(const UrlOpener &opener)
 {
+    m_injectedUrlOpener = opener;
     m_orderView->setUrlOpener(opener);
+}
+
+UrlOpener MainWindow::urlOpenerFor(DeskEnvironment environment)
+{
+    if (m_injectedUrlOpener)
+        return *m_injectedUrlOpener;
+    if (environment != DeskEnvironment::Simulator)
+        return UrlOpener();
+    // A simulator token means nothing to a real BankID app on this computer: the demo phone plays the app.
+    return UrlOpener([this](const QUrl &) {
+        statusBar()->showMessage(tr("Simulator: the demo phone plays the BankID app. Use “Open on this device” "
+                                    "there."),
+                                 10000);
+        return true;
+    });
 }
 
 void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
@@ -395,6 +411,7 @@ void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
     connect(session, &OrderSession::stateChanged, this, &MainWindow::onSessionStateChanged);
     connect(session, &OrderSession::completed, this, &MainWindow::onCompleted);
     m_orderView->setFullScreenAvailable(sessionOptions.startMethod == StartMethod::QrCode);
+    m_orderView->setUrlOpener(urlOpenerFor(m_connections->environment()));
     m_orderView->attach(session, orderTitle(order.flow));
     // BankID on this device: the operator's click launches the app as soon as this order is out.
     if (sessionOptions.startMethod == StartMethod::SameDevice && startedBy == StartedBy::Operator)

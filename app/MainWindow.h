@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiTypes.h"
+#include "AppSettings.h"
 #include "DemoPhonePanel.h"
 #include "DocumentDigest.h"
 #include "DeskOptions.h"
@@ -26,7 +27,6 @@ class QStackedWidget;
 
 namespace bankid {
 
-class AppSettings;
 class AuditRecorder;
 class CallerPage;
 class ConnectionManager;
@@ -59,7 +59,9 @@ class VerifyReceiptPage;
 /// - Verify receipt works offline: it needs no connection.
 /// - A same-device order started by the operator (a page's start button, Try again, "Open BankID on this
 ///   device") launches the BankID app through the OrderView as soon as that order is out; --start never
-///   launches. The launcher is injectable (setUrlOpener) for tests.
+///   launches. The launcher is QDesktopServices::openUrl, except in the simulator environment, where a
+///   simulator token would only confuse a real BankID app: there the demo phone plays the app and the
+///   launch is a status-bar hint. setUrlOpener() replaces both (tests).
 /// - Every text is re-translated on QEvent::LanguageChange; View > Language switches live.
 ///
 /// \code
@@ -97,7 +99,8 @@ public:
     void setLanguage(const QString &language);
     /// Opens the full-screen QR window (View > Full-screen QR, F11).
     void openFullScreenQr();
-    /// How the BankID app is launched for same-device orders (default: QDesktopServices::openUrl).
+    /// How the BankID app is launched for same-device orders in every environment (default: see the class
+    /// contract).
     void setUrlOpener(const bankid::UrlOpener &opener);
 
     /// Where a receipt goes when the document's folder refuses it: AppDataLocation + "/receipts".
@@ -163,6 +166,8 @@ private:
     /// closeEvent(): runs the event loop (no user input) until the session has ended and no call is in
     /// flight, bounded by the request deadline (see the class contract).
     void waitForCallsInFlight();
+    /// The opener for an order in `environment` (see the class contract).
+    UrlOpener urlOpenerFor(DeskEnvironment environment);
     QWidget *pageFor(Task task) const;
 
     ConnectionManager *m_connections;
@@ -179,6 +184,7 @@ private:
     Task m_task = Task::Login;
     bool m_fullScreenWithFirstOrder = false;
     std::optional<Flow> m_pendingStart;
+    std::optional<UrlOpener> m_injectedUrlOpener;
 
     QListWidget *m_taskListWidget;
     QStackedWidget *m_stackedWidget;

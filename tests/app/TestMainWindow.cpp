@@ -30,6 +30,7 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,6 +50,7 @@ private slots:
     void deskLoginOnSameDevice();
     void sameDeviceWithoutBankIdHandler();
     void switchToThisDeviceLaunchesTheNewOrder();
+    void simulatorLaunchGoesToTheDemoPhone();
     void cancelEndsTheOrderAtBankId();
     void closingTheWindowCancelsThePendingOrder();
     void switchingTaskCancelsThePendingOrder();
@@ -230,6 +232,27 @@ void TestMainWindow::switchToThisDeviceLaunchesTheNewOrder()
     QCOMPARE(m_desk.openedUrls().size(), 1);
     QCOMPARE(m_desk.openedUrls().first(), LaunchUrl::autostartUrl(m_desk.window()->session()->autoStartToken()));
     QCOMPARE(m_desk.window()->orderView()->currentRfa(), Rfa::Rfa13);
+}
+
+void TestMainWindow::simulatorLaunchGoesToTheDemoPhone()
+{
+    // A window as the app builds it (no injected opener): in the simulator environment the token is not
+    // handed to the desktop, whose BankID app would not know the simulator's orders.
+    m_desk.closeWindow();
+    MainWindow window(m_desk.connections(), m_desk.settings(), DeskOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.loginPage()->findChild<QRadioButton *>(QStringLiteral("sameDeviceRadioButton"))->setChecked(true);
+    QTest::mouseClick(window.loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(window.session() && window.session()->state() == OrderSession::State::Pending
+                                 && !window.session()->hintCode().isEmpty(),
+                             10000);
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("demo phone")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QCOMPARE(window.orderView()->currentRfa(), Rfa::Rfa13);
+    QVERIFY(window.close());
+    const QString error = m_desk.openWindow(QSize(1100, 720)); // for cleanup()
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 void TestMainWindow::cancelEndsTheOrderAtBankId()
