@@ -15,6 +15,7 @@ const QString KeyKey = QStringLiteral("certificate/keyFile");
 const QString KeyRemember = QStringLiteral("certificate/rememberPasswordInKeychain");
 const QString KeyEndUserIp = QStringLiteral("order/endUserIp");
 const QString KeyPollInterval = QStringLiteral("order/pollIntervalSeconds");
+const QString KeyReturnRisk = QStringLiteral("order/returnRisk");
 const QString KeyAutoRestarts = QStringLiteral("order/autoRestarts");
 const QString KeyLanguage = QStringLiteral("ui/language");
 const QString KeyGeometry = QStringLiteral("ui/mainWindowGeometry");
@@ -104,6 +105,9 @@ void AppSettings::setPollIntervalSeconds(int seconds)
 {
     m_settings->setValue(KeyPollInterval, qBound(MinPollIntervalSeconds, seconds, MaxPollIntervalSeconds));
 }
+
+bool AppSettings::returnRisk() const { return m_settings->value(KeyReturnRisk, true).toBool(); }
+void AppSettings::setReturnRisk(bool returnRisk) { m_settings->setValue(KeyReturnRisk, returnRisk); }
 
 int AppSettings::autoRestarts() const
 {

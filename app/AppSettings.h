@@ -1,5 +1,7 @@
 #pragma once
 
+#include "OrderSession.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -39,7 +41,10 @@ class AppSettings
 {
 public:
     static constexpr int DefaultPollIntervalSeconds = 2;
-    static constexpr int MinPollIntervalSeconds = 1;
+    /// The core's collect floor (BankID: one collect per >= 2 s), so the desk never offers less; a stored
+    /// value below it is raised when read.
+    static constexpr int MinPollIntervalSeconds = OrderSession::MinPollIntervalMs / 1000;
+    static_assert(OrderSession::MinPollIntervalMs % 1000 == 0, "the setting is in whole seconds");
     static constexpr int MaxPollIntervalSeconds = 10;
     static constexpr int DefaultAutoRestarts = 0;
     static constexpr int MaxAutoRestarts = 5;
@@ -76,9 +81,13 @@ public:
     /// "sv", "en" or empty for the system language.
     QString language() const;
     void setLanguage(const QString &language);
-    /// Seconds between collects, 1..10 (default 2).
+    /// Seconds between collects, MinPollIntervalSeconds (2)..10 (default 2).
     int pollIntervalSeconds() const;
     void setPollIntervalSeconds(int seconds);
+    /// Whether orders ask BankID for its risk assessment (returnRisk: true; default on, api digest §10). Phone
+    /// orders never carry it: /phone/auth and /phone/sign do not accept returnRisk.
+    bool returnRisk() const;
+    void setReturnRisk(bool returnRisk);
     /// New orders after a startFailed, 0..5 (default 0).
     int autoRestarts() const;
     void setAutoRestarts(int count);

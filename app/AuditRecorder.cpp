@@ -100,6 +100,13 @@ void AuditRecorder::onStateChanged(OrderSession *session)
         case OrderFailure::Kind::Deadline:
             write(session, AuditEntry::Outcome::Error, QStringLiteral("deadline"), rfaId(failure.rfa));
             return;
+        case OrderFailure::Kind::RiskBlocked:
+            // BankID completed it but rates it high risk: a failure, and whose order it was matters to an
+            // audit (masked and hashed like every number in the log).
+            if (it->personalNumber.isEmpty() && session->completion())
+                it->personalNumber = session->completion()->personalNumber;
+            write(session, AuditEntry::Outcome::Failed, QStringLiteral("risk:high"), rfaId(failure.rfa));
+            return;
         }
         return;
     }

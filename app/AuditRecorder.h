@@ -24,6 +24,8 @@ class OrderSession;
 /// - The entry is appended when the session reaches Complete, Failed or Cancelled, or when the session
 ///   is destroyed while still live (the desk ended it: new order, task switch, settings): outcome
 ///   Cancelled with detail "ended by the desk". Exactly one entry per tracked session.
+/// - An order blocked for risk high (OrderFailure::Kind::RiskBlocked) is outcome Failed with detail
+///   "risk:high" (transactionRiskBlocked, a hintCode, is recorded like every failed hintCode).
 /// - The personal number (from the request, else from completionData) is kept in memory only until the
 ///   entry is written; the log gets PersonalNumber::mask() and AuditLog::personalNumberHash().
 /// - The log is opened on the first entry; a failure to write is reported through recordFailed() (and

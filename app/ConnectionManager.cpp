@@ -10,7 +10,9 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QLoggingCategory>
+#include <QNetworkAccessManager>
 #include <QStandardPaths>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcConnection, "bankid.desk.connection")
 
@@ -37,8 +39,54 @@ ConnectionManager::ConnectionManager(AppSettings *settings, const DeskOptions &o
 
 ConnectionManager::~ConnectionManager()
 {
-    // RpClients (ours and any test's) use m_nam, a member destroyed before ~QObject deletes children.
+    // Each client before its QNetworkAccessManager (both are children): a client's calls own QNAM replies.
+    // Whatever is still in flight now is aborted; the main window waited for idle() before quitting.
     qDeleteAll(findChildren<RpClient *>(Qt::FindDirectChildrenOnly));
+}
+
+RpClient *ConnectionManager::newClient(const RpConfig &config)
+{
+    auto *nam = new QNetworkAccessManager(this);
+    auto *client = new RpClient(nam, config, this);
+    connect(client, &QObject::destroyed, nam, &QObject::deleteLater);
+    connect(client, &RpClient::idle, this, [this, client] { onClientIdle(client); });
+    return client;
+}
+
+void ConnectionManager::retireClient(RpClient *client)
+{
+    if (!client)
+        return;
+    if (client->inFlightCount() == 0) {
+        delete client;
+        return;
+    }
+    qCInfo(lcConnection).noquote() << "previous client kept until its" << client->inFlightCount()
+                                   << "call(s) in flight finish";
+    m_retiredClients.append(client);
+}
+
+void ConnectionManager::onClientIdle(RpClient *client)
+{
+    // One turn later: a handler of the call that just finished may have sent a follow-up (a /cancel).
+    QTimer::singleShot(0, client, [this, client] {
+        if (client->inFlightCount() != 0)
+            return;
+        if (m_retiredClients.removeAll(client) > 0) {
+            qCInfo(lcConnection) << "previous client idle: deleted";
+            client->deleteLater();
+        }
+        if (callsInFlight() == 0)
+            emit idle();
+    });
+}
+
+int ConnectionManager::callsInFlight() const
+{
+    int calls = 0;
+    for (const RpClient *client : findChildren<RpClient *>(Qt::FindDirectChildrenOnly))
+        calls += client->inFlightCount();
+    return calls;
 }
 
 void ConnectionManager::setSimulatorOptions(const sim::SimulatorOptions &options)
@@ -155,7 +203,9 @@ void ConnectionManager::configure()
 {
     ++m_configureGeneration;
     m_waitingForPassword = false;
-    delete m_client;
+    RpClient *previous = m_client;
+    m_client = nullptr;
+    retireClient(previous);
     m_config = RpConfig();
     m_profile = effectiveProfile();
     qCInfo(lcConnection).noquote() << "configuring environment" << deskEnvironmentName(m_profile.environment);
@@ -247,7 +297,7 @@ void ConnectionManager::continueWithPassword(const QByteArray &password, bool fr
 void ConnectionManager::finishConfiguration(RpConfig config)
 {
     m_config = config;
-    m_client = new RpClient(&m_nam, m_config, this);
+    m_client = newClient(m_config);
     m_lastError.clear();
     qCInfo(lcConnection).noquote() << "ready:" << environmentName() << m_config.baseUrl.toString();
     emit ready();
@@ -309,8 +359,9 @@ void ConnectionManager::testConnection()
 
 void ConnectionManager::testConnection(const RpConfig &config)
 {
-    // A client of its own, so a test never disturbs the orders of the current one.
-    auto *client = new RpClient(&m_nam, config, this);
+    // A client (and connection) of its own, so a test never disturbs the orders of the current one and never
+    // reuses a TLS connection the current configuration made.
+    RpClient *client = newClient(config);
     RpCall *call = client->collect(QString::fromLatin1(NilOrderRef));
     const QUrl baseUrl = config.baseUrl;
     connect(call, &RpCall::finished, this, [this, call, client, baseUrl] {

@@ -8,7 +8,7 @@
 #include "SimulatorOptions.h"
 
 #include <QHash>
-#include <QNetworkAccessManager>
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -25,7 +25,7 @@ class Simulator;
 }
 
 /// Builds the desk's connection to BankID from AppSettings and DeskOptions (the command line wins) and
-/// owns what it needs: the QNetworkAccessManager, the RpClient, and in the simulator environment the
+/// owns what it needs: the RpClient with a QNetworkAccessManager of its own, and in the simulator environment the
 /// in-process sim::Simulator (loopback, free port, real mutual TLS, manual user so the demo phone panel
 /// drives it).
 ///
@@ -33,9 +33,16 @@ class Simulator;
 /// - configure() (re)builds everything and ends in exactly one of ready() or configurationFailed(); it may
 ///   first emit passwordRequired() when the RP certificate needs a password that neither --password-env,
 ///   this session's memory nor the keychain supplied. Answer with supplyPassword() or declinePassword().
-/// - client() is nullptr until ready(); a reconfigure deletes the previous RpClient (sessions hold it
-///   through a QPointer), so cancel running orders first. A running simulator is kept across reconfigures
-///   while the environment stays "simulator".
+/// - client() is nullptr until ready(). A reconfigure retires the previous RpClient: client() no longer
+///   returns it, but it lives on until its calls in flight (a /cancel sent while its session was ended, an
+///   order whose orderRef a destroyed session still waits for to cancel it) are answered or hit their
+///   deadline (RpConfig::requestDeadlineMs), and only then is deleted. Sessions hold clients through a
+///   QPointer. A running simulator is kept across reconfigures while the environment stays "simulator".
+/// - Every RpClient (current, retired, connection test) has its own QNetworkAccessManager: QNAM keeps
+///   TLS connections keyed by host and port, so a shared one would carry a connection made with another
+///   CA or RP certificate over to the next client.
+/// - callsInFlight() counts the calls of all clients; idle() says it dropped to 0 (the window waits for it
+///   before the application quits, so a /cancel is not cut off).
 /// - testConnection() sends a /collect for the nil UUID: BankID's 400 invalidParameters proves TLS and the
 ///   RP certificate work; the report names the TLS side that fails otherwise.
 ///
@@ -84,6 +91,9 @@ public:
 
     bool isReady() const { return m_client != nullptr; }
     RpClient *client() const;
+    /// Calls in flight over every client this manager owns: the current one, retired ones still finishing,
+    /// connection tests.
+    int callsInFlight() const;
     /// The embedded simulator; nullptr unless the environment is Simulator and it runs.
     sim::Simulator *simulator() const;
     DeskEnvironment environment() const { return m_profile.environment; }
@@ -116,6 +126,9 @@ signals:
     /// says "wrong password" after a failed attempt.
     void passwordRequired(const QString &certificatePath, const QString &problem);
     void connectionTested(bool ok, const QString &report);
+    /// callsInFlight() dropped to 0. Emitted one event-loop turn after the last call finished, and only if
+    /// none was started meanwhile (a finished() handler may send a follow-up /cancel).
+    void idle();
 
 private:
     bool ensureSimulator(QString *error);
@@ -123,14 +136,20 @@ private:
     void continueWithPassword(const QByteArray &password, bool fromKeychain);
     void finishConfiguration(RpConfig config);
     void fail(const QString &message);
+    /// A new RpClient for `config`, a child of this, with a QNetworkAccessManager of its own.
+    RpClient *newClient(const RpConfig &config);
+    /// Takes `client` out of service: deleted now when nothing is in flight, else once it is idle.
+    void retireClient(RpClient *client);
+    void onClientIdle(RpClient *client);
 
     AppSettings *m_settings;
     DeskOptions m_options;
     sim::SimulatorOptions m_simulatorOptions;
     bool m_simulatorOptionsSet = false;
     std::unique_ptr<sim::Simulator> m_simulator;
-    QNetworkAccessManager m_nam;
     QPointer<RpClient> m_client;
+    /// Clients out of service whose calls are still in flight; they delete themselves when idle.
+    QList<QPointer<RpClient>> m_retiredClients;
     RpConfig m_config;
     Profile m_profile;
     QString m_lastError;

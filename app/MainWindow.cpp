@@ -319,12 +319,12 @@ void MainWindow::startTask(Flow flow)
     switch (flow) {
     case Flow::Auth:
         showTask(Task::Login);
-        startOrder(m_loginPage->request(), m_loginPage->startMethod());
+        startOrderFor(m_loginPage->request(), m_loginPage->startMethod(), std::nullopt, StartedBy::CommandLine);
         return;
     case Flow::Sign:
         showTask(Task::Sign);
         if (m_signPage->canStart())
-            startOrder(m_signPage->request(), m_signPage->startMethod());
+            startOrderFor(m_signPage->request(), m_signPage->startMethod(), std::nullopt, StartedBy::CommandLine);
         else
             statusBar()->showMessage(tr("Enter the text to sign, then press Sign."));
         return;
@@ -332,7 +332,7 @@ void MainWindow::startTask(Flow flow)
     case Flow::PhoneSign:
         showTask(Task::Caller);
         if (m_callerPage->canStart())
-            startOrder(m_callerPage->request(), StartMethod::Phone);
+            startOrderFor(m_callerPage->request(), StartMethod::Phone, std::nullopt, StartedBy::CommandLine);
         else
             statusBar()->showMessage(tr("Enter the caller's personal number, then press Start."));
         return;
@@ -346,8 +346,29 @@ void MainWindow::startOrder(const OrderRequest &request, StartMethod method)
     startOrderFor(request, method, std::nullopt);
 }
 
+void MainWindow::setUrlOpener(const UrlOpener &opener)
+{
+    m_injectedUrlOpener = opener;
+    m_orderView->setUrlOpener(opener);
+}
+
+UrlOpener MainWindow::urlOpenerFor(DeskEnvironment environment)
+{
+    if (m_injectedUrlOpener)
+        return *m_injectedUrlOpener;
+    if (environment != DeskEnvironment::Simulator)
+        return UrlOpener();
+    // A simulator token means nothing to a real BankID app on this computer: the demo phone plays the app.
+    return UrlOpener([this](const QUrl &) {
+        statusBar()->showMessage(tr("Simulator: the demo phone plays the BankID app. Use “Open on this device” "
+                                    "there."),
+                                 10000);
+        return true;
+    });
+}
+
 void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
-                               const std::optional<DocumentOrder> &document)
+                               const std::optional<DocumentOrder> &document, StartedBy startedBy)
 {
     RpClient *client = m_connections->client();
     if (!client) {
@@ -363,6 +384,8 @@ void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
     if (!isPhoneFlow(order.flow)) {
         order.endUserIp = m_connections->endUserIp();
         order.app = deskDeviceData();
+        // BankID's risk assessment (api digest §10); the phone endpoints do not accept returnRisk.
+        order.returnRisk = m_settings->returnRisk();
     }
     OrderSession::Options sessionOptions;
     sessionOptions.startMethod = isPhoneFlow(order.flow) ? StartMethod::Phone : method;
@@ -388,7 +411,11 @@ void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
     connect(session, &OrderSession::stateChanged, this, &MainWindow::onSessionStateChanged);
     connect(session, &OrderSession::completed, this, &MainWindow::onCompleted);
     m_orderView->setFullScreenAvailable(sessionOptions.startMethod == StartMethod::QrCode);
+    m_orderView->setUrlOpener(urlOpenerFor(m_connections->environment()));
     m_orderView->attach(session, orderTitle(order.flow));
+    // BankID on this device: the operator's click launches the app as soon as this order is out.
+    if (sessionOptions.startMethod == StartMethod::SameDevice && startedBy == StartedBy::Operator)
+        m_orderView->launchBankIdWhenOrderIsOut();
     // After the OrderView's own connection, so its message is already updated when this runs.
     connect(session, &OrderSession::hintChanged, this, &MainWindow::onSessionHintChanged);
     connect(session, &OrderSession::failed, this, &MainWindow::onSessionHintChanged);
@@ -666,23 +693,41 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings->setWindowGeometry(saveGeometry());
     m_settings->setWindowState(saveState());
     m_settings->sync();
-    if (m_session && m_session->isActive()) {
-        // Cancel at BankID and wait briefly for the answer, so the order does not linger for the person.
-        OrderSession *session = m_session;
-        QEventLoop loop;
-        QTimer::singleShot(CloseCancelWaitMs, &loop, &QEventLoop::quit);
-        connect(session, &OrderSession::stateChanged, &loop, [&loop, session] {
-            if (!session->isActive())
-                loop.quit();
-        });
-        session->cancel();
-        if (session->isActive())
-            loop.exec(QEventLoop::ExcludeUserInputEvents);
-    }
+    if (m_session && m_session->isActive())
+        m_session->cancel(); // the session ends in Cancelled once BankID answered (the audit log says so)
+    waitForCallsInFlight();
     endSession();
     if (m_fullScreen)
         m_fullScreen->close();
     event->accept();
+}
+
+void MainWindow::waitForCallsInFlight()
+{
+    const auto settled = [this] {
+        return !(m_session && m_session->isActive()) && m_connections->callsInFlight() == 0;
+    };
+    if (settled())
+        return;
+    // Every call has its own deadline (RpConfig::requestDeadlineMs): wait that long, and a little more so
+    // a /cancel that times out does so before we give up. A session still Starting needs its order answer
+    // first, then its /cancel: the bound is generous on purpose, the window stays painted meanwhile.
+    const int deadlineMs = m_connections->config().requestDeadlineMs;
+    statusBar()->showMessage(tr("Cancelling the order at BankID…"));
+    qCInfo(lcDesk) << "closing: waiting up to" << 2 * deadlineMs << "ms for" << m_connections->callsInFlight()
+                   << "call(s) in flight";
+    QEventLoop loop;
+    QTimer::singleShot(2 * deadlineMs, &loop, &QEventLoop::quit);
+    const auto quitWhenSettled = [&loop, settled] {
+        if (settled())
+            loop.quit();
+    };
+    connect(m_connections, &ConnectionManager::idle, &loop, quitWhenSettled);
+    if (m_session)
+        connect(m_session, &OrderSession::stateChanged, &loop, quitWhenSettled);
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    if (!settled())
+        qCWarning(lcDesk) << "closing with" << m_connections->callsInFlight() << "call(s) still in flight";
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiTypes.h"
+#include "AppSettings.h"
 #include "DemoPhonePanel.h"
 #include "DocumentDigest.h"
 #include "DeskOptions.h"
@@ -9,6 +10,7 @@
 #include "ResultContext.h"
 #include "StartMethod.h"
 #include "SteadyClock.h"
+#include "UrlOpener.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -25,7 +27,6 @@ class QStackedWidget;
 
 namespace bankid {
 
-class AppSettings;
 class AuditRecorder;
 class CallerPage;
 class ConnectionManager;
@@ -43,16 +44,24 @@ class VerifyReceiptPage;
 ///
 /// Contract:
 /// - One OrderSession per order (this window's SteadyClock; poll interval and auto-restarts from
-///   AppSettings). A new order, a start-method switch, a task switch and closing the window all end the
-///   pending order: the session is cancelled (its /cancel goes out; on close the window waits up to
-///   CloseCancelWaitMs for it).
+///   AppSettings). A new order, a start-method switch, a task switch, new settings and closing the window
+///   all end the pending order: the session is cancelled (its /cancel goes out). On close the window
+///   waits until the session has ended and every call in flight of the ConnectionManager (a /cancel sent
+///   just before, a retired client's) is answered or has hit its request deadline, at most twice
+///   RpConfig::requestDeadlineMs, so the application does not quit over an unanswered /cancel.
 /// - It renders OrderSession through OrderView and ResultView only; it adds endUserIp (from the
-///   ConnectionManager) and app device data to the pages' requests, nothing else of the protocol.
+///   ConnectionManager), app device data and returnRisk (AppSettings::returnRisk(), default on) to the pages'
+///   non-phone requests, nothing else of the protocol.
 /// - An order started from the Sign document page, once complete, leaves a Receipt (the /sign body as sent,
 ///   the final /collect response, the stable environment key, base URL, times, "bankid-desk" and its
 ///   version) written next to the document by ReceiptWriter; the ResultView says where (or why not, with
 ///   Save receipt as…). Retry and a start-method switch keep the document.
 /// - Verify receipt works offline: it needs no connection.
+/// - A same-device order started by the operator (a page's start button, Try again, "Open BankID on this
+///   device") launches the BankID app through the OrderView as soon as that order is out; --start never
+///   launches. The launcher is QDesktopServices::openUrl, except in the simulator environment, where a
+///   simulator token would only confuse a real BankID app: there the demo phone plays the app and the
+///   launch is a status-bar hint. setUrlOpener() replaces both (tests).
 /// - Every text is re-translated on QEvent::LanguageChange; View > Language switches live.
 ///
 /// \code
@@ -75,9 +84,6 @@ public:
     };
     static constexpr int TaskCount = 5;
 
-    /// How long closeEvent() waits for the pending order's /cancel to be answered.
-    static constexpr int CloseCancelWaitMs = 2000;
-
     MainWindow(ConnectionManager *connections, AppSettings *settings, const DeskOptions &options,
                QWidget *parent = nullptr);
     ~MainWindow() override;
@@ -93,6 +99,9 @@ public:
     void setLanguage(const QString &language);
     /// Opens the full-screen QR window (View > Full-screen QR, F11).
     void openFullScreenQr();
+    /// How the BankID app is launched for same-device orders in every environment (default: see the class
+    /// contract).
+    void setUrlOpener(const bankid::UrlOpener &opener);
 
     /// Where a receipt goes when the document's folder refuses it: AppDataLocation + "/receipts".
     static QString receiptFallbackDir();
@@ -123,7 +132,14 @@ private:
         DocumentDigest digest;
     };
 
-    void startOrderFor(const OrderRequest &request, StartMethod method, const std::optional<DocumentOrder> &document);
+    /// Who started an order: only an operator's click may launch the BankID app (api digest §6).
+    enum class StartedBy {
+        Operator,    ///< a page's start button (or Enter), Try again, the start-method switch
+        CommandLine, ///< --start
+    };
+
+    void startOrderFor(const OrderRequest &request, StartMethod method, const std::optional<DocumentOrder> &document,
+                       StartedBy startedBy = StartedBy::Operator);
     /// Builds and writes the receipt of the completed document order; tells the ResultView the outcome.
     void writeReceipt();
     void createActions();
@@ -147,6 +163,11 @@ private:
     void updateDemoPanel();
     /// Cancels and releases the current session (its destructor sends /cancel when still live).
     void endSession();
+    /// closeEvent(): runs the event loop (no user input) until the session has ended and no call is in
+    /// flight, bounded by the request deadline (see the class contract).
+    void waitForCallsInFlight();
+    /// The opener for an order in `environment` (see the class contract).
+    UrlOpener urlOpenerFor(DeskEnvironment environment);
     QWidget *pageFor(Task task) const;
 
     ConnectionManager *m_connections;
@@ -163,6 +184,7 @@ private:
     Task m_task = Task::Login;
     bool m_fullScreenWithFirstOrder = false;
     std::optional<Flow> m_pendingStart;
+    std::optional<UrlOpener> m_injectedUrlOpener;
 
     QListWidget *m_taskListWidget;
     QStackedWidget *m_stackedWidget;

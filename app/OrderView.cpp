@@ -1,11 +1,12 @@
 #include "OrderView.h"
 
+#include "ProblemMarker.h"
 #include "QrCodeWidget.h"
+#include "RiskBlockedNotice.h"
 #include "RpError.h"
 #include "UserMessages.h"
 
 #include <QAccessible>
-#include <QDesktopServices>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -42,6 +43,7 @@ OrderView::OrderView(QWidget *parent)
     , m_messageLabel(new QLabel(this))
     , m_countdownLabel(new QLabel(this))
     , m_restartLabel(new QLabel(this))
+    , m_launchProblemLabel(new QLabel(this))
     , m_detailsToolButton(new QToolButton(this))
     , m_detailsPlainTextEdit(new QPlainTextEdit(this))
     , m_cancelPushButton(new QPushButton(this))
@@ -55,6 +57,7 @@ OrderView::OrderView(QWidget *parent)
     m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
     m_countdownLabel->setObjectName(QStringLiteral("countdownLabel"));
     m_restartLabel->setObjectName(QStringLiteral("restartLabel"));
+    m_launchProblemLabel->setObjectName(QStringLiteral("launchProblemLabel"));
     m_detailsToolButton->setObjectName(QStringLiteral("detailsToolButton"));
     m_detailsPlainTextEdit->setObjectName(QStringLiteral("detailsPlainTextEdit"));
     m_cancelPushButton->setObjectName(QStringLiteral("cancelPushButton"));
@@ -81,6 +84,11 @@ OrderView::OrderView(QWidget *parent)
     m_countdownLabel->setAlignment(Qt::AlignCenter);
     m_restartLabel->setAlignment(Qt::AlignCenter);
     m_restartLabel->setWordWrap(true);
+    m_launchProblemLabel->setAlignment(Qt::AlignCenter);
+    m_launchProblemLabel->setWordWrap(true);
+    m_launchProblemLabel->setTextFormat(Qt::PlainText);
+    m_launchProblemLabel->setVisible(false);
+    ProblemMarker::mark(m_launchProblemLabel, true);
 
     m_detailsToolButton->setCheckable(true);
     m_detailsToolButton->setChecked(false);
@@ -109,6 +117,7 @@ OrderView::OrderView(QWidget *parent)
     layout->addWidget(m_messageLabel);
     layout->addWidget(m_countdownLabel);
     layout->addWidget(m_restartLabel);
+    layout->addWidget(m_launchProblemLabel);
     layout->addWidget(m_detailsToolButton, 0, Qt::AlignLeft);
     layout->addWidget(m_detailsPlainTextEdit);
     layout->addStretch(0);
@@ -162,6 +171,8 @@ void OrderView::attach(OrderSession *session, const QString &title)
     m_titleLabel->setVisible(!title.isEmpty());
     m_failure.reset();
     m_rfa = Rfa::None;
+    if (m_launchFor != session)
+        m_launchFor = nullptr; // a launch asked for another session never carries over
     m_qr->setContent(QString());
     m_detailsToolButton->setChecked(false);
     m_detailsPlainTextEdit->clear();
@@ -183,6 +194,79 @@ void OrderView::attach(OrderSession *session, const QString &title)
             onFailed(*session->failure());
     }
     onStateChanged(session ? session->state() : OrderSession::State::Idle);
+}
+
+void OrderView::launchBankIdWhenOrderIsOut()
+{
+    // The start method is checked at launch time: the owner may call this before session->start().
+    m_launchFor = m_session;
+    launchIfRequested(); // already out (attached mid-order): launch now
+}
+
+void OrderView::setUrlOpener(const UrlOpener &opener)
+{
+    m_urlOpener = opener;
+}
+
+Rfa OrderView::currentRfa() const
+{
+    return shownRfa(m_rfa);
+}
+
+OrderView::LaunchState OrderView::launchState() const
+{
+    if (!m_session || m_session->autoStartToken().isEmpty() || m_session->autoStartToken() != m_launchedToken)
+        return LaunchState::NotAttempted;
+    return m_launchRefused ? LaunchState::NoHandler : LaunchState::Launched;
+}
+
+Rfa OrderView::shownRfa(Rfa rfa) const
+{
+    // RFA13 says the desk is starting the app: only true once the launch was handed on.
+    if (rfa != Rfa::Rfa13 || method() != StartMethod::SameDevice)
+        return rfa;
+    switch (launchState()) {
+    case LaunchState::Launched: return Rfa::Rfa13;
+    case LaunchState::NoHandler: return Rfa::Rfa17A; // "You don't seem to have the BankID app/program."
+    case LaunchState::NotAttempted: return Rfa::Rfa1; // "Start your BankID app."
+    }
+    return rfa;
+}
+
+void OrderView::launchIfRequested()
+{
+    if (!m_session || m_launchFor != m_session || method() != StartMethod::SameDevice
+        || m_session->state() != OrderSession::State::Pending)
+        return;
+    const QUrl url = m_session->launchUrl();
+    if (url.isEmpty())
+        return;
+    m_launchFor = nullptr; // one launch per click
+    launch(url);
+}
+
+void OrderView::launch(const QUrl &url)
+{
+    const QString token = m_session->autoStartToken();
+    const bool handedOn = m_urlOpener.open(url);
+    if (!m_session)
+        return; // the opener ran an event loop in which the session went away
+    // Recorded after the attempt: until then the view shows no RFA13.
+    m_launchedToken = token;
+    m_launchRefused = !handedOn;
+    // The URL carries the autoStartToken: log the order, not the URL.
+    if (m_launchRefused)
+        qCWarning(lcOrderView).noquote() << "order" << m_session->orderRef()
+                                         << ": nothing on this computer opens bankid: links; BankID was not started";
+    else
+        qCInfo(lcOrderView).noquote() << "order" << m_session->orderRef() << ": BankID app launched on this device";
+    updateMessage();
+}
+
+bool OrderView::showsRiskBlocked() const
+{
+    return m_failure && m_failure->isRiskBlocked() && m_session
+           && m_session->state() == OrderSession::State::Failed;
 }
 
 QrCodeWidget *OrderView::qrWidget() const
@@ -220,6 +304,7 @@ void OrderView::retranslateUi()
     m_messageLabel->setAccessibleName(tr("BankID message"));
     m_countdownLabel->setAccessibleName(tr("Time left to start"));
     m_restartLabel->setAccessibleName(tr("New QR codes"));
+    m_launchProblemLabel->setAccessibleName(tr("BankID could not be started"));
     m_detailsToolButton->setText(tr("Technical &details"));
     m_detailsToolButton->setAccessibleName(tr("Technical details"));
     m_detailsToolButton->setToolTip(tr("Show or hide the technical details of the error"));
@@ -264,12 +349,8 @@ void OrderView::onStateChanged(OrderSession::State state)
     case OrderSession::State::Failed:
         break;
     }
-    if (state == OrderSession::State::Pending && method() == StartMethod::SameDevice && m_launchWhenPending
-        && m_session && !m_session->launchUrl().isEmpty()) {
-        // The person asked for BankID on this device (switch button): launching is their action.
-        m_launchWhenPending = false;
-        QDesktopServices::openUrl(m_session->launchUrl());
-    }
+    if (state == OrderSession::State::Pending)
+        launchIfRequested(); // the order is out: the click that asked for it launches BankID now
     setRfa(m_rfa);
     updateQrVisibility();
     updateCountdown();
@@ -297,6 +378,8 @@ void OrderView::onFailed(const OrderFailure &failure)
     QStringList details{failure.technicalMessage};
     if (failure.kind == OrderFailure::Kind::HintCode)
         details << tr("hintCode: %1").arg(failure.hintCode);
+    if (failure.kind == OrderFailure::Kind::RiskBlocked && m_session && m_session->completion())
+        details << tr("completionData.risk: %1").arg(m_session->completion()->risk);
     if (failure.kind == OrderFailure::Kind::Error) {
         const RpError &error = failure.error;
         details << tr("Error kind: %1").arg(RpError::kindName(error.kind()));
@@ -309,6 +392,8 @@ void OrderView::onFailed(const OrderFailure &failure)
         if (!error.details().isEmpty())
             details << tr("details: %1").arg(error.details());
     }
+    if (failure.orderStateUnknown)
+        details << tr("Order state at BankID: unknown. The request may have reached BankID; it was not sent again.");
     details << tr("Message shown: %1").arg(rfaId(failure.rfa));
     m_detailsPlainTextEdit->setPlainText(details.join(QLatin1Char('\n')));
     m_detailsToolButton->setChecked(false);
@@ -337,33 +422,40 @@ void OrderView::onOpenOnThisDevice()
     if (!m_session)
         return;
     if (method() == StartMethod::QrCode) {
-        // One start method per order: the owner cancels this order and starts a same-device one, which
-        // this view launches as soon as it has its autoStartToken.
-        m_launchWhenPending = true;
+        // One start method per order: the owner cancels this order, starts a same-device one and asks this
+        // view to launch it (launchBankIdWhenOrderIsOut()) as soon as it has its autoStartToken.
         emit switchStartMethodRequested(StartMethod::SameDevice);
         return;
     }
-    const QUrl url = m_session->launchUrl();
-    if (url.isEmpty()) {
+    // A same-device order: this click launches its current order (now, or once it is out).
+    m_launchFor = m_session;
+    if (m_session->launchUrl().isEmpty()) {
         qCInfo(lcOrderView) << "no autostart token yet; BankID is launched when the order is out";
-        m_launchWhenPending = true;
         return;
     }
-    if (!QDesktopServices::openUrl(url))
-        qCWarning(lcOrderView) << "no handler for the bankid: URL scheme on this computer";
+    launchIfRequested();
 }
 
 void OrderView::onShowQrInstead()
 {
-    m_launchWhenPending = false;
+    m_launchFor = nullptr;
     emit switchStartMethodRequested(StartMethod::QrCode);
 }
 
 void OrderView::setRfa(Rfa rfa)
 {
     m_rfa = rfa;
+    updateMessage();
+}
+
+void OrderView::updateMessage()
+{
+    const Rfa rfa = shownRfa(m_rfa);
+    const bool blocked = showsRiskBlocked();
     QString text;
-    if (rfa != Rfa::None) {
+    if (blocked) {
+        text = RiskBlockedNotice::text();
+    } else if (rfa != Rfa::None) {
         text = UserMessages::text(rfa);
     } else if (m_session) {
         switch (m_session->state()) {
@@ -376,6 +468,16 @@ void OrderView::setRfa(Rfa rfa)
         case OrderSession::State::Cancelled: break;
         }
     }
+    ProblemMarker::mark(m_messageLabel, blocked);
+
+    const bool noHandler = m_session && m_session->isActive() && method() == StartMethod::SameDevice
+                           && waitingForPickUp(*m_session) && launchState() == LaunchState::NoHandler;
+    m_launchProblemLabel->setText(noHandler ? tr("BankID could not be started: nothing on this computer opens BankID "
+                                                 "links. Choose “Show QR code instead” and let the person scan the "
+                                                 "code with the BankID app on their phone.")
+                                            : QString());
+    m_launchProblemLabel->setVisible(noHandler);
+
     if (text == m_messageLabel->text())
         return;
     m_messageLabel->setText(text);
@@ -431,7 +533,9 @@ void OrderView::updateButtons()
     m_showQrPushButton->setVisible(active && current == StartMethod::SameDevice);
     m_showQrPushButton->setEnabled(active && state != OrderSession::State::Cancelling);
     m_fullScreenPushButton->setVisible(m_fullScreenAvailable && !m_qr->isHidden());
-    m_retryPushButton->setVisible(state == OrderSession::State::Failed || state == OrderSession::State::Cancelled);
+    // A risk-blocked order is final for this person: no "Try again" that would replace the notice.
+    m_retryPushButton->setVisible((state == OrderSession::State::Failed && !showsRiskBlocked())
+                                  || state == OrderSession::State::Cancelled);
 }
 
 void OrderView::setDetailsExpanded(bool expanded)

@@ -4,6 +4,7 @@
 #include "OrderSession.h"
 #include "Rfa.h"
 #include "StartMethod.h"
+#include "UrlOpener.h"
 
 #include <QPointer>
 #include <QString>
@@ -29,7 +30,20 @@ class QrCodeWidget;
 /// Contract: the view never talks to BankID: it reads the session and emits requests (cancelRequested,
 /// switchStartMethodRequested, retryRequested, fullScreenRequested) that the owner carries out. The
 /// session is not owned; it may be destroyed while attached (QPointer), attach(nullptr) detaches.
-/// "Open BankID on this device" opens session->launchUrl() itself (a user action, facts §6).
+///
+/// Launching the BankID app (api digest §6: only after a user click, one start method per order):
+/// - The owner calls launchBankIdWhenOrderIsOut() for a same-device session the operator's click started;
+///   the view then opens session->launchUrl() through its UrlOpener exactly once, as soon as that
+///   session's order has its autoStartToken (Pending). "Open BankID on this device" on a same-device order
+///   launches its current order the same way. Nothing else launches: not an attach, not an automatic
+///   restart's new order (its token waits for the operator's click on "Open BankID on this device").
+/// - RFA13 ("Trying to start your BankID app") is shown only once the current order's launch was handed to
+///   the desktop. Before that the outstanding order shows RFA1 ("Start your BankID app"). When the opener
+///   reports that nothing handles bankid: links, the view shows RFA17A and, for the operator, that BankID
+///   could not be started here and the QR code is the way on ("Show QR code instead").
+///
+/// A failure the core marks as blocked for risk (OrderFailure::isRiskBlocked()) shows RiskBlockedNotice
+/// instead of the RFA text, marked as a problem, and offers no "Try again": the operator must not continue.
 ///
 /// \code
 ///   auto *view = new bankid::OrderView(this);
@@ -46,12 +60,18 @@ public:
 
     /// Shows \a session (not owned) under \a title; nullptr detaches and clears the view.
     void attach(bankid::OrderSession *session, const QString &title);
+    /// The operator's click chose BankID on this device for the attached (same-device) session: launch the
+    /// app once its order is out (see the class contract). May be called before session->start(); nothing
+    /// is launched for a session whose start method turns out not to be SameDevice.
+    void launchBankIdWhenOrderIsOut();
+    /// Replaces how URLs are opened (default: QDesktopServices::openUrl).
+    void setUrlOpener(const bankid::UrlOpener &opener);
     QrCodeWidget *qrWidget() const;
     /// Whether the "Full screen" action is offered (only meaningful for the QR start method).
     void setFullScreenAvailable(bool available);
 
-    /// The RFA currently shown (Rfa::None before any).
-    Rfa currentRfa() const { return m_rfa; }
+    /// The RFA currently shown (Rfa::None before any); for a same-device order it reflects the launch.
+    Rfa currentRfa() const;
     /// The RFA text as shown (in the installed language).
     QString messageText() const;
 
@@ -71,6 +91,13 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    /// Whether the app was launched for the current order of a same-device session.
+    enum class LaunchState {
+        NotAttempted, ///< no launch for this order's autoStartToken (yet)
+        Launched,     ///< handed to the desktop's bankid: handler
+        NoHandler,    ///< the opener reported that nothing handles bankid: links
+    };
+
     void retranslateUi();
     void onStateChanged(bankid::OrderSession::State state);
     void onHintChanged(const QString &hintCode, bankid::Rfa rfa);
@@ -79,6 +106,15 @@ private:
     void onOpenOnThisDevice();
     void onShowQrInstead();
     void setRfa(Rfa rfa);
+    /// Renders m_rfa (adjusted by shownRfa()), the blocked notice and the launch problem.
+    void updateMessage();
+    /// The session's RFA as the view shows it: a same-device RFA13 only once the launch was attempted.
+    Rfa shownRfa(Rfa rfa) const;
+    LaunchState launchState() const;
+    /// Launches the current order if the operator asked for it and its autoStartToken is there.
+    void launchIfRequested();
+    void launch(const QUrl &url);
+    bool showsRiskBlocked() const;
     void updateQrVisibility();
     void updateCountdown();
     void updateButtons();
@@ -90,8 +126,13 @@ private:
     Rfa m_rfa = Rfa::None;
     std::optional<OrderFailure> m_failure;
     bool m_fullScreenAvailable = true;
-    /// The person asked for BankID on this device: launch it once the same-device order is out.
-    bool m_launchWhenPending = false;
+    UrlOpener m_urlOpener;
+    /// The session whose order is to be launched when it is out (set by the operator's click, cleared by
+    /// the launch: one launch per click).
+    QPointer<OrderSession> m_launchFor;
+    /// The autoStartToken a launch was attempted for, and whether the opener refused it.
+    QString m_launchedToken;
+    bool m_launchRefused = false;
     QTimer m_countdownTimer;
 
     QLabel *m_titleLabel = nullptr;
@@ -99,6 +140,7 @@ private:
     QLabel *m_messageLabel = nullptr;
     QLabel *m_countdownLabel = nullptr;
     QLabel *m_restartLabel = nullptr;
+    QLabel *m_launchProblemLabel = nullptr;
     QToolButton *m_detailsToolButton = nullptr;
     QPlainTextEdit *m_detailsPlainTextEdit = nullptr;
     QPushButton *m_cancelPushButton = nullptr;

@@ -3,6 +3,7 @@
 #include "PersonalNumber.h"
 #include "ProblemMarker.h"
 #include "ReceiptWriter.h"
+#include "RiskBlockedNotice.h"
 
 #include <QClipboard>
 #include <QDir>
@@ -53,7 +54,7 @@ void makeWarning(QLabel *label)
 ResultView::ResultView(QWidget *parent)
     : QWidget(parent)
     , m_headingLabel(new QLabel(this))
-    , m_trustLabel(new QLabel(this))
+    , m_detailsWidget(new QWidget(this))
     , m_nameCaptionLabel(new QLabel(this))
     , m_nameLabel(new QLabel(this))
     , m_personalNumberCaptionLabel(new QLabel(this))
@@ -70,7 +71,6 @@ ResultView::ResultView(QWidget *parent)
     , m_stepUpLabel(new QLabel(this))
     , m_riskCaptionLabel(new QLabel(this))
     , m_riskLabel(new QLabel(this))
-    , m_riskWarningLabel(new QLabel(this))
     , m_signedCaptionLabel(new QLabel(this))
     , m_signedPlainTextEdit(new QPlainTextEdit(this))
     , m_timesCaptionLabel(new QLabel(this))
@@ -84,7 +84,7 @@ ResultView::ResultView(QWidget *parent)
     setObjectName(QStringLiteral("resultView"));
     const QList<std::pair<QWidget *, const char *>> names{
         {m_headingLabel, "headingLabel"},
-        {m_trustLabel, "trustLabel"},
+        {m_detailsWidget, "detailsWidget"},
         {m_nameCaptionLabel, "nameCaptionLabel"},
         {m_nameLabel, "nameLabel"},
         {m_personalNumberCaptionLabel, "personalNumberCaptionLabel"},
@@ -101,7 +101,6 @@ ResultView::ResultView(QWidget *parent)
         {m_stepUpLabel, "stepUpLabel"},
         {m_riskCaptionLabel, "riskCaptionLabel"},
         {m_riskLabel, "riskLabel"},
-        {m_riskWarningLabel, "riskWarningLabel"},
         {m_signedCaptionLabel, "signedCaptionLabel"},
         {m_signedPlainTextEdit, "signedPlainTextEdit"},
         {m_timesCaptionLabel, "timesCaptionLabel"},
@@ -119,9 +118,9 @@ ResultView::ResultView(QWidget *parent)
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.4);
     headingFont.setBold(true);
     m_headingLabel->setFont(headingFont);
-    makeWarning(m_trustLabel);
+    m_headingLabel->setWordWrap(true);
+    m_headingLabel->setTextFormat(Qt::PlainText);
     makeWarning(m_deviceIpWarningLabel);
-    makeWarning(m_riskWarningLabel);
 
     for (QLabel *value : {m_nameLabel, m_personalNumberLabel, m_issueDateLabel, m_deviceIpLabel, m_uhiLabel,
                           m_stepUpLabel, m_riskLabel, m_timesLabel, m_receiptLabel}) {
@@ -155,10 +154,6 @@ ResultView::ResultView(QWidget *parent)
     deviceIpColumn->addWidget(m_deviceIpLabel);
     deviceIpColumn->addWidget(m_deviceIpWarningLabel);
 
-    auto *riskColumn = new QVBoxLayout;
-    riskColumn->addWidget(m_riskLabel);
-    riskColumn->addWidget(m_riskWarningLabel);
-
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->addRow(m_nameCaptionLabel, m_nameLabel);
@@ -167,7 +162,7 @@ ResultView::ResultView(QWidget *parent)
     form->addRow(m_deviceIpCaptionLabel, deviceIpColumn);
     form->addRow(m_uhiCaptionLabel, m_uhiLabel);
     form->addRow(m_stepUpCaptionLabel, m_stepUpLabel);
-    form->addRow(m_riskCaptionLabel, riskColumn);
+    form->addRow(m_riskCaptionLabel, m_riskLabel);
     form->addRow(m_timesCaptionLabel, m_timesLabel);
 
     auto *buttons = new QHBoxLayout;
@@ -176,12 +171,16 @@ ResultView::ResultView(QWidget *parent)
     buttons->addStretch(1);
     buttons->addWidget(m_newOrderPushButton);
 
+    // Everything about the person and the order: hidden as a whole for a blocked order.
+    auto *details = new QVBoxLayout(m_detailsWidget);
+    details->setContentsMargins(0, 0, 0, 0);
+    details->addLayout(form);
+    details->addWidget(m_signedCaptionLabel);
+    details->addWidget(m_signedPlainTextEdit);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_headingLabel);
-    layout->addWidget(m_trustLabel);
-    layout->addLayout(form);
-    layout->addWidget(m_signedCaptionLabel);
-    layout->addWidget(m_signedPlainTextEdit);
+    layout->addWidget(m_detailsWidget);
     auto *receiptRow = new QHBoxLayout;
     receiptRow->addWidget(m_receiptLabel, 1);
     receiptRow->addWidget(m_saveReceiptPushButton, 0, Qt::AlignTop);
@@ -318,8 +317,15 @@ bool ResultView::isPersonalNumberRevealed() const
 
 bool ResultView::isTrusted() const
 {
-    // BankID's risk "high": the order should be treated as blocked (api digest: risk indication).
-    return m_hasResult && m_completion.risk != QLatin1String("high");
+    return m_hasResult && !isBlocked();
+}
+
+bool ResultView::isBlocked() const
+{
+    // BankID's risk "high" means the order is blocked (api digest §10). The core fails such an order
+    // (OrderFailure::Kind::RiskBlocked), so the desk never routes one here; should a caller still show one,
+    // it is a failure, not a result.
+    return m_hasResult && m_completion.risk == QLatin1String("high");
 }
 
 QString ResultView::shownPersonalNumber() const
@@ -355,9 +361,13 @@ bool ResultView::deviceIpDiffers() const
 void ResultView::refresh()
 {
     const bool auth = m_context.flow == Flow::Auth || m_context.flow == Flow::PhoneAuth;
+    const bool blocked = isBlocked();
     m_headingLabel->setText(!m_hasResult ? QString()
+                            : blocked    ? RiskBlockedNotice::text()
                             : auth       ? tr("Identified with BankID")
                                          : tr("Signed with BankID"));
+    ProblemMarker::mark(m_headingLabel, blocked);
+    m_detailsWidget->setVisible(!blocked);
     m_nameLabel->setText(m_completion.name);
     m_personalNumberLabel->setText(shownPersonalNumber());
     m_personalNumberLabel->setAccessibleName(isPersonalNumberRevealed() ? tr("Personal number")
@@ -377,11 +387,6 @@ void ResultView::refresh()
                            : *m_completion.stepUpMrtd ? tr("ID document checked (mrtd): yes")
                                                       : tr("ID document checked (mrtd): no"));
     m_riskLabel->setText(riskText());
-    const bool blocked = m_hasResult && !isTrusted();
-    m_riskWarningLabel->setVisible(blocked);
-    m_riskWarningLabel->setText(tr("⚠ Blocked: BankID rates this order as high risk. Do not trust this result."));
-    m_trustLabel->setVisible(blocked);
-    m_trustLabel->setText(tr("⚠ Not trusted"));
 
     m_signedCaptionLabel->setText(m_signedTextFromSignature ? tr("What was si&gned (from the signature):")
                                                             : tr("What was si&gned (as sent):"));
@@ -420,16 +425,17 @@ void ResultView::refresh()
     ProblemMarker::mark(m_receiptLabel, m_unsavedReceipt.has_value());
     m_saveReceiptPushButton->setVisible(m_unsavedReceipt.has_value());
 
-    m_copyPushButton->setEnabled(m_hasResult);
-    m_exportPushButton->setEnabled(m_hasResult);
+    // Nothing of a blocked order is to be passed on as a result.
+    m_copyPushButton->setEnabled(m_hasResult && !blocked);
+    m_exportPushButton->setEnabled(m_hasResult && !blocked);
 }
 
 QString ResultView::summaryText() const
 {
     QStringList lines;
     lines << m_headingLabel->text();
-    if (!isTrusted() && m_hasResult)
-        lines << m_riskWarningLabel->text();
+    if (isBlocked())
+        return lines.first(); // the notice only: no identity to copy from a blocked order
     lines << tr("Name: %1").arg(m_completion.name);
     lines << tr("Personal number: %1").arg(shownPersonalNumber());
     lines << tr("BankID issued: %1").arg(m_completion.bankIdIssueDate);
@@ -473,7 +479,7 @@ bool ResultView::exportJson(const QString &path, QString *error) const
         qCWarning(lcResultView).noquote() << message;
         return false;
     };
-    if (!m_hasResult)
+    if (!m_hasResult || isBlocked())
         return fail(tr("Nothing to export: no completed order is shown."));
     if (path.isEmpty())
         return fail(tr("Nothing exported: no file name was given."));
@@ -523,7 +529,6 @@ void ResultView::retranslateUi()
 {
     setAccessibleName(tr("BankID result"));
     m_headingLabel->setAccessibleName(tr("Result"));
-    m_trustLabel->setAccessibleName(tr("Trust warning"));
     m_nameCaptionLabel->setText(tr("Name:"));
     m_nameLabel->setAccessibleName(tr("Name"));
     m_personalNumberCaptionLabel->setText(tr("Personal number:"));
@@ -538,7 +543,6 @@ void ResultView::retranslateUi()
     m_stepUpLabel->setAccessibleName(tr("Step-up"));
     m_riskCaptionLabel->setText(tr("Risk:"));
     m_riskLabel->setAccessibleName(tr("Risk"));
-    m_riskWarningLabel->setAccessibleName(tr("Risk warning"));
     m_signedPlainTextEdit->setAccessibleName(tr("What was signed"));
     m_timesCaptionLabel->setText(tr("Order times:"));
     m_timesLabel->setAccessibleName(tr("Order times"));

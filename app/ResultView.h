@@ -19,8 +19,12 @@ namespace bankid {
 
 /// Shows a completed order: who (name, personal number masked until "Show" is toggled), the BankID issue
 /// date, the device IP (warned when a same-device order was completed from another IP than the end-user
-/// IP sent), uhi, stepUp, risk (high: a "blocked" warning, result not trusted), what was signed (the
-/// usrVisibleData decoded from the signature XML), the order times; Copy, Export JSON… and New order.
+/// IP sent), uhi, stepUp, risk, what was signed (the usrVisibleData decoded from the signature XML), the
+/// order times; Copy, Export JSON… and New order.
+///
+/// A blocked order is a failure, not a result: the core fails a completion with risk "high"
+/// (OrderFailure::Kind::RiskBlocked) and the OrderView shows it. Should one still be passed here, the view
+/// shows only RiskBlockedNotice: no identity, no Copy, no Export.
 ///
 /// Contract: export writes through QSaveFile (a failed export leaves no file and no half file); the copy
 /// text shows the personal number masked unless the operator revealed it. For a document order the main
@@ -68,8 +72,10 @@ public:
     static std::optional<QByteArray> signedVisibleData(const QString &signature);
     /// Whether the personal number is currently shown in clear.
     bool isPersonalNumberRevealed() const;
-    /// Whether the result may be trusted (false for risk "high").
+    /// Whether the result may be trusted (a result is shown and it is not blocked).
     bool isTrusted() const;
+    /// Whether the shown completion has risk "high" (shown as RiskBlockedNotice only).
+    bool isBlocked() const;
 
 signals:
     void newOrderRequested();
@@ -100,7 +106,7 @@ private:
     std::optional<Receipt> m_unsavedReceipt;
 
     QLabel *m_headingLabel = nullptr;
-    QLabel *m_trustLabel = nullptr;
+    QWidget *m_detailsWidget = nullptr; ///< the form and the signed text
     QLabel *m_nameCaptionLabel = nullptr;
     QLabel *m_nameLabel = nullptr;
     QLabel *m_personalNumberCaptionLabel = nullptr;
@@ -117,7 +123,6 @@ private:
     QLabel *m_stepUpLabel = nullptr;
     QLabel *m_riskCaptionLabel = nullptr;
     QLabel *m_riskLabel = nullptr;
-    QLabel *m_riskWarningLabel = nullptr;
     QLabel *m_signedCaptionLabel = nullptr;
     QPlainTextEdit *m_signedPlainTextEdit = nullptr;
     QLabel *m_timesCaptionLabel = nullptr;

@@ -71,6 +71,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ConnectionManager *connect
     , m_pollSpinBox(new QSpinBox(this))
     , m_restartsLabel(new QLabel(this))
     , m_restartsSpinBox(new QSpinBox(this))
+    , m_returnRiskCheckBox(new QCheckBox(this))
     , m_testPushButton(new QPushButton(this))
     , m_testResultLabel(new QLabel(this))
     , m_buttonBox(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
@@ -92,6 +93,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ConnectionManager *connect
     m_languageComboBox->setObjectName(QStringLiteral("languageComboBox"));
     m_pollSpinBox->setObjectName(QStringLiteral("pollSpinBox"));
     m_restartsSpinBox->setObjectName(QStringLiteral("restartsSpinBox"));
+    m_returnRiskCheckBox->setObjectName(QStringLiteral("returnRiskCheckBox"));
     m_testPushButton->setObjectName(QStringLiteral("testPushButton"));
     m_testResultLabel->setObjectName(QStringLiteral("testResultLabel"));
     m_buttonBox->setObjectName(QStringLiteral("buttonBox"));
@@ -137,6 +139,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ConnectionManager *connect
     orderForm->addRow(m_languageLabel, m_languageComboBox);
     orderForm->addRow(m_pollLabel, m_pollSpinBox);
     orderForm->addRow(m_restartsLabel, m_restartsSpinBox);
+    orderForm->addRow(QString(), m_returnRiskCheckBox);
     auto *testRow = new QHBoxLayout;
     testRow->addWidget(m_testPushButton, 0, Qt::AlignTop);
     testRow->addWidget(m_testResultLabel, 1);
@@ -160,6 +163,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ConnectionManager *connect
     m_languageComboBox->setCurrentIndex(qMax(0, m_languageComboBox->findData(m_settings->language())));
     m_pollSpinBox->setValue(m_settings->pollIntervalSeconds());
     m_restartsSpinBox->setValue(m_settings->autoRestarts());
+    m_returnRiskCheckBox->setChecked(m_settings->returnRisk());
 
     connect(m_environmentComboBox, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateEnabledFields);
     connect(m_certificateLineEdit, &QLineEdit::editingFinished, this, &SettingsDialog::reloadCertificate);
@@ -331,6 +335,7 @@ void SettingsDialog::accept()
     m_settings->setLanguage(m_languageComboBox->currentData().toString());
     m_settings->setPollIntervalSeconds(m_pollSpinBox->value());
     m_settings->setAutoRestarts(m_restartsSpinBox->value());
+    m_settings->setReturnRisk(m_returnRiskCheckBox->isChecked());
     m_settings->sync();
 
     const QByteArray password = m_passwordLineEdit->text().toUtf8();
@@ -408,6 +413,8 @@ void SettingsDialog::retranslateUi()
     m_pollSpinBox->setAccessibleName(tr("Seconds between status checks"));
     m_restartsLabel->setText(tr("&Automatic restarts:"));
     m_restartsSpinBox->setAccessibleName(tr("New QR codes after an unscanned one expired"));
+    m_returnRiskCheckBox->setText(tr("Ask BankID for its risk assess&ment (high risk blocks the order)"));
+    m_returnRiskCheckBox->setAccessibleName(tr("Ask BankID for its risk assessment"));
     m_testPushButton->setText(tr("&Test connection"));
     m_testPushButton->setAccessibleName(tr("Test the connection with these settings"));
     m_testResultLabel->setAccessibleName(tr("Connection test result"));

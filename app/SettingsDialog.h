@@ -21,7 +21,7 @@ class AppSettings;
 class PasswordStore;
 
 /// The settings dialog: environment, RP certificate (with its details and expiry warning), endUserIp,
-/// language, poll interval, auto-restarts and "Test connection".
+/// language, poll interval (never below the core's 2 s floor), auto-restarts, returnRisk and "Test connection".
 ///
 /// Contract: nothing is saved until OK (accept()), which writes AppSettings, stores the password in the
 /// keychain when "Remember" is checked (never anywhere else) and hands it to the ConnectionManager for
@@ -97,6 +97,7 @@ private:
     QSpinBox *m_pollSpinBox;
     QLabel *m_restartsLabel;
     QSpinBox *m_restartsSpinBox;
+    QCheckBox *m_returnRiskCheckBox;
     QPushButton *m_testPushButton;
     QLabel *m_testResultLabel;
     QDialogButtonBox *m_buttonBox;

@@ -6,6 +6,7 @@
 #include "MainWindow.h"
 #include "OrderSession.h"
 #include "Simulator.h"
+#include "UrlOpener.h"
 
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -16,9 +17,10 @@
 
 namespace bankid::test {
 
-// The desk as the app composes it, for the MainWindow-level tests: settings in a temporary folder (1 s poll
-// interval, so tests stay short), a ConnectionManager running the embedded simulator (manual user: nothing
-// happens until the test acts; "started" lasts 100 ms) and, per test function, one shown MainWindow.
+// The desk as the app composes it, for the MainWindow-level tests: settings in a temporary folder (the 2 s
+// poll interval floor, so tests stay short), a ConnectionManager running the embedded simulator (manual user: nothing
+// happens until the test acts; "started" lasts 100 ms) and, per test function, one shown MainWindow whose
+// URL opener only records (a test never starts a real program for a bankid: link).
 // Header-only and in tests/app because it needs Qt Widgets, which bankid_test_support does not link.
 //
 // Contract: setUp() once (initTestCase), then openWindow() / closeWindow() around every test function
@@ -38,7 +40,7 @@ public:
         if (!m_dir.isValid())
             return QStringLiteral("no temporary folder: ") + m_dir.errorString();
         m_settings = std::make_unique<AppSettings>(m_dir.filePath(QStringLiteral("settings.ini")));
-        m_settings->setPollIntervalSeconds(1); // short tests
+        m_settings->setPollIntervalSeconds(AppSettings::MinPollIntervalSeconds); // short tests
         m_connections = std::make_unique<ConnectionManager>(m_settings.get(), DeskOptions());
         sim::SimulatorOptions options;
         options.stateDir = m_dir.filePath(QStringLiteral("simulator"));
@@ -65,6 +67,12 @@ public:
     QString openWindow(const QSize &size = {})
     {
         m_window = std::make_unique<MainWindow>(m_connections.get(), m_settings.get(), DeskOptions());
+        m_openedUrls.clear();
+        m_openerSucceeds = true;
+        m_window->setUrlOpener(UrlOpener([this](const QUrl &url) {
+            m_openedUrls << url;
+            return m_openerSucceeds;
+        }));
         if (size.isValid())
             m_window->resize(size);
         m_window->show();
@@ -93,6 +101,11 @@ public:
         return pending ? m_window->session()->orderRef() : QString();
     }
 
+    /// The URLs the window asked the desktop to open (this window only), in order.
+    QList<QUrl> openedUrls() const { return m_openedUrls; }
+    /// What the recording opener reports: false plays a computer where nothing opens bankid: links.
+    void setOpenerSucceeds(bool succeeds) { m_openerSucceeds = succeeds; }
+
     MainWindow *window() const { return m_window.get(); }
     AppSettings *settings() const { return m_settings.get(); }
     ConnectionManager *connections() const { return m_connections.get(); }
@@ -103,6 +116,8 @@ private:
     std::unique_ptr<AppSettings> m_settings;
     std::unique_ptr<ConnectionManager> m_connections;
     std::unique_ptr<MainWindow> m_window;
+    QList<QUrl> m_openedUrls;
+    bool m_openerSucceeds = true;
 };
 
 } // namespace bankid::test

@@ -1,10 +1,12 @@
 // MainWindow end to end against the embedded simulator (real mutual TLS on loopback): desk login by QR
-// (decoded from the pixels the OrderView shows) and on the same device, cancel, close, sign text, phone
-// auth, a collect fault, the live language switch, and screenshots of every main view in both languages.
+// (decoded from the pixels the OrderView shows) and on the same device (the BankID app launched by that
+// click, through an injected URL opener), cancel, close, sign text, phone auth, a collect fault, the live
+// language switch, and screenshots of every main view in both languages.
 #include "CallerPage.h"
 #include "DemoPhonePanel.h"
 #include "DeskLoginPage.h"
 #include "DeskFixture.h"
+#include "LaunchUrl.h"
 #include "MainWindow.h"
 #include "OrderView.h"
 #include "QrCodeWidget.h"
@@ -16,16 +18,19 @@
 #include "Simulator.h"
 #include "TestConfig.h"
 #include "Translations.h"
+#include "UrlOpener.h"
 #include "UserMessages.h"
 
 #include <QCheckBox>
 #include <QDir>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,6 +48,9 @@ private slots:
     void cleanup();
     void deskLoginByQrCode();
     void deskLoginOnSameDevice();
+    void sameDeviceWithoutBankIdHandler();
+    void switchToThisDeviceLaunchesTheNewOrder();
+    void simulatorLaunchGoesToTheDemoPhone();
     void cancelEndsTheOrderAtBankId();
     void closingTheWindowCancelsThePendingOrder();
     void switchingTaskCancelsThePendingOrder();
@@ -135,21 +143,116 @@ void TestMainWindow::deskLoginByQrCode()
     QVERIFY2(summary.contains(QStringLiteral("Karl Karlsson")), qPrintable(summary));
     QVERIFY2(summary.contains(QStringLiteral("19900101****")), qPrintable(summary)); // masked
     QVERIFY(m_desk.window()->findChild<QAction *>(QStringLiteral("exportAction"))->isEnabled());
+    QVERIFY2(m_desk.openedUrls().isEmpty(), "a QR order never launches the BankID app here");
 }
 
 void TestMainWindow::deskLoginOnSameDevice()
 {
+    // What the view showed at the moment of the launch: RFA13 must not come before it.
+    QList<QUrl> opened;
+    QList<Rfa> rfaAtLaunch;
+    QStringList textAtLaunch;
+    OrderView *view = m_desk.window()->orderView();
+    m_desk.window()->setUrlOpener(UrlOpener([&opened, &rfaAtLaunch, &textAtLaunch, view](const QUrl &url) {
+        opened << url;
+        rfaAtLaunch << view->currentRfa();
+        textAtLaunch << view->messageText();
+        return true;
+    }));
     m_desk.window()->loginPage()->findChild<QRadioButton *>(QStringLiteral("sameDeviceRadioButton"))->setChecked(true);
     QTest::mouseClick(m_desk.window()->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton")), Qt::LeftButton);
     const QString orderRef = m_desk.waitPending();
     QVERIFY(!orderRef.isEmpty());
     QCOMPARE(m_desk.window()->session()->options().startMethod, StartMethod::SameDevice);
     QVERIFY(!m_desk.window()->orderView()->qrWidget()->isVisible()); // one start method per order: no QR
+
+    // The click launched BankID once, with this order's autostart URL, as soon as the order was out.
+    const QString token = m_desk.window()->session()->autoStartToken();
+    QVERIFY(!token.isEmpty());
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.first(), LaunchUrl::autostartUrl(token));
+    QCOMPARE(opened.first().toString(), QStringLiteral("bankid:///?autostarttoken=%1&redirect=null").arg(token));
+    QVERIFY(rfaAtLaunch.first() != Rfa::Rfa13);
+    QVERIFY2(textAtLaunch.first() != UserMessages::text(Rfa::Rfa13), qPrintable(textAtLaunch.first()));
     QCOMPARE(m_desk.window()->orderView()->currentRfa(), Rfa::Rfa13);
+    QCOMPARE(m_desk.window()->orderView()->messageText(), UserMessages::text(Rfa::Rfa13));
+    auto *problem = view->findChild<QLabel *>(QStringLiteral("launchProblemLabel"));
+    QVERIFY(problem && !problem->isVisible());
     QVERIFY(m_desk.simulator()->open(m_desk.window()->session()->autoStartToken().toUtf8()).ok);
     QVERIFY(m_desk.simulator()->approve(orderRef.toUtf8()).ok);
     QVERIFY(waitResult());
     QVERIFY(m_desk.window()->resultView()->summaryText().contains(QStringLiteral("Karl Karlsson")));
+    QCOMPARE(opened.size(), 1); // polling and completing launched nothing more
+}
+
+void TestMainWindow::sameDeviceWithoutBankIdHandler()
+{
+    m_desk.setOpenerSucceeds(false); // nothing on this computer opens bankid: links
+    m_desk.window()->loginPage()->findChild<QRadioButton *>(QStringLiteral("sameDeviceRadioButton"))->setChecked(true);
+    QTest::mouseClick(m_desk.window()->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton")), Qt::LeftButton);
+    QVERIFY(!m_desk.waitPending().isEmpty());
+    QCOMPARE(m_desk.openedUrls().size(), 1);
+    QCOMPARE(m_desk.openedUrls().first(), m_desk.window()->session()->launchUrl());
+
+    // Not "Trying to start your BankID app": BankID's "you don't seem to have the program", and for the
+    // operator what happened and the way on.
+    OrderView *view = m_desk.window()->orderView();
+    QCOMPARE(view->currentRfa(), Rfa::Rfa17A);
+    QCOMPARE(view->messageText(), UserMessages::text(Rfa::Rfa17A));
+    auto *problem = view->findChild<QLabel *>(QStringLiteral("launchProblemLabel"));
+    QVERIFY(problem && problem->isVisible());
+    QVERIFY2(problem->text().contains(QStringLiteral("could not be started")), qPrintable(problem->text()));
+    QVERIFY2(problem->text().contains(QStringLiteral("Show QR code instead")), qPrintable(problem->text()));
+    auto *showQr = view->findChild<QPushButton *>(QStringLiteral("showQrPushButton"));
+    QVERIFY(showQr && showQr->isVisible() && showQr->isEnabled());
+
+    QTest::mouseClick(showQr, Qt::LeftButton);
+    QVERIFY(!m_desk.waitPending().isEmpty());
+    QCOMPARE(m_desk.window()->session()->options().startMethod, StartMethod::QrCode);
+    QTRY_VERIFY_WITH_TIMEOUT(view->qrWidget()->isVisible(), 5000);
+    QVERIFY(!problem->isVisible());
+    QCOMPARE(m_desk.openedUrls().size(), 1); // the QR order launched nothing
+}
+
+void TestMainWindow::switchToThisDeviceLaunchesTheNewOrder()
+{
+    m_desk.window()->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"))->click();
+    const QString qrOrder = m_desk.waitPending();
+    QVERIFY(!qrOrder.isEmpty());
+    QVERIFY(m_desk.openedUrls().isEmpty());
+    auto *openOnDevice = m_desk.window()->orderView()->findChild<QPushButton *>(QStringLiteral("openOnDevicePushButton"));
+    QVERIFY(openOnDevice && openOnDevice->isVisible());
+    QTest::mouseClick(openOnDevice, Qt::LeftButton);
+    // One start method per order: a new same-device order, and that click launches it (not the QR order).
+    QTRY_VERIFY_WITH_TIMEOUT(m_desk.window()->session()
+                                 && m_desk.window()->session()->options().startMethod == StartMethod::SameDevice
+                                 && !m_desk.waitPending().isEmpty(),
+                             10000);
+    QVERIFY(m_desk.window()->session()->orderRef() != qrOrder);
+    QCOMPARE(m_desk.openedUrls().size(), 1);
+    QCOMPARE(m_desk.openedUrls().first(), LaunchUrl::autostartUrl(m_desk.window()->session()->autoStartToken()));
+    QCOMPARE(m_desk.window()->orderView()->currentRfa(), Rfa::Rfa13);
+}
+
+void TestMainWindow::simulatorLaunchGoesToTheDemoPhone()
+{
+    // A window as the app builds it (no injected opener): in the simulator environment the token is not
+    // handed to the desktop, whose BankID app would not know the simulator's orders.
+    m_desk.closeWindow();
+    MainWindow window(m_desk.connections(), m_desk.settings(), DeskOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.loginPage()->findChild<QRadioButton *>(QStringLiteral("sameDeviceRadioButton"))->setChecked(true);
+    QTest::mouseClick(window.loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(window.session() && window.session()->state() == OrderSession::State::Pending
+                                 && !window.session()->hintCode().isEmpty(),
+                             10000);
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("demo phone")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QCOMPARE(window.orderView()->currentRfa(), Rfa::Rfa13);
+    QVERIFY(window.close());
+    const QString error = m_desk.openWindow(QSize(1100, 720)); // for cleanup()
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 void TestMainWindow::cancelEndsTheOrderAtBankId()

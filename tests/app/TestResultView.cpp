@@ -1,6 +1,6 @@
 // ResultView with a real completion: a sign order run to completion against the in-process BankID
 // simulator over mutual TLS (automatic simulated user). Checks the masked / revealed personal number, the
-// device IP warning for same-device orders, risk "high" shown as blocked and not trusted, the signed text
+// device IP warning for same-device orders, risk "high" shown only as the blocked notice, the signed text
 // decoded from the signature XML (usrVisibleData), the JSON export round trip, that a failed export
 // leaves nothing behind (QSaveFile), and that the copy text keeps the number masked.
 // Widgets need a QApplication: QTEST_MAIN, run with QT_QPA_PLATFORM=offscreen (set by ctest).
@@ -8,6 +8,7 @@
 #include "OrderSession.h"
 #include "PersonalNumber.h"
 #include "ResultView.h"
+#include "RiskBlockedNotice.h"
 #include "Screenshots.h"
 #include "SimulatorFixture.h"
 #include "SteadyClock.h"
@@ -125,6 +126,8 @@ ResultContext TestResultView::context(StartMethod method) const
 void TestResultView::personalNumberMaskedUntilRevealed()
 {
     ResultView view;
+    view.show(); // clicks go to laid-out, visible buttons
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.showCompletion(m_completion, context());
     const QString number = m_completion.personalNumber;
     const QString masked = PersonalNumber::mask(number);
@@ -214,18 +217,33 @@ void TestResultView::riskHighIsBlocked()
     CompletionData completion = m_completion;
     completion.risk = risk;
     view.showCompletion(completion, context());
+    auto *heading = view.findChild<QLabel *>(QStringLiteral("headingLabel"));
     auto *riskLabel = view.findChild<QLabel *>(QStringLiteral("riskLabel"));
-    auto *warning = view.findChild<QLabel *>(QStringLiteral("riskWarningLabel"));
-    auto *trust = view.findChild<QLabel *>(QStringLiteral("trustLabel"));
-    QVERIFY(riskLabel && warning && trust);
-    QCOMPARE(riskLabel->text(), shown);
-    QCOMPARE(warning->isVisible(), blocked);
-    QCOMPARE(trust->isVisible(), blocked);
+    auto *details = view.findChild<QWidget *>(QStringLiteral("detailsWidget"));
+    auto *copy = view.findChild<QPushButton *>(QStringLiteral("copyPushButton"));
+    auto *exportButton = view.findChild<QPushButton *>(QStringLiteral("exportPushButton"));
+    QVERIFY(heading && riskLabel && details && copy && exportButton);
+    QCOMPARE(view.isBlocked(), blocked);
     QCOMPARE(view.isTrusted(), !blocked);
-    if (blocked) {
-        QVERIFY(warning->text().contains(QStringLiteral("Blocked")));
-        QVERIFY(view.summaryText().contains(QStringLiteral("Blocked")));
+    if (!blocked) {
+        QCOMPARE(riskLabel->text(), shown);
+        QVERIFY(details->isVisible());
+        QVERIFY(copy->isEnabled() && exportButton->isEnabled());
+        QVERIFY(view.summaryText().contains(QStringLiteral("Risk: ") + shown));
+        return;
     }
+    // A blocked order is a failure, shown like the order view shows it: the notice, nothing to pass on.
+    QCOMPARE(heading->text(), RiskBlockedNotice::text());
+    QVERIFY(heading->text().contains(QStringLiteral("Do not continue")));
+    QVERIFY(!details->isVisible());
+    QVERIFY(!copy->isEnabled() && !exportButton->isEnabled());
+    QCOMPARE(view.summaryText(), RiskBlockedNotice::text());
+    QVERIFY(!view.summaryText().contains(completion.name));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QString error;
+    QVERIFY(!view.exportJson(dir.filePath(QStringLiteral("blocked.json")), &error));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("blocked.json"))));
 }
 
 void TestResultView::signedTextFromSignature()

@@ -4,6 +4,7 @@
 #include "CertificateFactory.h"
 #include "ConnectionManager.h"
 #include "DeskOptions.h"
+#include "OrderSession.h"
 #include "SettingsDialog.h"
 #include "Simulator.h"
 #include "TestConfig.h"
@@ -15,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -36,6 +38,8 @@ private slots:
     void testConnection_data();
     void testConnection();
     void acceptSaves();
+    void pollIntervalNeverBelowTheCoreFloor();
+    void returnRiskIsOnByDefault();
 
 private:
     static void select(QComboBox *combo, DeskEnvironment environment)
@@ -256,6 +260,45 @@ void TestSettingsDialog::acceptSaves()
     invalid.accept();
     QVERIFY2(invalid.result() != int(QDialog::Accepted), "a hostname is not an endUserIp");
     QVERIFY(invalid.findChild<QLabel *>(QStringLiteral("testResultLabel"))->text().contains(QStringLiteral("desk.local")));
+}
+
+void TestSettingsDialog::pollIntervalNeverBelowTheCoreFloor()
+{
+    QCOMPARE(AppSettings::MinPollIntervalSeconds * 1000, OrderSession::MinPollIntervalMs);
+    // A value stored by an older desk (1 s was allowed) is raised to the floor when read.
+    const QString path = m_dir.filePath(QStringLiteral("old-settings.ini"));
+    {
+        QSettings old(path, QSettings::IniFormat);
+        old.setValue(QStringLiteral("order/pollIntervalSeconds"), 1);
+    }
+    AppSettings settings(path);
+    QCOMPARE(settings.pollIntervalSeconds(), 2);
+    settings.setPollIntervalSeconds(1);
+    QCOMPARE(settings.pollIntervalSeconds(), 2);
+
+    SettingsDialog dialog(&settings, m_connections.get());
+    auto *poll = dialog.findChild<QSpinBox *>(QStringLiteral("pollSpinBox"));
+    QVERIFY(poll);
+    QCOMPARE(poll->minimum(), 2);
+    QCOMPARE(poll->value(), 2);
+    poll->setValue(1); // the spin box refuses it
+    QCOMPARE(poll->value(), 2);
+    dialog.accept();
+    QCOMPARE(AppSettings(path).pollIntervalSeconds(), 2);
+}
+
+void TestSettingsDialog::returnRiskIsOnByDefault()
+{
+    const QString path = m_dir.filePath(QStringLiteral("fresh-settings.ini"));
+    AppSettings settings(path);
+    QVERIFY(settings.returnRisk());
+    SettingsDialog dialog(&settings, m_connections.get());
+    auto *returnRisk = dialog.findChild<QCheckBox *>(QStringLiteral("returnRiskCheckBox"));
+    QVERIFY(returnRisk);
+    QVERIFY(returnRisk->isChecked());
+    returnRisk->setChecked(false);
+    dialog.accept();
+    QVERIFY(!AppSettings(path).returnRisk());
 }
 
 QTEST_MAIN(TestSettingsDialog)
