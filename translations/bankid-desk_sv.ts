@@ -543,6 +543,30 @@ bankid-cli: avbryter ordern…
         <source>cannot create the embedded simulator&apos;s folder %1</source>
         <translation>kan inte skapa den inbyggda simulatorns mapp %1</translation>
     </message>
+    <message>
+        <source>BankID rates this order as high risk: it is blocked. Do not trust it.</source>
+        <translation>BankID bedömer ordern som högrisk: den är spärrad. Lita inte på den.</translation>
+    </message>
+    <message>
+        <source>bankid-cli: waiting for BankID to answer before exiting (at most %1 s)
+</source>
+        <translation>bankid-cli: väntar på svar från BankID innan programmet avslutas (högst %1 s)
+</translation>
+    </message>
+    <message>
+        <source>bankid-cli: still waiting for BankID to confirm the cancel
+</source>
+        <translation>bankid-cli: väntar fortfarande på att BankID ska bekräfta avbrottet
+</translation>
+    </message>
+    <message>
+        <source>BankID did not answer within %1 s; exiting without its answer</source>
+        <translation>BankID svarade inte inom %1 s; avslutar utan svaret</translation>
+    </message>
+    <message>
+        <source>BankID did not answer the cancel within %1 s; order %2 may stay pending until it expires</source>
+        <translation>BankID svarade inte på avbrottet inom %1 s; ordern %2 kan ligga kvar tills den löper ut</translation>
+    </message>
 </context>
 <context>
     <name>bankid::CliOptions</name>
@@ -611,10 +635,6 @@ bankid-cli: avbryter ordern…
         <translation>userNonVisibleData (skickas base64-kodad).</translation>
     </message>
     <message>
-        <source>Phone flows: who called, user or RP (default: user).</source>
-        <translation>Telefonflöden: vem som ringde, user eller RP (standard: user).</translation>
-    </message>
-    <message>
         <source>Start BankID on this device (autostart link) instead of showing a QR code.</source>
         <translation>Starta BankID på den här enheten (autostartlänk) i stället för att visa en QR-kod.</translation>
     </message>
@@ -625,10 +645,6 @@ bankid-cli: avbryter ordern…
     <message>
         <source>Require a scan of a passport or national ID card.</source>
         <translation>Kräv avläsning av pass eller nationellt ID-kort.</translation>
-    </message>
-    <message>
-        <source>Ask BankID for the risk level of the order.</source>
-        <translation>Be BankID om orderns risknivå.</translation>
     </message>
     <message>
         <source>payment: card or npa (default: card).</source>
@@ -645,10 +661,6 @@ bankid-cli: avbryter ordern…
     <message>
         <source>payment: ISO 4217 currency (default: SEK).</source>
         <translation>payment: valuta enligt ISO 4217 (standard: SEK).</translation>
-    </message>
-    <message>
-        <source>Milliseconds between collects, at least 1000 (default: 2000).</source>
-        <translation>Millisekunder mellan anropen till collect, minst 1000 (standard: 2000).</translation>
     </message>
     <message>
         <source>Start a new order up to N times when the QR code was not scanned in time.</source>
@@ -727,14 +739,6 @@ bankid-cli: avbryter ordern…
         <translation>--end-user-ip: &apos;%1&apos; är ingen IPv4- eller IPv6-adress</translation>
     </message>
     <message>
-        <source>--call-initiator must be user or RP, not &apos;%1&apos;</source>
-        <translation>--call-initiator måste vara user eller RP, inte &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>--poll-interval must be at least 1000 ms (BankID asks for one collect every 2 s)</source>
-        <translation>--poll-interval måste vara minst 1000 ms (BankID ber om ett anrop till collect varannan sekund)</translation>
-    </message>
-    <message>
         <source>--auto-restart must be a number from 0 to 10</source>
         <translation>--auto-restart måste vara ett tal från 0 till 10</translation>
     </message>
@@ -807,6 +811,34 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
     <message>
         <source>--%1 does not apply to sign-file, which starts a sign order</source>
         <translation>--%1 gäller inte sign-file, som startar en underskriftsorder</translation>
+    </message>
+    <message>
+        <source>phone-auth, phone-sign (required): who called whom, user (the person called you) or RP (you called the person).</source>
+        <translation>phone-auth, phone-sign (krävs): vem som ringde vem, user (personen ringde dig) eller RP (du ringde personen).</translation>
+    </message>
+    <message>
+        <source>Ask BankID for the risk level of the order: always done (high risk fails the order); accepted for older scripts.</source>
+        <translation>Be BankID om orderns risknivå: görs alltid (hög risk gör att ordern misslyckas); godtas för äldre skript.</translation>
+    </message>
+    <message>
+        <source>Milliseconds between collects, at least %1 (default: %1).</source>
+        <translation>Millisekunder mellan collect-anropen, minst %1 (standard: %1).</translation>
+    </message>
+    <message>
+        <source>%1 needs --call-initiator user (the person called you) or --call-initiator RP (you called the person)</source>
+        <translation>%1 kräver --call-initiator user (personen ringde dig) eller --call-initiator RP (du ringde personen)</translation>
+    </message>
+    <message>
+        <source>--call-initiator must be user (the person called you) or RP (you called the person), not &apos;%1&apos;</source>
+        <translation>--call-initiator måste vara user (personen ringde dig) eller RP (du ringde personen), inte '%1'</translation>
+    </message>
+    <message>
+        <source>--call-initiator applies only to phone-auth and phone-sign</source>
+        <translation>--call-initiator gäller bara phone-auth och phone-sign</translation>
+    </message>
+    <message>
+        <source>--poll-interval must be at least %1 ms (BankID asks for one collect every 2 s)</source>
+        <translation>--poll-interval måste vara minst %1 ms (BankID vill ha ett collect-anrop varannan sekund)</translation>
     </message>
 </context>
 <context>
@@ -1647,6 +1679,14 @@ Open File &gt; Settings to fix it.</source>
         <source>The receipt of the last signature could not be saved and exists only in this window. Save it before closing?</source>
         <translation>Kvittot för den senaste underskriften kunde inte sparas och finns bara i det här fönstret. Vill du spara det innan du stänger?</translation>
     </message>
+    <message>
+        <source>Simulator: the demo phone plays the BankID app. Use “Open on this device” there.</source>
+        <translation>Simulator: demotelefonen spelar BankID-appen. Använd ”Öppna på den här enheten” där.</translation>
+    </message>
+    <message>
+        <source>Cancelling the order at BankID…</source>
+        <translation>Avbryter ordern hos BankID…</translation>
+    </message>
 </context>
 <context>
     <name>bankid::OrderView</name>
@@ -1789,6 +1829,22 @@ Open File &gt; Settings to fix it.</source>
     <message>
         <source>Start the BankID app within %1 s</source>
         <translation>Starta BankID-appen inom %1 s</translation>
+    </message>
+    <message>
+        <source>BankID could not be started</source>
+        <translation>BankID kunde inte startas</translation>
+    </message>
+    <message>
+        <source>completionData.risk: %1</source>
+        <translation>completionData.risk: %1</translation>
+    </message>
+    <message>
+        <source>Order state at BankID: unknown. The request may have reached BankID; it was not sent again.</source>
+        <translation>Orderns status hos BankID: okänd. Begäran kan ha nått BankID; den skickades inte igen.</translation>
+    </message>
+    <message>
+        <source>BankID could not be started: nothing on this computer opens BankID links. Choose “Show QR code instead” and let the person scan the code with the BankID app on their phone.</source>
+        <translation>BankID kunde inte startas: inget program på den här datorn öppnar BankID-länkar. Välj ”Visa QR-kod i stället” och låt personen skanna koden med BankID-appen i sin telefon.</translation>
     </message>
 </context>
 <context>
@@ -2140,14 +2196,6 @@ Open File &gt; Settings to fix it.</source>
         <translation>ID-handling kontrollerad (mrtd): nej</translation>
     </message>
     <message>
-        <source>⚠ Blocked: BankID rates this order as high risk. Do not trust this result.</source>
-        <translation>⚠ Blockerad: BankID bedömer att ordern har hög risk. Lita inte på det här resultatet.</translation>
-    </message>
-    <message>
-        <source>⚠ Not trusted</source>
-        <translation>⚠ Inte tillförlitligt</translation>
-    </message>
-    <message>
         <source>What was si&amp;gned (from the signature):</source>
         <translation>Det som skrevs under (enli&amp;gt underskriften):</translation>
     </message>
@@ -2244,10 +2292,6 @@ Open File &gt; Settings to fix it.</source>
         <translation>Resultat</translation>
     </message>
     <message>
-        <source>Trust warning</source>
-        <translation>Varning om tillförlitlighet</translation>
-    </message>
-    <message>
         <source>Name:</source>
         <translation>Namn:</translation>
     </message>
@@ -2302,10 +2346,6 @@ Open File &gt; Settings to fix it.</source>
     <message>
         <source>Risk</source>
         <translation>Risk</translation>
-    </message>
-    <message>
-        <source>Risk warning</source>
-        <translation>Riskvarning</translation>
     </message>
     <message>
         <source>What was signed</source>
@@ -2392,6 +2432,13 @@ Spara det någon annanstans med Spara kvitto som…, annars går beviset för de
 A copy was saved as %2. Move it next to the document, or use Save receipt as….</source>
         <translation>⚠ Kvittot kunde inte sparas bredvid dokumentet: %1
 En kopia sparades som %2. Flytta den till dokumentet, eller använd Spara kvitto som….</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::RiskBlockedNotice</name>
+    <message>
+        <source>⚠ Blocked: BankID rates this order as high risk. Do not continue.</source>
+        <translation>⚠ Spärrad: BankID bedömer ordern som högrisk. Fortsätt inte.</translation>
     </message>
 </context>
 <context>
@@ -2647,6 +2694,14 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
     <message>
         <source>Connection test result</source>
         <translation>Resultat av anslutningstestet</translation>
+    </message>
+    <message>
+        <source>Ask BankID for its risk assess&amp;ment (high risk blocks the order)</source>
+        <translation>Be BankID &amp;om en riskbedömning (hög risk spärrar ordern)</translation>
+    </message>
+    <message>
+        <source>Ask BankID for its risk assessment</source>
+        <translation>Be BankID om en riskbedömning</translation>
     </message>
 </context>
 <context>
