@@ -175,6 +175,7 @@ int runClientBench(int requests, bool useSimulator)
     };
 
     if (!measure(QStringLiteral("collect"), CoreClientLoad::Kind::Collect, requests, 0)
+        || !measure(QStringLiteral("sign 12 KB"), CoreClientLoad::Kind::Sign, qMax(50, requests / 10), 12 * 1000)
         || !measure(QStringLiteral("sign 20 KB"), CoreClientLoad::Kind::Sign, qMax(50, requests / 10), 20 * 1000)
         || !measure(QStringLiteral("sign 200 KB"), CoreClientLoad::Kind::Sign, qMax(20, requests / 25), 200 * 1000))
         return fail(error);
