@@ -29,6 +29,8 @@ public:
     bool reset() override;
     /// Whether QNAM asked to rewind after reading, i.e. tried to send the request a second time.
     bool rewindRefused() const { return m_rewindRefused; }
+    /// Whether QNAM read any of the body, i.e. began writing the request to a connection.
+    bool wasRead() const { return m_read; }
 
 protected:
     qint64 readData(char *data, qint64 maxSize) override;

@@ -53,6 +53,7 @@ void RpCall::send(QNetworkAccessManager *nam, const QNetworkRequest &request, co
         auto *device = new OneShotUploadDevice(body, this);
         reply = nam->post(request, device);
         device->setParent(reply); // lives exactly as long as QNAM may read it
+        m_uploadDevice = device;
     }
     reply->setParent(this);
     // QNAM stops reading from the socket once this much is buffered: the size cap bounds memory.
@@ -142,6 +143,7 @@ void RpCall::onReplyFinished()
                   : m_encrypted    ? RpError::TlsProgress::EstablishedForThisRequest
                                    : RpError::TlsProgress::NotEstablished;
     outcome.abortedByCaller = m_abortedByCaller;
+    outcome.requestWritten = m_uploadDevice && m_uploadDevice->wasRead();
     outcome.transferTimeoutMs = m_transferTimeoutMs;
     outcome.deadlineExceeded = m_deadlineExceeded;
     outcome.requestDeadlineMs = m_requestDeadlineMs;

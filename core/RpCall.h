@@ -18,6 +18,8 @@ class QNetworkRequest;
 
 namespace bankid {
 
+class OneShotUploadDevice;
+
 /// One exchange with the BankID RP API (an order, a collect or a cancel), created by RpClient.
 ///
 /// Contract:
@@ -116,6 +118,7 @@ private:
     QString m_orderRef;
     QString m_logSummary;
     QPointer<QNetworkReply> m_reply; // QPointer: the reply is a child and may already be gone in ~RpCall
+    QPointer<OneShotUploadDevice> m_uploadDevice; // order and cancel bodies; a child of m_reply
     QBasicTimer m_deadlineTimer;     // the total request deadline
     QElapsedTimer m_timer;
     int m_transferTimeoutMs = 0;

@@ -156,6 +156,7 @@ RpError RpError::fromExchange(const Outcome &outcome)
     error.m_message = outcome.networkErrorString;
 
     error.m_tls = outcome.tls;
+    error.m_requestWritten = outcome.requestWritten || outcome.tls != TlsProgress::NotEstablished;
 
     // 1. Our own abort wins over everything that abort() causes.
     if (outcome.abortedByCaller) {
@@ -326,8 +327,10 @@ bool RpError::requestNeverProcessed() const
         return true; // the server answered that it did not take the request
     if (m_httpStatus != 0 || m_kind == Kind::Cancelled)
         return false;
-    // No answer at all: certain only when no TLS connection was established for the request, because
-    // the request is written after the handshake. Validation and Configuration never sent anything.
+    // No answer at all: certain only when nothing of the request was written - no TLS connection was
+    // established for it (the request is written after the handshake) and, for a body QNAM reads from a
+    // OneShotUploadDevice, not a byte of it was read (so a failed reconnect after a close cannot pass for
+    // "never sent"). Validation and Configuration never sent anything.
     switch (m_kind) {
     case Kind::Validation:
     case Kind::Configuration: return true;
@@ -335,7 +338,7 @@ bool RpError::requestNeverProcessed() const
     case Kind::Timeout:
     case Kind::ServerCertificateUntrusted:
     case Kind::ClientCertificateRejected:
-    case Kind::Tls: return m_tls == TlsProgress::NotEstablished;
+    case Kind::Tls: return !m_requestWritten;
     default: return false;
     }
 }

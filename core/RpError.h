@@ -72,6 +72,9 @@ public:
         /// certificate: a later silent close, even of a fresh connection, is a Connection failure.
         bool serverAnsweredBefore = false;
         bool abortedByCaller = false;
+        /// Some of the request was handed to a connection (known for order and cancel bodies, which QNAM
+        /// reads from a OneShotUploadDevice; otherwise implied by tls != NotEstablished).
+        bool requestWritten = false;
         int transferTimeoutMs = 0;
         /// RpCall aborted the exchange because its total deadline (RpConfig::requestDeadlineMs) passed.
         bool deadlineExceeded = false;
@@ -148,6 +151,7 @@ private:
     QString m_message;
     QNetworkReply::NetworkError m_networkError = QNetworkReply::NoError;
     TlsProgress m_tls = TlsProgress::NotEstablished;
+    bool m_requestWritten = false;
     QList<QSslError> m_sslErrors;
     ServerCertificateProblem m_certificateProblem = ServerCertificateProblem::None;
 };

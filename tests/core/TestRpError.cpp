@@ -27,6 +27,8 @@ private slots:
     void validationCarriesFieldAndRule();
     void configurationIsRpInternal();
     void kindNamesAreDistinct();
+    void neverProcessedOnlyWhenNothingWasWritten_data();
+    void neverProcessedOnlyWhenNothingWasWritten();
 };
 
 void TestRpError::mapping_data()
@@ -334,6 +336,47 @@ void TestRpError::closeAfterEarlierAnswersIsConnection()
     QVERIFY2(!error.technicalMessage().contains(QStringLiteral("certificate")), qPrintable(error.technicalMessage()));
     QVERIFY(error.retriable());
     QCOMPARE(error.rfa(), Rfa::Rfa5);
+}
+
+void TestRpError::neverProcessedOnlyWhenNothingWasWritten_data()
+{
+    using Tls = RpError::TlsProgress;
+    QTest::addColumn<int>("status");
+    QTest::addColumn<int>("networkError");
+    QTest::addColumn<int>("tls");
+    QTest::addColumn<bool>("written");
+    QTest::addColumn<bool>("neverProcessed");
+    QTest::newRow("refused") << 0 << int(QNetworkReply::ConnectionRefusedError) << int(Tls::NotEstablished) << false << true;
+    QTest::newRow("host_not_found") << 0 << int(QNetworkReply::HostNotFoundError) << int(Tls::NotEstablished) << false << true;
+    QTest::newRow("handshake_failed") << 0 << int(QNetworkReply::SslHandshakeFailedError) << int(Tls::NotEstablished) << false << true;
+    // QNAM's reconnect after a close failed, but the body had already been read for the first connection.
+    QTest::newRow("refused_reconnect_after_the_body_was_written")
+        << 0 << int(QNetworkReply::ConnectionRefusedError) << int(Tls::NotEstablished) << true << false;
+    QTest::newRow("closed_after_the_handshake") << 0 << int(QNetworkReply::RemoteHostClosedError) << int(Tls::EstablishedForThisRequest) << false << false;
+    QTest::newRow("closed_on_a_reused_connection") << 0 << int(QNetworkReply::RemoteHostClosedError) << int(Tls::Reused) << false << false;
+    QTest::newRow("timeout_after_writing") << 0 << int(QNetworkReply::OperationCanceledError) << int(Tls::Reused) << true << false;
+    QTest::newRow("503") << 503 << int(QNetworkReply::ServiceUnavailableError) << int(Tls::Reused) << true << true;
+    QTest::newRow("429") << 429 << int(QNetworkReply::UnknownContentError) << int(Tls::Reused) << true << true;
+    QTest::newRow("500") << 500 << int(QNetworkReply::InternalServerError) << int(Tls::Reused) << true << false;
+}
+
+void TestRpError::neverProcessedOnlyWhenNothingWasWritten()
+{
+    QFETCH(int, status);
+    QFETCH(int, networkError);
+    QFETCH(int, tls);
+    QFETCH(bool, written);
+    QFETCH(bool, neverProcessed);
+    RpError::Outcome outcome;
+    outcome.endpoint = QStringLiteral("auth");
+    outcome.httpStatus = status;
+    outcome.networkError = QNetworkReply::NetworkError(networkError);
+    outcome.tls = RpError::TlsProgress(tls);
+    outcome.requestWritten = written;
+    outcome.transferTimeoutMs = 10000;
+    const RpError error = RpError::fromExchange(outcome);
+    QVERIFY(error.isError());
+    QCOMPARE(error.requestNeverProcessed(), neverProcessed);
 }
 
 QTEST_APPLESS_MAIN(TestRpError)
