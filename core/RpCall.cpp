@@ -63,6 +63,11 @@ void RpCall::send(QNetworkAccessManager *nam, const QNetworkRequest &request, co
     connect(reply, &QNetworkReply::socketStartedConnecting, this, [this] { m_newConnection = true; });
     connect(reply, &QNetworkReply::encrypted, this, [this] { m_encrypted = true; });
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) { m_sslErrors = errors; });
+    // QNAM's HTTP thread takes the read buffer size only once its request exists (Qt 6.4 forwards a
+    // change to it, but does not copy the value set before the start: measured, a streamed answer then
+    // reached 2.4 MB in the reply before the abort): set it again once the request went out, so the HTTP
+    // thread stops at the cap (exactly cap + 1 bytes buffered) and TCP holds back the rest.
+    connect(reply, &QNetworkReply::requestSent, this, [reply] { reply->setReadBufferSize(RpConfig::MaxResponseBytes + 1); });
     connect(reply, &QNetworkReply::metaDataChanged, this, &RpCall::checkResponseSize);
     connect(reply, &QNetworkReply::readyRead, this, &RpCall::checkResponseSize);
     connect(reply, &QNetworkReply::finished, this, &RpCall::onReplyFinished);
@@ -135,7 +140,7 @@ void RpCall::onReplyFinished()
     RpError::Outcome outcome;
     outcome.endpoint = m_path;
     outcome.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    outcome.body = reply->readAll();
+    outcome.body = reply->isOpen() ? reply->readAll() : QByteArray(); // an aborted reply is closed
     outcome.networkError = reply->error();
     outcome.networkErrorString = reply->errorString();
     outcome.sslErrors = m_sslErrors;

@@ -14,10 +14,12 @@
 #include "CliProcess.h"
 #include "RpCall.h"
 #include "RpClient.h"
+#include "ScriptedHttpsServer.h"
 #include "Simulator.h"
 #include "SimulatorFixture.h"
 #include "TestConfig.h"
 #include "TestPerson.h"
+#include "TestPki.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -29,6 +31,7 @@
 #include <QtTest>
 
 #include <csignal>
+#include <sys/resource.h>
 #include <memory>
 
 using namespace bankid;
@@ -53,6 +56,7 @@ class TestCli : public QObject
 private slots:
     void initTestCase();
     void cleanup();
+    void hugeAnswerKeepsMemoryBounded();
 
     void qrContentPrintsOfficialVector_data();
     void qrContentPrintsOfficialVector();
@@ -698,6 +702,53 @@ void TestCli::collectOfHighRiskOrderFails()
     QVERIFY2(result.err.contains(QLatin1String("bankid-cli: BankID rates this order as high risk: it is blocked. Do not "
                                                "trust it.")),
              result.describe().constData());
+}
+
+void TestCli::hugeAnswerKeepsMemoryBounded()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    QSKIP("under AddressSanitizer a process's peak RSS measures its allocator and shadow memory, not our "
+          "buffers; the release build of the suite runs this check");
+#endif
+    // A server that streams 96 MB as one collect answer (no Content-Length, closed at the end): the real
+    // bankid-cli must stop reading at the 1 MiB cap, not buffer it. Its peak RSS (getrusage of the waited-for
+    // child) stays far below the answer's size.
+    test::TestPki pki;
+    if (!pki.isValid())
+        QSKIP(qPrintable(QStringLiteral("cannot mint test certificates: ") + pki.errorString()));
+    QVERIFY2(pki.createStandardSet(), qPrintable(pki.errorString()));
+    const QString ca = pki.writeFile(QStringLiteral("server-ca.pem"), pki.serverCa().certificate.toPem());
+    const QString cert = pki.writeFile(QStringLiteral("client.pem"), pki.client().certificate.toPem());
+    const QString key = pki.writeFile(QStringLiteral("client-key.pem"), pki.client().key.toPem());
+    QVERIFY(!ca.isEmpty() && !cert.isEmpty() && !key.isEmpty());
+
+    test::ScriptedHttpsServer server;
+    QVERIFY(server.listen(pki.server(), {pki.clientCa().certificate}));
+    // Built only when the request arrives, after bankid-cli has been exec'd: a child forked while this
+    // process held the answer would count these pages in its own peak RSS.
+    constexpr qsizetype answerBytes = 96 * 1024 * 1024;
+    server.setHandler([](const test::RecordedRequest &) -> std::optional<test::CannedResponse> {
+        test::CannedResponse huge;
+        huge.raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{\"orderRef\":\""
+                   + QByteArray(answerBytes, 'a');
+        huge.closeAfterResponse = true;
+        return huge;
+    });
+
+    CliProcess process(m_program,
+                       {QStringLiteral("collect"), QStringLiteral("131daac9-16c6-4618-beb0-365768f37288"), QStringLiteral("--url"),
+                        server.baseUrl().toString(), QStringLiteral("--ca"), ca, QStringLiteral("--cert"), cert,
+                        QStringLiteral("--key"), key, QStringLiteral("--lang"), QStringLiteral("en")},
+                       environment());
+    const test::CliRun result = process.wait(60000);
+    QVERIFY2(result.finished, result.describe().constData());
+    QVERIFY2(result.exitCode != 0, result.describe().constData());
+    QVERIFY2(result.err.contains(QStringLiteral("larger than the limit of 1048576 bytes")), result.describe().constData());
+    rusage usage {};
+    QCOMPARE(getrusage(RUSAGE_CHILDREN, &usage), 0);
+    const long peakMb = usage.ru_maxrss / 1024;
+    qInfo("bankid-cli peak RSS against a 96 MB answer: %ld MB", peakMb);
+    QVERIFY2(peakMb < 64, qPrintable(QStringLiteral("peak RSS %1 MB: the answer was buffered").arg(peakMb)));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
