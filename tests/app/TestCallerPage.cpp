@@ -1,6 +1,8 @@
 // CallerPage: live personal number validation, the Start button's state and the emitted phone request.
 #include "CallerPage.h"
 #include "PersonalNumber.h"
+#include "Screenshots.h"
+#include "Translations.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -27,6 +29,8 @@ private slots:
     void shortForms();
     void noProblemWhileTyping();
     void startAllowed();
+    void screenshots_data();
+    void screenshots();
 
 private:
     /// Whether ProblemMarker coloured the label (its text colour differs from the page's).
@@ -237,6 +241,41 @@ void TestCallerPage::startAllowed()
     QVERIFY(!hint->isVisible());
     QTest::keyClick(widgets.number, Qt::Key_Return);
     QCOMPARE(spy.count(), 1);
+}
+
+void TestCallerPage::screenshots_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("state");
+    for (const char *language : {"en", "sv"}) {
+        for (const char *state : {"empty", "short-form", "wrong", "blocked"})
+            QTest::addRow("%s-%s", language, state) << QString::fromLatin1(language) << QString::fromLatin1(state);
+    }
+}
+
+void TestCallerPage::screenshots()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, state);
+    QVERIFY(bankid::Translations::install(QLocale(language == QLatin1String("sv") ? QLocale::Swedish : QLocale::English)));
+    {
+        CallerPage page;
+        page.resize(760, 460);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        const Ui widgets = ui(page);
+        if (state == QLatin1String("short-form")) {
+            QTest::keyClicks(widgets.number, QStringLiteral("121212-1212"));
+        } else if (state == QLatin1String("wrong")) {
+            QTest::keyClicks(widgets.number, QStringLiteral("19900101-1234"));
+        } else if (state == QLatin1String("blocked")) {
+            QTest::keyClicks(widgets.number, QStringLiteral("199001011239"));
+            page.setStartAllowed(false, QStringLiteral("Not connected: choose a client certificate in Settings."));
+        }
+        QCoreApplication::processEvents();
+        bankid::test::saveScreenshot(&page, QStringLiteral("CallerPage-%1-%2.png").arg(state, language));
+    }
+    bankid::Translations::remove();
 }
 
 QTEST_MAIN(TestCallerPage)

@@ -1,7 +1,9 @@
 // SignTextPage: the base64 length counter and limit, simpleMarkdownV1 issues and preview, the emitted request.
 #include "MarkdownPreview.h"
 #include "RequestValidator.h"
+#include "Screenshots.h"
 #include "SignTextPage.h"
+#include "Translations.h"
 #include "SimpleMarkdown.h"
 
 #include <QAbstractButton>
@@ -32,6 +34,8 @@ private slots:
     void emittedRequest();
     void noApiWordsOnScreen_data();
     void noApiWordsOnScreen();
+    void screenshots_data();
+    void screenshots();
 };
 
 void TestSignTextPage::counter_data()
@@ -182,6 +186,32 @@ void TestSignTextPage::noApiWordsOnScreen()
     QVERIFY(page.findChild<QLabel *>(QStringLiteral("counterLabel"))->toolTip().contains(QStringLiteral("base64")));
     if (visibleBytes > 30000)
         QVERIFY2(!page.issues().isEmpty() && !page.canStart(), "an over-long text is still refused");
+}
+
+void TestSignTextPage::screenshots_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("sv") << QStringLiteral("sv");
+}
+
+void TestSignTextPage::screenshots()
+{
+    QFETCH(QString, language);
+    QVERIFY(bankid::Translations::install(QLocale(language == QLatin1String("sv") ? QLocale::Swedish : QLocale::English)));
+    {
+        SignTextPage page;
+        page.resize(900, 560);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.findChild<QCheckBox *>(QStringLiteral("markdownCheckBox"))->setChecked(true);
+        page.findChild<QPlainTextEdit *>(QStringLiteral("textPlainTextEdit"))
+            ->setPlainText(QStringLiteral("# Agreement\nI accept the *terms* of agreement 4711."));
+        page.findChild<QLineEdit *>(QStringLiteral("nonVisibleLineEdit"))->setText(QStringLiteral("case 4711"));
+        QCoreApplication::processEvents();
+        bankid::test::saveScreenshot(&page, QStringLiteral("SignTextPage-%1.png").arg(language));
+    }
+    bankid::Translations::remove();
 }
 
 QTEST_MAIN(TestSignTextPage)
