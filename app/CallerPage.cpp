@@ -4,6 +4,7 @@
 #include "PersonalNumber.h"
 
 #include <QButtonGroup>
+#include <QDate>
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
@@ -29,6 +30,7 @@ CallerPage::CallerPage(QWidget *parent)
     , m_textLabel(new QLabel(this))
     , m_textLineEdit(new QLineEdit(this))
     , m_startPushButton(new QPushButton(this))
+    , m_startBlockedLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("callerPage"));
     m_titleLabel->setObjectName(QStringLiteral("titleLabel"));
@@ -40,6 +42,9 @@ CallerPage::CallerPage(QWidget *parent)
     m_signRadioButton->setObjectName(QStringLiteral("signRadioButton"));
     m_textLineEdit->setObjectName(QStringLiteral("textLineEdit"));
     m_startPushButton->setObjectName(QStringLiteral("startPushButton"));
+    m_startBlockedLabel->setObjectName(QStringLiteral("startBlockedLabel"));
+    m_startBlockedLabel->setWordWrap(true);
+    m_startBlockedLabel->hide();
 
     QFont titleFont = m_titleLabel->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
@@ -77,7 +82,8 @@ CallerPage::CallerPage(QWidget *parent)
     form->addRow(m_textLabel, m_textLineEdit);
 
     auto *buttonRow = new QHBoxLayout;
-    buttonRow->addStretch(1);
+    buttonRow->addWidget(m_startBlockedLabel, 1);
+    buttonRow->addStretch(0);
     buttonRow->addWidget(m_startPushButton);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_titleLabel);
@@ -94,6 +100,11 @@ CallerPage::CallerPage(QWidget *parent)
     setFocusProxy(m_personalNumberLineEdit);
 
     connect(m_personalNumberLineEdit, &QLineEdit::textChanged, this, &CallerPage::updateValidation);
+    connect(m_personalNumberLineEdit, &QLineEdit::textEdited, this, [this] { m_leftNumberField = false; });
+    connect(m_personalNumberLineEdit, &QLineEdit::editingFinished, this, [this] {
+        m_leftNumberField = !m_personalNumberLineEdit->text().trimmed().isEmpty();
+        updateValidation();
+    });
     connect(m_textLineEdit, &QLineEdit::textChanged, this, &CallerPage::updateValidation);
     connect(m_signRadioButton, &QRadioButton::toggled, this, &CallerPage::updateValidation);
     connect(m_personalNumberLineEdit, &QLineEdit::returnPressed, this, &CallerPage::emitStart);
@@ -106,27 +117,71 @@ OrderRequest CallerPage::request() const
 {
     OrderRequest request;
     request.flow = m_signRadioButton->isChecked() ? Flow::PhoneSign : Flow::PhoneAuth;
-    request.personalNumber = PersonalNumber::normalized(m_personalNumberLineEdit->text());
+    const QString expanded = expandedNumber();
+    request.personalNumber = expanded.isEmpty() ? m_personalNumberLineEdit->text().trimmed() : expanded;
     request.callInitiator = m_rpCalledRadioButton->isChecked() ? CallInitiator::RP : CallInitiator::User;
     request.userVisibleData = m_textLineEdit->text().trimmed().toUtf8();
     return request;
 }
 
+QString CallerPage::expandedNumber() const
+{
+    return PersonalNumber::expandedDigits(m_personalNumberLineEdit->text(), QDate::currentDate());
+}
+
+bool CallerPage::inputComplete() const
+{
+    const QString text = m_personalNumberLineEdit->text().trimmed();
+    int digits = 0;
+    for (const QChar c : text) {
+        if (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+            ++digits;
+        else if (c != QLatin1Char('-') && c != QLatin1Char('+'))
+            return true; // no personal number has it: typing more cannot help
+    }
+    // 10 digits alone may still become 12; with a separator after YYMMDD they are a complete short form.
+    const bool shortFormWithSeparator = text.size() == 11 && (text.at(6) == QLatin1Char('-') || text.at(6) == QLatin1Char('+'));
+    return digits >= 12 || (digits == 10 && shortFormWithSeparator);
+}
+
 bool CallerPage::canStart() const
 {
-    if (PersonalNumber::check(m_personalNumberLineEdit->text()) != PersonalNumber::Rule::Ok)
+    if (!m_startAllowed)
+        return false;
+    if (PersonalNumber::check(expandedNumber()) != PersonalNumber::Rule::Ok)
         return false;
     return !m_signRadioButton->isChecked() || !m_textLineEdit->text().trimmed().isEmpty();
 }
 
+void CallerPage::setStartAllowed(bool allowed, const QString &reason)
+{
+    m_startAllowed = allowed;
+    m_startBlockedReason = allowed ? QString() : reason;
+    m_startBlockedLabel->setText(m_startBlockedReason);
+    m_startBlockedLabel->setVisible(!allowed && !reason.isEmpty());
+    m_startPushButton->setToolTip(m_startBlockedReason);
+    updateValidation();
+}
+
 void CallerPage::updateValidation()
 {
-    const PersonalNumber::Rule rule = PersonalNumber::check(m_personalNumberLineEdit->text());
+    const QString typed = m_personalNumberLineEdit->text();
+    const QString expanded = expandedNumber();
+    // An input that is no accepted form is checked as typed, so the rule says what is wrong with it.
+    const PersonalNumber::Rule rule = PersonalNumber::check(expanded.isEmpty() ? typed : expanded);
+    const bool showProblem = rule != PersonalNumber::Rule::Ok && !typed.trimmed().isEmpty()
+        && (inputComplete() || m_leftNumberField);
     QString message;
     if (rule == PersonalNumber::Rule::Ok) {
-        const auto number = PersonalNumber::parse(m_personalNumberLineEdit->text());
-        message = number && number->isCoordinationNumber() ? tr("Valid coordination number")
-                                                           : tr("Valid personal identity number");
+        const auto number = PersonalNumber::parse(expanded);
+        const QString shown = expanded.left(8) + QLatin1Char('-') + expanded.mid(8);
+        message = number && number->isCoordinationNumber() ? tr("Valid coordination number: %1").arg(shown)
+                                                           : tr("Valid personal identity number: %1").arg(shown);
+    } else if (!showProblem) {
+        message = tr("12 digits (YYYYMMDDNNNN), or the 10-digit form YYMMDD-NNNN (YYMMDD+NNNN from age 100).");
+    } else if (rule == PersonalNumber::Rule::Format) {
+        message = tr("A personal identity number has 12 digits (YYYYMMDDNNNN or YYYYMMDD-NNNN) or 10 digits "
+                     "(YYMMDD-NNNN, YYMMDDNNNN, or YYMMDD+NNNN from age 100).");
     } else {
         message = PersonalNumber::ruleMessage(rule);
     }
@@ -135,15 +190,18 @@ void CallerPage::updateValidation()
     else
         m_textLineEdit->setAccessibleDescription(tr("Optional"));
     m_validationLabel->setText(message);
-    ProblemMarker::mark(m_validationLabel, rule != PersonalNumber::Rule::Ok && !m_personalNumberLineEdit->text().isEmpty());
+    ProblemMarker::mark(m_validationLabel, showProblem);
     m_personalNumberLineEdit->setAccessibleDescription(message);
     m_startPushButton->setEnabled(canStart());
 }
 
 void CallerPage::emitStart()
 {
-    if (!canStart())
+    if (!canStart()) {
+        m_leftNumberField = !m_personalNumberLineEdit->text().trimmed().isEmpty(); // Enter: say what is missing
+        updateValidation();
         return;
+    }
     emit startRequested(request(), StartMethod::Phone);
 }
 
@@ -158,7 +216,7 @@ void CallerPage::retranslateUi()
 {
     m_titleLabel->setText(tr("Identify a caller"));
     m_personalNumberLabel->setText(tr("&Personal number:"));
-    m_personalNumberLineEdit->setPlaceholderText(tr("YYYYMMDDNNNN"));
+    m_personalNumberLineEdit->setPlaceholderText(tr("YYYYMMDDNNNN or YYMMDD-NNNN"));
     m_personalNumberLineEdit->setAccessibleName(tr("Personal identity number"));
     m_initiatorLabel->setText(tr("Who called?"));
     m_userCalledRadioButton->setText(tr("The person &called us"));

@@ -34,12 +34,16 @@ DeskLoginPage::DeskLoginPage(QWidget *parent)
     , m_methodLabel(new QLabel(this))
     , m_startMethodChooser(new StartMethodChooser(Qt::Vertical, this))
     , m_loginPushButton(new QPushButton(this))
+    , m_startBlockedLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("deskLoginPage"));
     m_titleLabel->setObjectName(QStringLiteral("titleLabel"));
     m_introLabel->setObjectName(QStringLiteral("introLabel"));
     m_textLineEdit->setObjectName(QStringLiteral("textLineEdit"));
     m_loginPushButton->setObjectName(QStringLiteral("loginPushButton"));
+    m_startBlockedLabel->setObjectName(QStringLiteral("startBlockedLabel"));
+    m_startBlockedLabel->setWordWrap(true);
+    m_startBlockedLabel->hide();
 
     scaleFont(m_titleLabel, 1.6, true);
     scaleFont(m_loginPushButton, 1.5, true);
@@ -59,6 +63,7 @@ DeskLoginPage::DeskLoginPage(QWidget *parent)
     layout->addWidget(m_introLabel);
     layout->addSpacing(m_introLabel->fontMetrics().height());
     layout->addWidget(m_loginPushButton);
+    layout->addWidget(m_startBlockedLabel);
     layout->addSpacing(m_introLabel->fontMetrics().height());
     layout->addLayout(form);
     layout->addStretch(1);
@@ -92,8 +97,20 @@ void DeskLoginPage::setStartMethod(StartMethod method)
     m_startMethodChooser->setStartMethod(method);
 }
 
+void DeskLoginPage::setStartAllowed(bool allowed, const QString &reason)
+{
+    m_startAllowed = allowed;
+    const QString shown = allowed ? QString() : reason;
+    m_startBlockedLabel->setText(shown);
+    m_startBlockedLabel->setVisible(!shown.isEmpty());
+    m_loginPushButton->setToolTip(shown);
+    m_loginPushButton->setEnabled(allowed);
+}
+
 void DeskLoginPage::emitStart()
 {
+    if (!m_startAllowed)
+        return; // Enter in the text field must not bypass the disabled button
     emit startRequested(request(), startMethod());
 }
 

@@ -34,6 +34,11 @@ public:
     OrderRequest request() const;
     StartMethod startMethod() const;
     void setStartMethod(StartMethod method);
+    /// Whether the login button is enabled (starting is allowed).
+    bool canStart() const { return m_startAllowed; }
+    /// Allows or blocks starting (e.g. while the connection is unusable): when blocked, the start button is
+    /// disabled and \a reason is its tooltip and shown beside it. The MainWindow calls this.
+    Q_INVOKABLE void setStartAllowed(bool allowed, const QString &reason);
 
 signals:
     void startRequested(const bankid::OrderRequest &request, bankid::StartMethod method);
@@ -52,6 +57,8 @@ private:
     QLabel *m_methodLabel;
     StartMethodChooser *m_startMethodChooser;
     QPushButton *m_loginPushButton;
+    QLabel *m_startBlockedLabel;
+    bool m_startAllowed = true;
     bool m_textEdited = false;
 };
 

@@ -55,6 +55,7 @@ SignDocumentPage::SignDocumentPage(QWidget *parent)
     , m_previewTextBrowser(new QTextBrowser(this))
     , m_startMethodChooser(new StartMethodChooser(Qt::Horizontal, this))
     , m_signPushButton(new QPushButton(this))
+    , m_startBlockedLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("signDocumentPage"));
     const QList<std::pair<QWidget *, const char *>> names{
@@ -68,6 +69,7 @@ SignDocumentPage::SignDocumentPage(QWidget *parent)
         {m_receiptLabel, "receiptLabel"},
         {m_previewTextBrowser, "previewTextBrowser"},
         {m_signPushButton, "signPushButton"},
+        {m_startBlockedLabel, "startBlockedLabel"},
     };
     for (const auto &[widget, name] : names)
         widget->setObjectName(QLatin1String(name));
@@ -99,6 +101,8 @@ SignDocumentPage::SignDocumentPage(QWidget *parent)
         caption->setBuddy(value);
     m_previewTextBrowser->setOpenLinks(false);
     m_signPushButton->setDefault(true);
+    m_startBlockedLabel->setWordWrap(true);
+    m_startBlockedLabel->hide();
 
     auto *chooseRow = new QHBoxLayout;
     chooseRow->addWidget(m_dropArea, 1);
@@ -114,6 +118,7 @@ SignDocumentPage::SignDocumentPage(QWidget *parent)
     auto *methodRow = new QHBoxLayout;
     methodRow->addWidget(m_startMethodChooser);
     methodRow->addStretch(1);
+    methodRow->addWidget(m_startBlockedLabel, 2);
     methodRow->addWidget(m_signPushButton);
 
     auto *layout = new QVBoxLayout(this);
@@ -233,6 +238,16 @@ bool SignDocumentPage::canStart() const
     return m_signPushButton->isEnabled();
 }
 
+void SignDocumentPage::setStartAllowed(bool allowed, const QString &reason)
+{
+    m_startAllowed = allowed;
+    const QString shown = allowed ? QString() : reason;
+    m_startBlockedLabel->setText(shown);
+    m_startBlockedLabel->setVisible(!shown.isEmpty());
+    m_signPushButton->setToolTip(shown);
+    updateState();
+}
+
 void SignDocumentPage::chooseFile()
 {
     const QString start = m_documentPath.isEmpty() ? QDir::homePath() : QFileInfo(m_documentPath).absolutePath();
@@ -294,7 +309,7 @@ void SignDocumentPage::updateState()
         m_previewTextBrowser->setHtml(MarkdownPreview::plainToHtml(
             m_hashing ? tr("Computing SHA-256…") : tr("Choose a document to see what the person will sign.")));
     ProblemMarker::mark(m_receiptLabel, !folderWritable);
-    m_signPushButton->setEnabled(m_digest.has_value() && !m_hashing && folderWritable);
+    m_signPushButton->setEnabled(m_startAllowed && m_digest.has_value() && !m_hashing && folderWritable);
 }
 
 void SignDocumentPage::showEvent(QShowEvent *event)

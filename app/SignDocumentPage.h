@@ -67,6 +67,9 @@ public:
     StartMethod startMethod() const;
     /// Whether Sign is enabled.
     bool canStart() const;
+    /// Allows or blocks starting (e.g. while the connection is unusable): when blocked, the start button is
+    /// disabled and \a reason is its tooltip and shown beside it. The MainWindow calls this.
+    Q_INVOKABLE void setStartAllowed(bool allowed, const QString &reason);
 
 signals:
     void startRequested(const bankid::OrderRequest &request, bankid::StartMethod method);
@@ -112,6 +115,8 @@ private:
     QTextBrowser *m_previewTextBrowser;
     StartMethodChooser *m_startMethodChooser;
     QPushButton *m_signPushButton;
+    QLabel *m_startBlockedLabel;
+    bool m_startAllowed = true;
 
     BackgroundJobs m_jobs; ///< last member: destroyed first, so no hash outlives the page's state
 };

@@ -43,6 +43,7 @@ SignTextPage::SignTextPage(QWidget *parent)
     , m_nonVisibleLineEdit(new QLineEdit(this))
     , m_startMethodChooser(new StartMethodChooser(Qt::Horizontal, this))
     , m_signPushButton(new QPushButton(this))
+    , m_startBlockedLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("signTextPage"));
     m_titleLabel->setObjectName(QStringLiteral("titleLabel"));
@@ -53,6 +54,9 @@ SignTextPage::SignTextPage(QWidget *parent)
     m_issuesLabel->setObjectName(QStringLiteral("issuesLabel"));
     m_nonVisibleLineEdit->setObjectName(QStringLiteral("nonVisibleLineEdit"));
     m_signPushButton->setObjectName(QStringLiteral("signPushButton"));
+    m_startBlockedLabel->setObjectName(QStringLiteral("startBlockedLabel"));
+    m_startBlockedLabel->setWordWrap(true);
+    m_startBlockedLabel->hide();
 
     QFont titleFont = m_titleLabel->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
@@ -92,6 +96,7 @@ SignTextPage::SignTextPage(QWidget *parent)
     auto *methodRow = new QHBoxLayout;
     methodRow->addWidget(m_startMethodChooser);
     methodRow->addStretch(1);
+    methodRow->addWidget(m_startBlockedLabel, 2);
     methodRow->addWidget(m_signPushButton);
 
     auto *layout = new QVBoxLayout(this);
@@ -141,6 +146,39 @@ QStringList SignTextPage::issues() const
     return m_issues;
 }
 
+void SignTextPage::setStartAllowed(bool allowed, const QString &reason)
+{
+    m_startAllowed = allowed;
+    const QString shown = allowed ? QString() : reason;
+    m_startBlockedLabel->setText(shown);
+    m_startBlockedLabel->setVisible(!shown.isEmpty());
+    m_signPushButton->setToolTip(shown);
+    updateState();
+}
+
+QString SignTextPage::plainIssue(const ValidationError &error, const OrderRequest &candidate) const
+{
+    // The operator's words for the two fields this page edits; core's message names the API member.
+    const bool visible = error.field() == QLatin1String("userVisibleData");
+    const bool hidden = error.field() == QLatin1String("userNonVisibleData");
+    if (visible && error.rule() == ValidationError::Rule::Required)
+        return tr("Enter the text the person signs.");
+    const bool tooLong = error.rule() == ValidationError::Rule::Base64TooLong || error.rule() == ValidationError::Rule::TooLong;
+    if (visible && tooLong)
+        return tr("The text is too long: %1 characters as sent, at most %2.")
+            .arg(ValidationError::groupDigits(RequestValidator::base64Length(candidate.userVisibleData.size())),
+                 ValidationError::groupDigits(RequestValidator::maxUserVisibleDataLength(Flow::Sign)));
+    if (hidden && tooLong)
+        return tr("The hidden data is too long: %1 characters as sent, at most %2.")
+            .arg(ValidationError::groupDigits(RequestValidator::base64Length(candidate.userNonVisibleData.size())),
+                 ValidationError::groupDigits(RequestValidator::maxUserNonVisibleDataLength(Flow::Sign)));
+    if (visible && error.rule() == ValidationError::Rule::Utf8)
+        return tr("The text contains characters that cannot be sent.");
+    if (hidden && error.rule() == ValidationError::Rule::Utf8)
+        return tr("The hidden data contains characters that cannot be sent.");
+    return error.message();
+}
+
 void SignTextPage::updateState()
 {
     const QString text = m_textPlainTextEdit->toPlainText();
@@ -161,17 +199,15 @@ void SignTextPage::updateState()
     for (const ValidationError &error : errors) {
         if (error.rule() == ValidationError::Rule::Markdown)
             continue; // listed above, every issue with its position
-        if (error.field() == QLatin1String("userVisibleData") && error.rule() == ValidationError::Rule::Required)
-            m_issues << tr("Enter the text the person signs.");
-        else
-            m_issues << error.message();
+        m_issues << plainIssue(error, candidate);
     }
 
     const qint64 length = RequestValidator::base64Length(candidate.userVisibleData.size());
     const int limit = RequestValidator::maxUserVisibleDataLength(Flow::Sign);
-    m_counterLabel->setText(tr("%1 / %2 characters after base64")
+    // "As sent": BankID counts the text after base64, about 4/3 of its UTF-8 bytes; the tooltip says so.
+    m_counterLabel->setText(tr("%1 / %2 characters as sent")
                                 .arg(ValidationError::groupDigits(length), ValidationError::groupDigits(limit)));
-    m_counterLabel->setAccessibleName(tr("Length of the text after base64"));
+    m_counterLabel->setAccessibleName(tr("Length of the text as sent"));
     m_counterLabel->setAccessibleDescription(length > limit ? tr("Over the limit") : tr("Within the limit"));
     ProblemMarker::mark(m_counterLabel, length > limit);
 
@@ -179,7 +215,7 @@ void SignTextPage::updateState()
     m_issuesLabel->setVisible(!m_issues.isEmpty());
     ProblemMarker::mark(m_issuesLabel, !m_issues.isEmpty());
     m_textPlainTextEdit->setAccessibleDescription(m_issues.isEmpty() ? tr("No problems") : m_issues.join(QLatin1Char(' ')));
-    m_signPushButton->setEnabled(errors.isEmpty() && m_issues.isEmpty());
+    m_signPushButton->setEnabled(m_startAllowed && errors.isEmpty() && m_issues.isEmpty());
 }
 
 void SignTextPage::emitStart()
@@ -199,14 +235,22 @@ void SignTextPage::changeEvent(QEvent *event)
 void SignTextPage::retranslateUi()
 {
     m_titleLabel->setText(tr("Sign a text"));
-    m_textLabel->setText(tr("&Text the person signs (userVisibleData):"));
-    m_textPlainTextEdit->setAccessibleName(tr("Text the person signs"));
+    // Plain words on screen; the API member names are in the tooltips for those who know them.
+    m_textLabel->setText(tr("&Text the person reads:"));
+    m_textLabel->setToolTip(tr("Sent as userVisibleData"));
+    m_textPlainTextEdit->setToolTip(m_textLabel->toolTip());
+    m_textPlainTextEdit->setAccessibleName(tr("Text the person reads and signs"));
     m_textPlainTextEdit->setPlaceholderText(tr("For example: I accept the terms of the agreement."));
-    m_markdownCheckBox->setText(tr("&Formatted text (simpleMarkdownV1)"));
-    m_markdownCheckBox->setAccessibleName(tr("Formatted text (simpleMarkdownV1)"));
+    m_markdownCheckBox->setText(tr("&Formatting (headings, bold, italics, lists, tables)"));
+    m_markdownCheckBox->setAccessibleName(tr("Formatting"));
+    m_markdownCheckBox->setToolTip(tr("Sent as userVisibleDataFormat simpleMarkdownV1"));
+    m_counterLabel->setToolTip(tr("BankID counts userVisibleData after base64 encoding: about 4 characters for "
+                                  "every 3 bytes of UTF-8 text"));
     m_previewLabel->setText(tr("Pre&view:"));
     m_previewTextBrowser->setAccessibleName(tr("Preview of the text as the BankID app shows it"));
-    m_nonVisibleLabel->setText(tr("&Hidden data (userNonVisibleData, optional):"));
+    m_nonVisibleLabel->setText(tr("&Hidden data (not shown to the person, optional):"));
+    m_nonVisibleLabel->setToolTip(tr("Sent as userNonVisibleData"));
+    m_nonVisibleLineEdit->setToolTip(m_nonVisibleLabel->toolTip());
     m_nonVisibleLineEdit->setAccessibleName(tr("Hidden data signed along, not shown to the person"));
     m_signPushButton->setText(tr("&Sign with BankID"));
     m_signPushButton->setAccessibleName(tr("Sign with BankID"));

@@ -2,11 +2,13 @@
 
 #include "DropArea.h"
 #include "EvidenceRoots.h"
+#include "OutcomeBadge.h"
 #include "PersonalNumber.h"
 #include "ProblemMarker.h"
 #include "Receipt.h"
 #include "ReceiptVerifier.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QEvent>
 #include <QFile>
@@ -91,7 +93,97 @@ QString outcomeText(VerificationCheck::Outcome outcome)
     return {};
 }
 
+/// One translatable title and two explanations per check name; QT_TRANSLATE_NOOP so lupdate sees them.
+struct CheckTexts {
+    const char *name; ///< core's stable identifier
+    const char *title;
+    const char *passed;
+    const char *failed;
+};
+
+const CheckTexts Checks[] = {
+    {"receipt", QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "Receipt"),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The receipt is readable and complete."),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The receipt cannot be read or is incomplete.")},
+    {"document digest", QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "Document unchanged"),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The document is the one the receipt was made for (same SHA-256 and size)."),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The document differs from the one the receipt was made for.")},
+    {"signed digest", QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "Signature covers the document"),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "What the person signed is this document's SHA-256."),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "What the person signed is not this document's SHA-256.")},
+    {"signer", QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "Signer matches"),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The signer named in the receipt holds the signing certificate."),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The signer named in the receipt differs from the signing certificate.")},
+    {"xml", QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "Signature readable"),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The signature is a well-formed BankID signature."),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The signature is not a readable BankID signature.")},
+    {"reference bidSignedData", QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "Signed data intact"),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The signed data is unchanged since signing."),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The signed data was changed after signing.")},
+    {"reference bidKeyInfo", QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "Certificate data intact"),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The certificate data in the signature is unchanged since signing."),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The certificate data in the signature was changed after signing.")},
+    {"signature value", QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "Signature genuine"),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The signature was made with the signer's certificate."),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The signature was not made with the signer's certificate.")},
+    {"certificate chain", QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "Certificate chain"),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The signer's certificate leads to a trusted root."),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The signer's certificate does not lead to a trusted root.")},
+    {"ocsp signature", QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "Revocation answer genuine"),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The revocation answer (OCSP) is signed by the issuer's responder."),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The revocation answer (OCSP) is not signed by the issuer's responder.")},
+    {"ocsp status", QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "Certificate not revoked"),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The revocation answer says the certificate was good."),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The revocation answer does not say the certificate was good.")},
+    {"ocsp nonce", QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "Revocation answer for this signature"),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The revocation answer was given for this signature."),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The revocation answer was not given for this signature.")},
+    {"ocsp time", QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "Revocation answer time"),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The time of the revocation answer is acceptable."),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The time of the revocation answer is not acceptable.")},
+    {"usrVisibleData", QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "Text the person read"),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The signed text is the expected one."),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The signed text differs from the expected one.")},
+    {"usrNonVisibleData", QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "Hidden data"),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The signed hidden data is the expected one."),
+     QT_TRANSLATE_NOOP("bankid::VerifyReceiptPage", "The signed hidden data differs from the expected one.")},
+};
+
+const CheckTexts *checkTexts(const QString &name)
+{
+    for (const CheckTexts &texts : Checks) {
+        if (name == QLatin1String(texts.name))
+            return &texts;
+    }
+    return nullptr;
+}
+
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("bankid::VerifyReceiptPage", text);
+}
+
 } // namespace
+
+QString VerifyReceiptPage::checkTitle(const QString &name)
+{
+    const CheckTexts *texts = checkTexts(name);
+    return texts ? translated(texts->title) : name;
+}
+
+QString VerifyReceiptPage::checkExplanation(const QString &name, VerificationCheck::Outcome outcome)
+{
+    const CheckTexts *texts = checkTexts(name);
+    switch (outcome) {
+    case VerificationCheck::Outcome::Passed:
+        return texts ? translated(texts->passed) : tr("Passed.");
+    case VerificationCheck::Outcome::Failed:
+        return texts ? translated(texts->failed) : tr("Failed.");
+    case VerificationCheck::Outcome::NotRun:
+        break;
+    }
+    return tr("Could not be checked (see the technical detail).");
+}
 
 VerifyReceiptPage::VerifyReceiptPage(QWidget *parent)
     : QWidget(parent)
@@ -106,6 +198,7 @@ VerifyReceiptPage::VerifyReceiptPage(QWidget *parent)
     , m_receiptCaptionLabel(new QLabel(this))
     , m_receiptLabel(new QLabel(this))
     , m_headlineLabel(new QLabel(this))
+    , m_outcomeBadge(new OutcomeBadge(this))
     , m_checksCaptionLabel(new QLabel(this))
     , m_checksTreeWidget(new QTreeWidget(this))
     , m_signerCaptionLabel(new QLabel(this))
@@ -130,6 +223,7 @@ VerifyReceiptPage::VerifyReceiptPage(QWidget *parent)
         {m_documentLabel, "documentLabel"},
         {m_receiptLabel, "receiptLabel"},
         {m_headlineLabel, "headlineLabel"},
+        {m_outcomeBadge, "outcomeBadge"},
         {m_checksTreeWidget, "checksTreeWidget"},
         {m_signerLabel, "signerLabel"},
         {m_revealPushButton, "revealPushButton"},
@@ -162,9 +256,12 @@ VerifyReceiptPage::VerifyReceiptPage(QWidget *parent)
     m_dropArea->setMinimumHeight(fontMetrics().lineSpacing() * 3);
 
     m_checksTreeWidget->setColumnCount(3);
-    m_checksTreeWidget->setRootIsDecorated(false);
-    m_checksTreeWidget->setUniformRowHeights(true);
-    m_checksTreeWidget->setWordWrap(false);
+    // Long details wrap (rows grow) and every cell's full text is its tooltip: nothing is cut off silently.
+    // A row with a technical detail has it as a child row (Right arrow or a click on the arrow opens it).
+    m_checksTreeWidget->setRootIsDecorated(true);
+    m_checksTreeWidget->setUniformRowHeights(false);
+    m_checksTreeWidget->setWordWrap(true);
+    m_checksTreeWidget->setTextElideMode(Qt::ElideNone);
     m_checksTreeWidget->setSelectionMode(QAbstractItemView::SingleSelection);
     m_checksTreeWidget->header()->setStretchLastSection(true);
     m_checksTreeWidget->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -222,6 +319,7 @@ VerifyReceiptPage::VerifyReceiptPage(QWidget *parent)
     layout->addWidget(m_messageLabel);
     layout->addLayout(files);
     layout->addWidget(m_headlineLabel);
+    layout->addWidget(m_outcomeBadge);
     layout->addWidget(m_checksCaptionLabel);
     layout->addWidget(m_checksTreeWidget, 1);
     layout->addLayout(details);
@@ -418,7 +516,10 @@ void VerifyReceiptPage::removeRootFile(const QString &path)
 
 QString VerifyReceiptPage::headlineText() const
 {
-    return m_headlineLabel->text();
+    if (m_outcomeBadge->outcome() == OutcomeBadge::Outcome::None)
+        return m_headlineLabel->text();
+    return m_outcomeBadge->detail().isEmpty() ? m_outcomeBadge->heading()
+                                              : m_outcomeBadge->heading() + QLatin1Char('\n') + m_outcomeBadge->detail();
 }
 
 void VerifyReceiptPage::refuse(const QString &message)
@@ -495,23 +596,36 @@ void VerifyReceiptPage::refresh()
     m_receiptLabel->setText(m_receiptPath.isEmpty() ? none : QDir::toNativeSeparators(m_receiptPath));
 
     m_checksTreeWidget->clear();
-    bool problem = false;
+    m_headlineLabel->clear();
     if (m_verifying) {
-        m_headlineLabel->setText(tr("Verifying…"));
+        m_outcomeBadge->setOutcome(OutcomeBadge::Outcome::Waiting, tr("Verifying…"));
     } else if (!m_report) {
+        m_outcomeBadge->setOutcome(OutcomeBadge::Outcome::None, {});
         m_headlineLabel->setText(m_documentPath.isEmpty() && m_receiptPath.isEmpty()
                                      ? tr("Nothing verified yet.")
                                      : tr("Not verified: a document and its receipt are both needed."));
     } else {
+        // Titles and explanations are looked up from core's stable names now, in the current language: a
+        // report made before a language switch is shown in the new one.
         QStringList failed;
         QStringList notRun;
         for (const VerificationCheck &check : m_report->checks) {
+            const QString title = checkTitle(check.name);
             if (check.failed())
-                failed << check.name;
+                failed << title;
             else if (!check.passed())
-                notRun << check.name;
-            auto *item = new QTreeWidgetItem(m_checksTreeWidget, {check.name, outcomeText(check.outcome), check.detail});
-            item->setToolTip(2, check.detail);
+                notRun << title;
+            const QString explanation = checkExplanation(check.name, check.outcome);
+            auto *item = new QTreeWidgetItem(m_checksTreeWidget, {title, outcomeText(check.outcome), explanation});
+            item->setData(0, Qt::UserRole, check.name);
+            const QString technical = tr("Technical detail (%1): %2").arg(check.name, check.detail);
+            for (int column = 0; column < 3; ++column)
+                item->setToolTip(column, item->text(column) + QLatin1Char('\n') + technical);
+            if (!check.detail.isEmpty()) {
+                auto *child = new QTreeWidgetItem(item, {technical});
+                child->setFirstColumnSpanned(true);
+                child->setToolTip(0, technical);
+            }
             if (!check.passed()) {
                 QFont bold = item->font(1);
                 bold.setBold(true);
@@ -521,23 +635,23 @@ void VerifyReceiptPage::refresh()
         }
         const int total = int(m_report->checks.size());
         if (m_report->allPassed()) {
-            m_headlineLabel->setText(m_report->trustedLocalSimulatorRoots
-                                         ? tr("✔ All %1 checks passed (against the local simulator root — not a "
-                                              "BankID signature)")
-                                               .arg(locale.toString(total))
-                                         : tr("✔ All %1 checks passed").arg(locale.toString(total)));
+            m_outcomeBadge->setOutcome(OutcomeBadge::Outcome::Passed,
+                                       tr("All %1 checks passed").arg(locale.toString(total)),
+                                       m_report->trustedLocalSimulatorRoots
+                                           ? tr("Against the local simulator root: not a BankID signature.")
+                                           : QString());
         } else if (!failed.isEmpty()) {
-            m_headlineLabel->setText(tr("✘ %1 of %2 checks failed: %3")
-                                         .arg(locale.toString(int(failed.size())), locale.toString(total),
-                                              failed.join(QStringLiteral(", "))));
-            problem = true;
+            m_outcomeBadge->setOutcome(OutcomeBadge::Outcome::Failed,
+                                       tr("%1 of %2 checks failed").arg(locale.toString(int(failed.size())),
+                                                                         locale.toString(total)),
+                                       tr("Failed: %1").arg(failed.join(QStringLiteral(", "))));
         } else {
-            m_headlineLabel->setText(tr("✘ Not verified: %n check(s) could not run: %1", "", int(notRun.size()))
-                                         .arg(notRun.join(QStringLiteral(", "))));
-            problem = true;
+            m_outcomeBadge->setOutcome(OutcomeBadge::Outcome::Failed,
+                                       tr("Not verified: %n check(s) could not run", "", int(notRun.size())),
+                                       tr("Could not run: %1").arg(notRun.join(QStringLiteral(", "))));
         }
     }
-    ProblemMarker::mark(m_headlineLabel, problem);
+    m_headlineLabel->setVisible(!m_headlineLabel->text().isEmpty());
     m_checksTreeWidget->setEnabled(m_report.has_value());
 
     QString signerName;
@@ -554,12 +668,16 @@ void VerifyReceiptPage::refresh()
     m_signerLabel->setText(signerName.isEmpty() && personalNumber.isEmpty()
                                ? QString()
                                : tr("%1, personal number %2").arg(signerName, shownNumber));
+    // Who the receipt names is only the signer once every check passed; until then it is a claim.
+    const bool signerVerified = m_report && m_report->allPassed();
+    m_signerCaptionLabel->setText(m_report && !signerVerified ? tr("Signer (not verified):") : tr("Signer:"));
+    m_signerLabel->setAccessibleName(m_report && !signerVerified ? tr("Signer, not verified") : tr("Signer"));
     m_revealPushButton->setVisible(!personalNumber.isEmpty());
     m_revealPushButton->setText(m_revealPushButton->isChecked() ? tr("Hid&e") : tr("Sho&w"));
     m_revealPushButton->setAccessibleName(m_revealPushButton->isChecked() ? tr("Hide the personal number")
                                                                           : tr("Show the personal number"));
     m_signedAtLabel->setText(m_report && m_report->evidence.signingTime
-                                 ? locale.toString(m_report->evidence.signingTime->toLocalTime(), QLocale::LongFormat)
+                                 ? locale.toString(m_report->evidence.signingTime->toLocalTime(), QLocale::ShortFormat)
                                  : QString());
     m_trustedLabel->setText(m_report ? m_report->trustedRootsDescription : QString());
 
@@ -610,8 +728,6 @@ void VerifyReceiptPage::retranslateUi()
     m_checksCaptionLabel->setText(tr("&Checks:"));
     m_checksTreeWidget->setHeaderLabels({tr("Check"), tr("Result"), tr("Detail")});
     m_checksTreeWidget->setAccessibleName(tr("Checks and their results"));
-    m_signerCaptionLabel->setText(tr("Signer:"));
-    m_signerLabel->setAccessibleName(tr("Signer"));
     m_signedAtCaptionLabel->setText(tr("Signed at:"));
     m_signedAtLabel->setAccessibleName(tr("Signing time"));
     m_trustedCaptionLabel->setText(tr("Trusted roots:"));

@@ -18,6 +18,7 @@ class QTreeWidget;
 namespace bankid {
 
 class DropArea;
+class OutcomeBadge;
 
 /// The "Verify receipt" task: checks offline that a document was signed with BankID, from the document and
 /// its receipt (ReceiptVerifier). The operator drops the document, its receipt or both onto the drop area
@@ -36,6 +37,13 @@ class DropArea;
 /// - The signer's personal number is masked (PersonalNumber::mask) until Show is pressed.
 /// - Refused input (a folder, a remote URL, more than two items, a missing partner) is a sentence in
 ///   messageText(), and no stale result stays on screen.
+/// - The outcome is an OutcomeBadge (a pass a green check with words, a failure a red cross with words).
+/// - Check names and what each check means are shown in the UI language (checkTitle(), checkExplanation():
+///   core's names are stable English identifiers), re-rendered on a language switch; the verifier's own
+///   technical detail (English) is in each row's tooltip and in an expandable child row. Nothing is cut off
+///   silently: the table wraps, and every cell's full text is its tooltip.
+/// - When the verification did not pass, the signer is qualified ("Signer (not verified):").
+/// - Dates in the UI language's short format (24-hour in Swedish).
 ///
 /// \code
 ///   auto *page = new bankid::VerifyReceiptPage;
@@ -70,7 +78,14 @@ public:
     bool isVerifying() const { return m_verifying; }
     /// The last finished verification of the current files.
     const std::optional<ReceiptReport> &report() const { return m_report; }
+    /// The outcome heading and its detail (e.g. "2 of 15 checks failed" and the failed checks), or the
+    /// neutral line when nothing was verified.
     QString headlineText() const;
+    /// The translated title of core's check `name` (VerificationReport/ReceiptReport::checkNames()), e.g.
+    /// "document digest" -> "Document unchanged"; an unknown name is returned as it is.
+    static QString checkTitle(const QString &name);
+    /// What the check with `name` found, in the operator's words, for `outcome`.
+    static QString checkExplanation(const QString &name, VerificationCheck::Outcome outcome);
     /// The problem or notice shown under the drop area; empty when none.
     QString messageText() const { return m_message; }
 
@@ -111,7 +126,8 @@ private:
     QLabel *m_documentLabel;
     QLabel *m_receiptCaptionLabel;
     QLabel *m_receiptLabel;
-    QLabel *m_headlineLabel;
+    QLabel *m_headlineLabel; ///< the neutral line while nothing was verified
+    OutcomeBadge *m_outcomeBadge; ///< verifying, passed or failed
     QLabel *m_checksCaptionLabel;
     QTreeWidget *m_checksTreeWidget;
     QLabel *m_signerCaptionLabel;

@@ -27,7 +27,52 @@ QString acceptedDigits(const QString &input)
     return {};
 }
 
+/// The 10 digits of a short form (YYMMDD-NNNN, YYMMDD+NNNN, YYMMDDNNNN) and whether it had a '+', or an
+/// empty string.
+QString shortFormDigits(const QString &input, bool *hundredOrOlder)
+{
+    const QString trimmed = input.trimmed();
+    *hundredOrOlder = false;
+    if (trimmed.size() == 10 && allDigits(trimmed))
+        return trimmed;
+    if (trimmed.size() == 11 && allDigits(QStringView(trimmed).left(6)) && allDigits(QStringView(trimmed).mid(7))) {
+        const QChar separator = trimmed.at(6);
+        if (separator == QLatin1Char('-') || separator == QLatin1Char('+')) {
+            *hundredOrOlder = separator == QLatin1Char('+');
+            return trimmed.left(6) + trimmed.mid(7);
+        }
+    }
+    return {};
+}
+
 } // namespace
+
+QString PersonalNumber::expandedDigits(const QString &input, const QDate &today)
+{
+    const QString twelve = acceptedDigits(input);
+    if (!twelve.isEmpty())
+        return twelve;
+    bool hundredOrOlder = false;
+    const QString ten = shortFormDigits(input, &hundredOrOlder);
+    if (ten.isEmpty() || !today.isValid())
+        return {};
+
+    const int yearInCentury = ten.left(2).toInt();
+    const int month = ten.mid(2, 2).toInt();
+    int day = ten.mid(4, 2).toInt();
+    if (day > 60)
+        day -= 60; // coordination number
+    int year = today.year() - today.year() % 100 + yearInCentury;
+    const QDate birthDate(year, month, day);
+    const bool inFuture = birthDate.isValid() ? birthDate > today : year > today.year();
+    if (inFuture)
+        year -= 100;
+    if (hundredOrOlder)
+        year -= 100;
+    if (year < 1000)
+        return {}; // no four-digit year: not a number anyone alive holds
+    return QString::number(year) + ten.mid(2);
+}
 
 PersonalNumber::Rule PersonalNumber::check(const QString &input)
 {

@@ -45,6 +45,14 @@ public:
     /// The 12-digit wire form of an accepted input form ("19900101-1234" -> "199001011234"), checking only
     /// the form (not date or check digit); any other input is returned trimmed but otherwise unchanged.
     static QString normalized(const QString &input);
+    /// The 12-digit form YYYYMMDDNNNN of \a input written in any form people use, including the 10-digit
+    /// forms said aloud: "YYMMDD-NNNN", "YYMMDDNNNN" and "YYMMDD+NNNN" ('+' for people aged 100 or more).
+    /// The century of a 10-digit form is the latest one that does not put the date of birth after \a today
+    /// (for a coordination number the day minus 60; when YYMMDD is no real date, the latest century whose
+    /// year is not after today's); '+' goes a further 100 years back. The 12-digit forms are returned as by
+    /// normalized(). Empty when \a input is none of these forms. Date and check digit are NOT checked here:
+    /// parse() the result for that (the check digit covers YYMMDDNNN, so it is the same in both forms).
+    static QString expandedDigits(const QString &input, const QDate &today);
     /// The log-safe form: the first 8 digits followed by "****" ("19900101****"); "****" when fewer than
     /// 8 digits were entered. The last four digits never appear.
     static QString mask(const QString &input);

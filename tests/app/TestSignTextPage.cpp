@@ -1,9 +1,12 @@
 // SignTextPage: the base64 length counter and limit, simpleMarkdownV1 issues and preview, the emitted request.
 #include "MarkdownPreview.h"
 #include "RequestValidator.h"
+#include "Screenshots.h"
 #include "SignTextPage.h"
+#include "Translations.h"
 #include "SimpleMarkdown.h"
 
+#include <QAbstractButton>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -29,6 +32,10 @@ private slots:
     void previewRendersBold();
     void previewEscapesHtml();
     void emittedRequest();
+    void noApiWordsOnScreen_data();
+    void noApiWordsOnScreen();
+    void screenshots_data();
+    void screenshots();
 };
 
 void TestSignTextPage::counter_data()
@@ -133,6 +140,78 @@ void TestSignTextPage::emittedRequest()
     QVERIFY(request.userVisibleDataIsMarkdown);
     QCOMPARE(request.userNonVisibleData, QByteArray("case 42"));
     QCOMPARE(spy.first().at(1).value<bankid::StartMethod>(), bankid::StartMethod::SameDevice);
+}
+
+void TestSignTextPage::noApiWordsOnScreen_data()
+{
+    QTest::addColumn<int>("visibleBytes");
+    QTest::addColumn<int>("hiddenBytes");
+    QTest::addColumn<bool>("markdown");
+    QTest::newRow("empty page") << 0 << 0 << false;
+    QTest::newRow("text and hidden data") << 20 << 10 << true;
+    QTest::newRow("text over the limit") << 30001 << 0 << false;
+}
+
+void TestSignTextPage::noApiWordsOnScreen()
+{
+    // The operator reads plain words; the API member names may only appear in tooltips.
+    QFETCH(int, visibleBytes);
+    QFETCH(int, hiddenBytes);
+    QFETCH(bool, markdown);
+    SignTextPage page;
+    page.show();
+    page.findChild<QPlainTextEdit *>(QStringLiteral("textPlainTextEdit"))->setPlainText(QString(visibleBytes, u'a'));
+    page.findChild<QLineEdit *>(QStringLiteral("nonVisibleLineEdit"))->setText(QString(hiddenBytes, u'b'));
+    page.findChild<QCheckBox *>(QStringLiteral("markdownCheckBox"))->setChecked(markdown);
+
+    const QStringList apiWords{QStringLiteral("userVisibleData"), QStringLiteral("userNonVisibleData"),
+                               QStringLiteral("simpleMarkdownV1"), QStringLiteral("base64"),
+                               QStringLiteral("outstandingTransaction")};
+    QStringList visibleTexts;
+    for (const QLabel *label : page.findChildren<QLabel *>()) {
+        if (label->isVisibleTo(&page))
+            visibleTexts << label->text();
+    }
+    for (const QAbstractButton *button : page.findChildren<QAbstractButton *>()) {
+        if (button->isVisibleTo(&page))
+            visibleTexts << button->text();
+    }
+    QVERIFY(visibleTexts.size() >= 5);
+    for (const QString &text : std::as_const(visibleTexts)) {
+        for (const QString &word : apiWords)
+            QVERIFY2(!text.contains(word, Qt::CaseInsensitive), qPrintable(QStringLiteral("'%1' in '%2'").arg(word, text)));
+    }
+    // The names are still there for those who look: in the tooltips.
+    QVERIFY(page.findChild<QCheckBox *>(QStringLiteral("markdownCheckBox"))->toolTip().contains(QStringLiteral("simpleMarkdownV1")));
+    QVERIFY(page.findChild<QLabel *>(QStringLiteral("counterLabel"))->toolTip().contains(QStringLiteral("base64")));
+    if (visibleBytes > 30000)
+        QVERIFY2(!page.issues().isEmpty() && !page.canStart(), "an over-long text is still refused");
+}
+
+void TestSignTextPage::screenshots_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("sv") << QStringLiteral("sv");
+}
+
+void TestSignTextPage::screenshots()
+{
+    QFETCH(QString, language);
+    QVERIFY(bankid::Translations::install(QLocale(language == QLatin1String("sv") ? QLocale::Swedish : QLocale::English)));
+    {
+        SignTextPage page;
+        page.resize(900, 560);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.findChild<QCheckBox *>(QStringLiteral("markdownCheckBox"))->setChecked(true);
+        page.findChild<QPlainTextEdit *>(QStringLiteral("textPlainTextEdit"))
+            ->setPlainText(QStringLiteral("# Agreement\nI accept the *terms* of agreement 4711."));
+        page.findChild<QLineEdit *>(QStringLiteral("nonVisibleLineEdit"))->setText(QStringLiteral("case 4711"));
+        QCoreApplication::processEvents();
+        bankid::test::saveScreenshot(&page, QStringLiteral("SignTextPage-%1.png").arg(language));
+    }
+    bankid::Translations::remove();
 }
 
 QTEST_MAIN(TestSignTextPage)

@@ -10,6 +10,7 @@
 #include "ResultView.h"
 #include "Screenshots.h"
 #include "Simulator.h"
+#include "OutcomeBadge.h"
 #include "Translations.h"
 #include "VerifyReceiptPage.h"
 
@@ -23,6 +24,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeWidget>
 
 using namespace bankid;
@@ -45,6 +47,8 @@ private slots:
     void nextResultStartsMasked();
     void refusedDropClearsResult();
     void emptyClaimedReceiptIsSkipped();
+    void checksInTheUiLanguage();
+    void signingTimeIn24HourSwedish();
     void screenshots_data();
     void screenshots();
 
@@ -127,15 +131,32 @@ void TestVerifyReceiptPage::dropReceiptAllPassed()
     QCOMPARE(page.documentPath(), m_pdf);
     QCOMPARE(page.receiptPath(), m_receipt);
     const int total = int(ReceiptReport::checkNames().size());
-    QCOMPARE(page.headlineText(), QStringLiteral("✔ All %1 checks passed").arg(total));
+    QCOMPARE(page.headlineText(), QStringLiteral("All %1 checks passed").arg(total));
+    // The outcome is the shared badge: a green check with words.
+    auto *badge = page.findChild<OutcomeBadge *>(QStringLiteral("outcomeBadge"));
+    QVERIFY(badge && badge->isVisibleTo(&page));
+    QCOMPARE(badge->outcome(), OutcomeBadge::Outcome::Passed);
+    QCOMPARE(badge->heading(), QStringLiteral("All %1 checks passed").arg(total));
+    QVERIFY2(badge->accessibleName().startsWith(OutcomeBadge::outcomeWord(OutcomeBadge::Outcome::Passed)),
+             qPrintable(badge->accessibleName()));
+    QCOMPARE(page.findChild<QLabel *>(QStringLiteral("signerLabel"))->accessibleName(), QStringLiteral("Signer"));
 
-    // Every check is listed with its outcome in words, not colour only.
+    // Every check is listed with its outcome in words, not colour only, under a title in the UI language.
     auto *tree = page.findChild<QTreeWidget *>(QStringLiteral("checksTreeWidget"));
     QCOMPARE(tree->topLevelItemCount(), total);
     for (int row = 0; row < total; ++row) {
-        QCOMPARE(tree->topLevelItem(row)->text(0), ReceiptReport::checkNames().at(row));
+        const QString name = ReceiptReport::checkNames().at(row);
+        QCOMPARE(tree->topLevelItem(row)->data(0, Qt::UserRole).toString(), name);
+        QCOMPARE(tree->topLevelItem(row)->text(0), VerifyReceiptPage::checkTitle(name));
+        QVERIFY2(tree->topLevelItem(row)->text(0) != name || name == QLatin1String("receipt") || name == QLatin1String("signer"),
+                 qPrintable(QStringLiteral("no title for check %1").arg(name)));
         QCOMPARE(tree->topLevelItem(row)->text(1), QStringLiteral("✔ passed"));
+        // No silent truncation: the table wraps, and the full texts (and the technical detail) are the tooltip.
+        QVERIFY(tree->topLevelItem(row)->toolTip(2).contains(tree->topLevelItem(row)->text(2)));
+        QVERIFY(tree->topLevelItem(row)->toolTip(2).contains(page.report()->checks.at(row).detail));
     }
+    QVERIFY(tree->wordWrap());
+    QCOMPARE(tree->textElideMode(), Qt::ElideNone);
     // Signer (personal number masked until shown), signing time, trusted roots.
     auto *signer = page.findChild<QLabel *>(QStringLiteral("signerLabel"));
     const QString personalNumber = page.report()->evidence.signerPersonalNumber;
@@ -195,13 +216,34 @@ void TestVerifyReceiptPage::flippedByteFailsDocumentDigest()
     QVERIFY(verifyAfter(page, [&] { again->click(); }));
     QVERIFY(!page.report()->allPassed());
     QVERIFY(page.report()->check(QStringLiteral("document digest")).failed());
-    QVERIFY2(page.headlineText().contains(QStringLiteral("failed")) && page.headlineText().contains(QStringLiteral("document digest")),
+    const QString title = VerifyReceiptPage::checkTitle(QStringLiteral("document digest"));
+    QVERIFY2(page.headlineText().contains(QStringLiteral("failed")) && page.headlineText().contains(title),
              qPrintable(page.headlineText()));
+    // A red cross with words, never colour alone.
+    auto *badge = page.findChild<OutcomeBadge *>(QStringLiteral("outcomeBadge"));
+    QCOMPARE(badge->outcome(), OutcomeBadge::Outcome::Failed);
+    QVERIFY(badge->heading().contains(QStringLiteral("failed")));
+    QVERIFY2(badge->accessibleName().startsWith(OutcomeBadge::outcomeWord(OutcomeBadge::Outcome::Failed)),
+             qPrintable(badge->accessibleName()));
+    // The signer is only claimed by the receipt now.
+    QVERIFY(page.findChildren<QLabel *>().contains(page.findChild<QLabel *>(QStringLiteral("signerLabel"))));
+    bool qualified = false;
+    for (const QLabel *label : page.findChildren<QLabel *>())
+        qualified = qualified || label->text() == QStringLiteral("Signer (not verified):");
+    QVERIFY2(qualified, "a failed verification must show the signer qualified");
+    QCOMPARE(page.findChild<QLabel *>(QStringLiteral("signerLabel"))->accessibleName(), QStringLiteral("Signer, not verified"));
+
     auto *tree = page.findChild<QTreeWidget *>(QStringLiteral("checksTreeWidget"));
-    const auto rows = tree->findItems(QStringLiteral("document digest"), Qt::MatchExactly, 0);
+    const auto rows = tree->findItems(title, Qt::MatchExactly, 0);
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first()->text(1), QStringLiteral("✘ FAILED"));
-    QVERIFY(!rows.first()->text(2).isEmpty());
+    QCOMPARE(rows.first()->text(2),
+             VerifyReceiptPage::checkExplanation(QStringLiteral("document digest"), VerificationCheck::Outcome::Failed));
+    // The verifier's technical reason is one keypress away (a child row) and in the tooltip.
+    QCOMPARE(rows.first()->childCount(), 1);
+    const QString detail = page.report()->check(QStringLiteral("document digest")).detail;
+    QVERIFY(rows.first()->child(0)->text(0).contains(detail));
+    QVERIFY(rows.first()->toolTip(1).contains(detail));
 }
 
 void TestVerifyReceiptPage::refusedDrops_data()
@@ -349,6 +391,77 @@ void TestVerifyReceiptPage::screenshots()
     QCoreApplication::processEvents();
     test::saveScreenshot(&page, QStringLiteral("VerifyReceiptPage-failed-%1.png").arg(language));
     Translations::remove();
+}
+
+namespace {
+
+/// Stands in for the Swedish catalogue (whose texts the lead adds later): marks every text of the Verify page.
+class MarkingTranslator : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *sourceText, const char *, int) const override
+    {
+        if (QLatin1String(context) != QLatin1String("bankid::VerifyReceiptPage"))
+            return {};
+        return QStringLiteral("SV ") + QString::fromUtf8(sourceText);
+    }
+    bool isEmpty() const override { return false; }
+};
+
+} // namespace
+
+void TestVerifyReceiptPage::checksInTheUiLanguage()
+{
+    // A report made in English is re-rendered when the language changes: every check title and explanation
+    // comes from the UI language's catalogue, not from core's English identifiers.
+    VerifyReceiptPage page;
+    page.addRootFile(m_root);
+    QVERIFY(verifyAfter(page, [&] { page.setFiles(m_pdf, m_receipt); }));
+    auto *tree = page.findChild<QTreeWidget *>(QStringLiteral("checksTreeWidget"));
+    QVERIFY(!tree->topLevelItem(0)->text(0).startsWith(QStringLiteral("SV ")));
+
+    MarkingTranslator translator;
+    QVERIFY(QCoreApplication::installTranslator(&translator)); // sends LanguageChange to every widget
+    QCoreApplication::processEvents();
+    QCOMPARE(tree->topLevelItemCount(), int(ReceiptReport::checkNames().size()));
+    for (int row = 0; row < tree->topLevelItemCount(); ++row) {
+        const QTreeWidgetItem *item = tree->topLevelItem(row);
+        QVERIFY2(item->text(0).startsWith(QStringLiteral("SV ")), qPrintable(item->text(0)));
+        QVERIFY2(item->text(1).startsWith(QStringLiteral("SV ")), qPrintable(item->text(1)));
+        QVERIFY2(item->text(2).startsWith(QStringLiteral("SV ")), qPrintable(item->text(2)));
+    }
+    QVERIFY2(page.headlineText().startsWith(QStringLiteral("SV ")), qPrintable(page.headlineText()));
+    QCoreApplication::removeTranslator(&translator);
+    QCoreApplication::processEvents();
+    QVERIFY(!tree->topLevelItem(0)->text(0).startsWith(QStringLiteral("SV ")));
+
+    // With the real Swedish catalogue at least the column headers and outcome words are Swedish.
+    QVERIFY(Translations::install(QLocale(QLocale::Swedish)));
+    QCoreApplication::processEvents();
+    QVERIFY2(tree->topLevelItem(0)->text(1) != QStringLiteral("✔ passed"), qPrintable(tree->topLevelItem(0)->text(1)));
+    Translations::remove();
+    QCoreApplication::processEvents();
+}
+
+void TestVerifyReceiptPage::signingTimeIn24HourSwedish()
+{
+    VerifyReceiptPage page;
+    page.addRootFile(m_root);
+    QVERIFY(verifyAfter(page, [&] { page.setFiles(m_pdf, m_receipt); }));
+    QVERIFY(page.report()->evidence.signingTime);
+    auto *signedAt = page.findChild<QLabel *>(QStringLiteral("signedAtLabel"));
+    const QDateTime local = page.report()->evidence.signingTime->toLocalTime();
+
+    QVERIFY(Translations::install(QLocale(QLocale::Swedish, QLocale::Sweden)));
+    QCoreApplication::processEvents();
+    // The UI language's short format, re-rendered on the switch; 24-hour in Swedish (no AM/PM, HH:mm).
+    QCOMPARE(signedAt->text(), QLocale().toString(local, QLocale::ShortFormat));
+    QVERIFY2(signedAt->text().contains(local.toString(QStringLiteral("HH:mm"))), qPrintable(signedAt->text()));
+    QVERIFY2(!signedAt->text().contains(QStringLiteral("AM")) && !signedAt->text().contains(QStringLiteral("PM")),
+             qPrintable(signedAt->text()));
+    Translations::remove();
+    QCoreApplication::processEvents();
+    QCOMPARE(signedAt->text(), QLocale().toString(local, QLocale::ShortFormat));
 }
 
 QTEST_MAIN(TestVerifyReceiptPage)

@@ -17,6 +17,8 @@ private slots:
     void parsedFields();
     void normalized_data();
     void normalized();
+    void expandedDigits_data();
+    void expandedDigits();
     void mask_data();
     void mask();
     void luhnCheckDigit_data();
@@ -100,6 +102,47 @@ void TestPersonalNumber::normalized()
     QFETCH(QString, input);
     QFETCH(QString, expected);
     QCOMPARE(PersonalNumber::normalized(input), expected);
+}
+
+void TestPersonalNumber::expandedDigits_data()
+{
+    // A fixed "today" (4 December 2026) keeps the century decisions independent of the day the test runs.
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("expected"); // empty: not an accepted form
+    QTest::addColumn<PersonalNumber::Rule>("rule"); // of parse(expected)
+
+    using R = PersonalNumber::Rule;
+    QTest::newRow("short_with_hyphen") << "900101-1239" << "199001011239" << R::Ok;
+    QTest::newRow("short_ten_digits") << "9001011239" << "199001011239" << R::Ok;
+    QTest::newRow("short_spaces_trimmed") << " 900101-1239 " << "199001011239" << R::Ok;
+    QTest::newRow("born_this_century") << "121212-1212" << "201212121212" << R::Ok;
+    QTest::newRow("plus_hundred_or_older") << "121212+1212" << "191212121212" << R::Ok;
+    QTest::newRow("plus_long_ago") << "900101+1239" << "189001011239" << R::Ok;
+    QTest::newRow("born_today_not_future") << "261204-1232" << "202612041232" << R::Ok;
+    QTest::newRow("tomorrow_is_last_century") << "261205-1231" << "192612051231" << R::Ok;
+    QTest::newRow("leap_day_2000") << "000229-1235" << "200002291235" << R::Ok;
+    QTest::newRow("coordination_number") << "700163-0008" << "197001630008" << R::Ok;
+    QTest::newRow("short_bad_check_digit") << "900101-1234" << "199001011234" << R::CheckDigit;
+    QTest::newRow("short_no_real_date") << "901301-1234" << "199013011234" << R::Date;
+    QTest::newRow("twelve_digits_kept") << "199001011239" << "199001011239" << R::Ok;
+    QTest::newRow("twelve_with_hyphen") << "19900101-1239" << "199001011239" << R::Ok;
+    QTest::newRow("nine_digits") << "900101123" << "" << R::Empty;
+    QTest::newRow("eleven_digits") << "90010112390" << "" << R::Empty;
+    QTest::newRow("separator_misplaced") << "90010-11239" << "" << R::Empty;
+    QTest::newRow("other_separator") << "900101*1239" << "" << R::Empty;
+    QTest::newRow("letters") << "900101-12X9" << "" << R::Empty;
+    QTest::newRow("plus_on_twelve_digits") << "19900101+1239" << "" << R::Empty;
+    QTest::newRow("empty") << "" << "" << R::Empty;
+}
+
+void TestPersonalNumber::expandedDigits()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, expected);
+    QFETCH(PersonalNumber::Rule, rule);
+    const QString expanded = PersonalNumber::expandedDigits(input, QDate(2026, 12, 4));
+    QCOMPARE(expanded, expected);
+    QCOMPARE(PersonalNumber::check(expanded), rule);
 }
 
 void TestPersonalNumber::mask_data()
