@@ -46,7 +46,7 @@ public:
     static constexpr int MinPollIntervalSeconds = OrderSession::MinPollIntervalMs / 1000;
     static_assert(OrderSession::MinPollIntervalMs % 1000 == 0, "the setting is in whole seconds");
     static constexpr int MaxPollIntervalSeconds = 10;
-    static constexpr int DefaultAutoRestarts = 0;
+    static constexpr int DefaultAutoRestarts = 2;
     static constexpr int MaxAutoRestarts = 5;
 
     /// The application's QSettings (QCoreApplication organisation and application names).
