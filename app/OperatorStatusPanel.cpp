@@ -139,6 +139,7 @@ void OperatorStatusPanel::updateSteps()
         font.setBold(now);
         m_stepLabels[i]->setFont(font);
         m_stepLabels[i]->setEnabled(now || done);
+        m_stepLabels[i]->setVisible(m_step != Step::None); // an ended order shows its outcome, not steps
         m_stepLabels[i]->setAccessibleName(now ? tr("Current step: %1").arg(names[i])
                                            : done ? tr("Done: %1").arg(names[i])
                                                   : names[i]);

@@ -230,7 +230,7 @@ void OrderView::attach(OrderSession *session, const QString &title)
     m_titleLabel->setVisible(!title.isEmpty());
     m_failure.reset();
     m_rfa = Rfa::None;
-    m_orderAbout.clear();
+    m_orderDetails.reset();
     if (m_launchFor != session)
         m_launchFor = nullptr; // a launch asked for another session never carries over
     m_qr->setContent(QString());
@@ -265,19 +265,32 @@ void OrderView::launchBankIdWhenOrderIsOut()
 
 void OrderView::setOrderDetails(const OrderRequest &request, const QString &documentName)
 {
-    QStringList parts{flowWords(request.flow)};
-    if (!documentName.isEmpty()) {
-        parts << documentName;
-    } else if (!request.userVisibleData.isEmpty()) {
+    m_orderDetails = OrderDetails{request.flow, QString(), documentName, request.personalNumber};
+    if (!request.userVisibleData.isEmpty()) {
         // The first line of what the person reads, shortened: the operator recognises the order by it.
         const QString firstLine = QString::fromUtf8(request.userVisibleData).section(QLatin1Char('\n'), 0, 0).trimmed();
-        parts << (firstLine.size() > 60 ? firstLine.left(59) + QStringLiteral("…") : firstLine);
+        m_orderDetails->textStart = firstLine.size() > 60 ? firstLine.left(59) + QStringLiteral("…") : firstLine;
     }
-    if (!request.personalNumber.isEmpty())
-        parts << PersonalNumber::mask(request.personalNumber);
-    parts.removeAll(QString());
-    m_orderAbout = parts.join(QStringLiteral(" · "));
     updateStatus();
+}
+
+QString OrderView::orderAbout() const
+{
+    QStringList parts;
+    if (m_orderDetails) {
+        parts << flowWords(m_orderDetails->flow);
+        parts << (m_orderDetails->documentName.isEmpty() ? m_orderDetails->textStart : m_orderDetails->documentName);
+        if (!m_orderDetails->personalNumber.isEmpty())
+            parts << PersonalNumber::mask(m_orderDetails->personalNumber);
+    }
+    // The person of a completed order, once BankID named them (when not already known from the request).
+    if (m_session && m_session->state() == OrderSession::State::Complete && m_session->completion()) {
+        const QString masked = PersonalNumber::mask(m_session->completion()->personalNumber);
+        if (!masked.isEmpty() && !parts.contains(masked))
+            parts << masked;
+    }
+    parts.removeAll(QString());
+    return parts.join(QStringLiteral(" · "));
 }
 
 void OrderView::setCancelConfirmation(const CancelConfirmation &confirmation)
@@ -407,6 +420,7 @@ void OrderView::retranslateUi()
     m_howToScanLabel->setAccessibleName(tr("How to scan"));
     m_outcomeBadge->setAccessibleName(tr("Outcome"));
     setRfa(m_rfa); // re-reads the RFA text in the new language
+    updateStatus();
     updateCountdown();
     onRestarted(m_session ? m_session->restartCount() : 0);
 }
@@ -653,12 +667,7 @@ void OrderView::updateStatus()
     m_statusPanel->setBusy(state == OrderSession::State::Starting || state == OrderSession::State::Pending
                            || state == OrderSession::State::Cancelling);
     m_statusPanel->setOperatorLine(line);
-    QString about = m_orderAbout;
-    if (state == OrderSession::State::Complete && m_session->completion()
-        && !m_session->completion()->personalNumber.isEmpty()
-        && !about.contains(PersonalNumber::mask(m_session->completion()->personalNumber)))
-        about += (about.isEmpty() ? QString() : QStringLiteral(" · ")) + PersonalNumber::mask(m_session->completion()->personalNumber);
-    m_statusPanel->setAbout(about);
+    m_statusPanel->setAbout(orderAbout());
 
     switch (state) {
     case OrderSession::State::Complete:

@@ -131,6 +131,8 @@ private:
     void onCancelClicked();
     /// The status panel and the outcome badge for the session's current state.
     void updateStatus();
+    /// "Sign · contract.pdf · 19850615****": flow, text or document, masked person (empty: nothing known).
+    QString orderAbout() const;
     void setRfa(Rfa rfa);
     /// Renders m_rfa (adjusted by shownRfa()), the blocked notice and the launch problem.
     void updateMessage();
@@ -160,7 +162,14 @@ private:
     QString m_launchedToken;
     bool m_launchRefused = false;
     QTimer m_countdownTimer;
-    QString m_orderAbout;
+    /// What setOrderDetails() was told, kept raw so a language switch re-words it.
+    struct OrderDetails {
+        Flow flow = Flow::Auth;
+        QString textStart;
+        QString documentName;
+        QString personalNumber;
+    };
+    std::optional<OrderDetails> m_orderDetails;
     CancelConfirmation m_cancelConfirmation;
 
     QLabel *m_titleLabel = nullptr;
