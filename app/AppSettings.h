@@ -88,7 +88,7 @@ public:
     /// orders never carry it: /phone/auth and /phone/sign do not accept returnRisk.
     bool returnRisk() const;
     void setReturnRisk(bool returnRisk);
-    /// New orders after a startFailed, 0..5 (default 0).
+    /// New orders after a startFailed, 0..5 (default 2: an expired QR code is renewed rather than ending a demo).
     int autoRestarts() const;
     void setAutoRestarts(int count);
     /// QWidget::saveGeometry() / QMainWindow::saveState() of the main window.

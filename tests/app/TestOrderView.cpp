@@ -436,6 +436,14 @@ void TestOrderView::switchOnlyBeforePickupAndCancelAsksAfter()
     QVERIFY(statusPanel()->stepTexts().at(0).startsWith(QStringLiteral("✔")));
     QVERIFY(statusPanel()->stepTexts().at(1).startsWith(QStringLiteral("▶")));
     QCOMPARE(statusPanel()->operatorLine(), QStringLiteral("The person is confirming in the BankID app."));
+    for (const QLocale::Language language : {QLocale::English, QLocale::Swedish}) {
+        QVERIFY(Translations::install(QLocale(language)));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        test::saveScreenshot(m_view.get(), language == QLocale::Swedish ? QStringLiteral("OrderView-picked-up-sv.png")
+                                                                   : QStringLiteral("OrderView-picked-up-en.png"));
+    }
+    QVERIFY(Translations::install(QLocale(QLocale::English)));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
 
     // Cancel now asks; No keeps the order (by the button and by Esc).
     QTest::mouseClick(cancel, Qt::LeftButton);

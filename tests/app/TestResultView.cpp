@@ -409,6 +409,7 @@ void TestResultView::signedMarkdownIsRendered()
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     ResultContext markdown = context();
     markdown.userVisibleDataIsMarkdown = true;
+    view.resize(640, 640);
     markdown.userVisibleDataSent = QByteArrayLiteral("# Avtal\n\nJag godkänner *flytten* av **sparkontot**.");
     CompletionData completion = m_completion;
     completion.signature.clear(); // the text as sent
@@ -472,7 +473,13 @@ void TestResultView::receiptOpenFolderAndVerifyNow()
     view.setUrlOpener(UrlOpener([](const QUrl &) { return false; }));
     QTest::mouseClick(openFolder, Qt::LeftButton);
     QVERIFY2(view.statusText().contains(QStringLiteral("could not be opened")), qPrintable(view.statusText()));
-    test::saveScreenshot(&view, QStringLiteral("ResultView-receipt-en.png"));
+    view.resize(640, 720);
+    for (const QLocale::Language language : {QLocale::English, QLocale::Swedish}) {
+        QVERIFY(Translations::install(QLocale(language)));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        test::saveScreenshot(&view, language == QLocale::Swedish ? QStringLiteral("ResultView-receipt-sv.png")
+                                                           : QStringLiteral("ResultView-receipt-en.png"));
+    }
 }
 
 void TestResultView::copyIsConfirmed()
