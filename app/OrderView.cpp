@@ -169,6 +169,11 @@ OrderView::OrderView(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_titleLabel);
+    // Without a QR code the texts sit in the middle of the view instead of above an empty page: the two
+    // spacers expand only while the QR code (which takes the space itself) is hidden.
+    m_topSpacer = new QSpacerItem(0, 0, QSizePolicy::Minimum, QSizePolicy::Expanding);
+    m_bottomSpacer = new QSpacerItem(0, 0, QSizePolicy::Minimum, QSizePolicy::Expanding);
+    layout->addSpacerItem(m_topSpacer);
     layout->addWidget(m_outcomeBadge);
     layout->addWidget(m_qr, 1);
     layout->addWidget(m_howToScanLabel);
@@ -177,6 +182,7 @@ OrderView::OrderView(QWidget *parent)
     layout->addWidget(m_restartLabel);
     layout->addWidget(m_launchProblemLabel);
     layout->addWidget(m_statusPanel);
+    layout->addSpacerItem(m_bottomSpacer);
     layout->addWidget(m_detailsToolButton, 0, Qt::AlignLeft);
     layout->addWidget(m_detailsPlainTextEdit);
     layout->addStretch(0);
@@ -711,6 +717,13 @@ void OrderView::updateButtons()
     m_showQrPushButton->setVisible(switchable && current == StartMethod::SameDevice);
     m_showQrPushButton->setEnabled(switchable);
     m_howToScanLabel->setVisible(!m_qr->isHidden());
+    const QSizePolicy::Policy spacerPolicy = m_qr->isHidden() ? QSizePolicy::Expanding : QSizePolicy::Fixed;
+    if (m_topSpacer->sizePolicy().verticalPolicy() != spacerPolicy) {
+        m_topSpacer->changeSize(0, 0, QSizePolicy::Minimum, spacerPolicy);
+        m_bottomSpacer->changeSize(0, 0, QSizePolicy::Minimum, spacerPolicy);
+        if (this->layout())
+            this->layout()->invalidate();
+    }
     m_fullScreenPushButton->setVisible(m_fullScreenAvailable && !m_qr->isHidden());
     // A risk-blocked order is final for this person: no "Try again" that would replace the notice.
     // Nor after a declined call: the caller may not be who they say.

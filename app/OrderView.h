@@ -18,6 +18,7 @@ class QLabel;
 class QPushButton;
 class QToolButton;
 class QPlainTextEdit;
+class QSpacerItem;
 
 namespace bankid {
 
@@ -175,6 +176,8 @@ private:
     QLabel *m_titleLabel = nullptr;
     QrCodeWidget *m_qr = nullptr;
     QLabel *m_howToScanLabel = nullptr;
+    QSpacerItem *m_topSpacer = nullptr;    ///< expands only while no QR code is shown
+    QSpacerItem *m_bottomSpacer = nullptr;
     OperatorStatusPanel *m_statusPanel = nullptr;
     OutcomeBadge *m_outcomeBadge = nullptr;
     QLabel *m_messageLabel = nullptr;
