@@ -12,7 +12,8 @@ namespace bankid {
 /// marked (by a sign and bold type, not colour alone), the operator's own line (OperatorMessages) and what
 /// the order is about (flow, the text or document, the masked person once known).
 ///
-/// Contract: a passive display; OrderView decides every value. Empty texts hide their rows.
+/// Contract: a passive display; OrderView decides every value. Empty texts hide their rows; Step::None
+/// hides the steps (an ended order shows its outcome instead).
 ///
 /// \code
 ///   panel->setStep(bankid::OperatorStatusPanel::Step::Confirm);
