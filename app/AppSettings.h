@@ -46,7 +46,7 @@ public:
     static constexpr int MinPollIntervalSeconds = OrderSession::MinPollIntervalMs / 1000;
     static_assert(OrderSession::MinPollIntervalMs % 1000 == 0, "the setting is in whole seconds");
     static constexpr int MaxPollIntervalSeconds = 10;
-    static constexpr int DefaultAutoRestarts = 0;
+    static constexpr int DefaultAutoRestarts = 2;
     static constexpr int MaxAutoRestarts = 5;
 
     /// The application's QSettings (QCoreApplication organisation and application names).
@@ -88,7 +88,7 @@ public:
     /// orders never carry it: /phone/auth and /phone/sign do not accept returnRisk.
     bool returnRisk() const;
     void setReturnRisk(bool returnRisk);
-    /// New orders after a startFailed, 0..5 (default 0).
+    /// New orders after a startFailed, 0..5 (default 2: an expired QR code is renewed rather than ending a demo).
     int autoRestarts() const;
     void setAutoRestarts(int count);
     /// QWidget::saveGeometry() / QMainWindow::saveState() of the main window.

@@ -1,5 +1,9 @@
 #include "OrderView.h"
 
+#include "OperatorMessages.h"
+#include "OperatorStatusPanel.h"
+#include "OutcomeBadge.h"
+#include "PersonalNumber.h"
 #include "ProblemMarker.h"
 #include "QrCodeWidget.h"
 #include "RiskBlockedNotice.h"
@@ -11,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLoggingCategory>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
@@ -26,12 +31,52 @@ namespace bankid {
 namespace {
 
 const QString OutstandingTransaction = QStringLiteral("outstandingTransaction");
+const QString NoClient = QStringLiteral("noClient");
 
 /// Whether the order still waits to be picked up (the QR code / start window matters).
 bool waitingForPickUp(const OrderSession &session)
 {
     return session.state() == OrderSession::State::Pending
-           && (session.hintCode().isEmpty() || session.hintCode() == OutstandingTransaction);
+           && (session.hintCode().isEmpty() || session.hintCode() == OutstandingTransaction
+               || session.hintCode() == NoClient);
+}
+
+/// Whether the person has picked the order up (scanned, opened BankID, answered): switching the start
+/// method or cancelling now would end what they are doing.
+bool pickedUp(const OrderSession &session)
+{
+    return session.state() == OrderSession::State::Pending && !waitingForPickUp(session);
+}
+
+/// The default question before cancelling a picked-up order: No (keep the order) is the default and Esc.
+bool askBeforeCancelling(QWidget *parent)
+{
+    QMessageBox box(QMessageBox::Question, OrderView::tr("Cancel the order?"),
+                    OrderView::tr("The person has already opened BankID and may be confirming right now. "
+                                  "Cancel their order?"),
+                    QMessageBox::NoButton, parent);
+    box.setObjectName(QStringLiteral("cancelConfirmationMessageBox"));
+    QPushButton *cancelOrder = box.addButton(OrderView::tr("Cancel the order"), QMessageBox::YesRole);
+    QPushButton *keepOrder = box.addButton(OrderView::tr("Keep the order"), QMessageBox::NoRole);
+    cancelOrder->setObjectName(QStringLiteral("confirmCancelPushButton"));
+    keepOrder->setObjectName(QStringLiteral("keepOrderPushButton"));
+    box.setDefaultButton(keepOrder);
+    box.setEscapeButton(keepOrder);
+    box.exec();
+    return box.clickedButton() == cancelOrder;
+}
+
+/// The flow in the operator's words.
+QString flowWords(Flow flow)
+{
+    switch (flow) {
+    case Flow::Auth: return OrderView::tr("Log in");
+    case Flow::Sign: return OrderView::tr("Sign");
+    case Flow::Payment: return OrderView::tr("Payment");
+    case Flow::PhoneAuth: return OrderView::tr("Identify caller");
+    case Flow::PhoneSign: return OrderView::tr("Sign on a call");
+    }
+    return {};
 }
 
 } // namespace
@@ -40,6 +85,9 @@ OrderView::OrderView(QWidget *parent)
     : QWidget(parent)
     , m_titleLabel(new QLabel(this))
     , m_qr(new QrCodeWidget(this))
+    , m_howToScanLabel(new QLabel(this))
+    , m_statusPanel(new OperatorStatusPanel(this))
+    , m_outcomeBadge(new OutcomeBadge(this))
     , m_messageLabel(new QLabel(this))
     , m_countdownLabel(new QLabel(this))
     , m_restartLabel(new QLabel(this))
@@ -55,6 +103,9 @@ OrderView::OrderView(QWidget *parent)
     setObjectName(QStringLiteral("orderView"));
     m_titleLabel->setObjectName(QStringLiteral("titleLabel"));
     m_messageLabel->setObjectName(QStringLiteral("messageLabel"));
+    m_howToScanLabel->setObjectName(QStringLiteral("howToScanLabel"));
+    m_outcomeBadge->setObjectName(QStringLiteral("outcomeBadge"));
+    m_cancelConfirmation = askBeforeCancelling;
     m_countdownLabel->setObjectName(QStringLiteral("countdownLabel"));
     m_restartLabel->setObjectName(QStringLiteral("restartLabel"));
     m_launchProblemLabel->setObjectName(QStringLiteral("launchProblemLabel"));
@@ -80,6 +131,11 @@ OrderView::OrderView(QWidget *parent)
     m_messageLabel->setAlignment(Qt::AlignCenter);
     m_messageLabel->setTextFormat(Qt::PlainText);
     m_messageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_howToScanLabel->setAlignment(Qt::AlignCenter);
+    m_howToScanLabel->setWordWrap(true);
+    m_howToScanLabel->setTextFormat(Qt::PlainText);
+    m_howToScanLabel->setVisible(false);
 
     m_countdownLabel->setAlignment(Qt::AlignCenter);
     m_restartLabel->setAlignment(Qt::AlignCenter);
@@ -113,11 +169,20 @@ OrderView::OrderView(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_titleLabel);
+    // Without a QR code the texts sit in the middle of the view instead of above an empty page: the two
+    // spacers expand only while the QR code (which takes the space itself) is hidden.
+    m_topSpacer = new QSpacerItem(0, 0, QSizePolicy::Minimum, QSizePolicy::Expanding);
+    m_bottomSpacer = new QSpacerItem(0, 0, QSizePolicy::Minimum, QSizePolicy::Expanding);
+    layout->addSpacerItem(m_topSpacer);
+    layout->addWidget(m_outcomeBadge);
     layout->addWidget(m_qr, 1);
+    layout->addWidget(m_howToScanLabel);
     layout->addWidget(m_messageLabel);
     layout->addWidget(m_countdownLabel);
     layout->addWidget(m_restartLabel);
     layout->addWidget(m_launchProblemLabel);
+    layout->addWidget(m_statusPanel);
+    layout->addSpacerItem(m_bottomSpacer);
     layout->addWidget(m_detailsToolButton, 0, Qt::AlignLeft);
     layout->addWidget(m_detailsPlainTextEdit);
     layout->addStretch(0);
@@ -144,7 +209,7 @@ OrderView::OrderView(QWidget *parent)
             m_fullScreenPushButton->click();
     });
 
-    connect(m_cancelPushButton, &QPushButton::clicked, this, &OrderView::cancelRequested);
+    connect(m_cancelPushButton, &QPushButton::clicked, this, &OrderView::onCancelClicked);
     connect(m_retryPushButton, &QPushButton::clicked, this, &OrderView::retryRequested);
     connect(m_fullScreenPushButton, &QPushButton::clicked, this, &OrderView::fullScreenRequested);
     connect(m_openOnDevicePushButton, &QPushButton::clicked, this, &OrderView::onOpenOnThisDevice);
@@ -171,6 +236,7 @@ void OrderView::attach(OrderSession *session, const QString &title)
     m_titleLabel->setVisible(!title.isEmpty());
     m_failure.reset();
     m_rfa = Rfa::None;
+    m_orderDetails.reset();
     if (m_launchFor != session)
         m_launchFor = nullptr; // a launch asked for another session never carries over
     m_qr->setContent(QString());
@@ -201,6 +267,41 @@ void OrderView::launchBankIdWhenOrderIsOut()
     // The start method is checked at launch time: the owner may call this before session->start().
     m_launchFor = m_session;
     launchIfRequested(); // already out (attached mid-order): launch now
+}
+
+void OrderView::setOrderDetails(const OrderRequest &request, const QString &documentName)
+{
+    m_orderDetails = OrderDetails{request.flow, QString(), documentName, request.personalNumber};
+    if (!request.userVisibleData.isEmpty()) {
+        // The first line of what the person reads, shortened: the operator recognises the order by it.
+        const QString firstLine = QString::fromUtf8(request.userVisibleData).section(QLatin1Char('\n'), 0, 0).trimmed();
+        m_orderDetails->textStart = firstLine.size() > 60 ? firstLine.left(59) + QStringLiteral("…") : firstLine;
+    }
+    updateStatus();
+}
+
+QString OrderView::orderAbout() const
+{
+    QStringList parts;
+    if (m_orderDetails) {
+        parts << flowWords(m_orderDetails->flow);
+        parts << (m_orderDetails->documentName.isEmpty() ? m_orderDetails->textStart : m_orderDetails->documentName);
+        if (!m_orderDetails->personalNumber.isEmpty())
+            parts << PersonalNumber::mask(m_orderDetails->personalNumber);
+    }
+    // The person of a completed order, once BankID named them (when not already known from the request).
+    if (m_session && m_session->state() == OrderSession::State::Complete && m_session->completion()) {
+        const QString masked = PersonalNumber::mask(m_session->completion()->personalNumber);
+        if (!masked.isEmpty() && !parts.contains(masked))
+            parts << masked;
+    }
+    parts.removeAll(QString());
+    return parts.join(QStringLiteral(" · "));
+}
+
+void OrderView::setCancelConfirmation(const CancelConfirmation &confirmation)
+{
+    m_cancelConfirmation = confirmation;
 }
 
 void OrderView::setUrlOpener(const UrlOpener &opener)
@@ -321,7 +422,11 @@ void OrderView::retranslateUi()
     m_fullScreenPushButton->setToolTip(tr("Show the QR code full screen or on a second screen (F11)"));
     m_retryPushButton->setText(tr("&Try again"));
     m_retryPushButton->setAccessibleName(tr("Try again"));
+    m_howToScanLabel->setText(tr("Open the BankID app and tap the QR code icon, then point the camera at this code."));
+    m_howToScanLabel->setAccessibleName(tr("How to scan"));
+    m_outcomeBadge->setAccessibleName(tr("Outcome"));
     setRfa(m_rfa); // re-reads the RFA text in the new language
+    updateStatus();
     updateCountdown();
     onRestarted(m_session ? m_session->restartCount() : 0);
 }
@@ -519,6 +624,83 @@ void OrderView::updateCountdown()
     m_countdownLabel->setVisible(true);
 }
 
+void OrderView::onCancelClicked()
+{
+    if (!m_session || !m_session->isActive())
+        return;
+    if (pickedUp(*m_session)) {
+        // The person is in the middle of it: one stray click must not end their order.
+        QPointer<OrderSession> asked = m_session;
+        const bool cancel = m_cancelConfirmation && m_cancelConfirmation(this);
+        if (!cancel || !asked || asked != m_session || !m_session->isActive()) {
+            qCInfo(lcOrderView) << "cancel of a picked-up order not confirmed; the order continues";
+            return;
+        }
+    }
+    emit cancelRequested();
+}
+
+void OrderView::updateStatus()
+{
+    using Step = OperatorStatusPanel::Step;
+    using Outcome = OutcomeBadge::Outcome;
+    const OrderSession::State state = m_session ? m_session->state() : OrderSession::State::Idle;
+    const QString hint = m_session ? m_session->hintCode() : QString();
+    Step step = Step::None;
+    QString line;
+    switch (state) {
+    case OrderSession::State::Starting:
+        step = Step::ScanOrOpen;
+        break;
+    case OrderSession::State::Pending:
+        step = waitingForPickUp(*m_session) ? Step::ScanOrOpen : Step::Confirm;
+        line = OperatorMessages::forPending(hint, method());
+        break;
+    case OrderSession::State::Complete:
+        step = Step::Done;
+        break;
+    case OrderSession::State::Failed:
+        line = m_failure && m_failure->kind == OrderFailure::Kind::HintCode ? OperatorMessages::forFailed(m_failure->hintCode)
+                                                                             : QString();
+        break;
+    case OrderSession::State::Idle:
+    case OrderSession::State::Cancelling:
+    case OrderSession::State::Cancelled:
+        break;
+    }
+    m_statusPanel->setVisible(m_session != nullptr && state != OrderSession::State::Idle);
+    m_statusPanel->setStep(step);
+    m_statusPanel->setBusy(state == OrderSession::State::Starting || state == OrderSession::State::Pending
+                           || state == OrderSession::State::Cancelling);
+    m_statusPanel->setOperatorLine(line);
+    m_statusPanel->setAbout(orderAbout());
+
+    switch (state) {
+    case OrderSession::State::Complete:
+        m_outcomeBadge->setOutcome(Outcome::Passed, tr("Done"),
+                                   m_session->completion() ? m_session->completion()->name : QString());
+        break;
+    case OrderSession::State::Failed:
+        if (showsRiskBlocked())
+            m_outcomeBadge->setOutcome(Outcome::Blocked, tr("Blocked: do not continue"));
+        else if (m_failure && OperatorMessages::mustNotContinue(m_failure->hintCode))
+            m_outcomeBadge->setOutcome(Outcome::Blocked, tr("Call not confirmed: do not continue"));
+        else
+            m_outcomeBadge->setOutcome(Outcome::Failed, tr("The order did not go through"));
+        break;
+    case OrderSession::State::Cancelled:
+        m_outcomeBadge->setOutcome(Outcome::Cancelled,
+                                   m_session->cancelConfirmed() ? tr("Order cancelled at BankID") : tr("Order cancelled"));
+        break;
+    case OrderSession::State::Idle:
+    case OrderSession::State::Starting:
+    case OrderSession::State::Pending:
+    case OrderSession::State::Cancelling:
+        m_outcomeBadge->setOutcome(Outcome::None, QString());
+        break;
+    }
+}
+
 void OrderView::updateButtons()
 {
     const bool active = m_session && m_session->isActive();
@@ -528,14 +710,27 @@ void OrderView::updateButtons()
 
     m_cancelPushButton->setVisible(active);
     m_cancelPushButton->setEnabled(active);
-    m_openOnDevicePushButton->setVisible(active && !phone);
-    m_openOnDevicePushButton->setEnabled(active && state != OrderSession::State::Cancelling);
-    m_showQrPushButton->setVisible(active && current == StartMethod::SameDevice);
-    m_showQrPushButton->setEnabled(active && state != OrderSession::State::Cancelling);
+    // The switch ends this order and starts another: offered only while nobody has picked it up yet.
+    const bool switchable = active && (state == OrderSession::State::Starting || waitingForPickUp(*m_session));
+    m_openOnDevicePushButton->setVisible(switchable && !phone);
+    m_openOnDevicePushButton->setEnabled(switchable);
+    m_showQrPushButton->setVisible(switchable && current == StartMethod::SameDevice);
+    m_showQrPushButton->setEnabled(switchable);
+    m_howToScanLabel->setVisible(!m_qr->isHidden());
+    const QSizePolicy::Policy spacerPolicy = m_qr->isHidden() ? QSizePolicy::Expanding : QSizePolicy::Fixed;
+    if (m_topSpacer->sizePolicy().verticalPolicy() != spacerPolicy) {
+        m_topSpacer->changeSize(0, 0, QSizePolicy::Minimum, spacerPolicy);
+        m_bottomSpacer->changeSize(0, 0, QSizePolicy::Minimum, spacerPolicy);
+        if (this->layout())
+            this->layout()->invalidate();
+    }
     m_fullScreenPushButton->setVisible(m_fullScreenAvailable && !m_qr->isHidden());
     // A risk-blocked order is final for this person: no "Try again" that would replace the notice.
-    m_retryPushButton->setVisible((state == OrderSession::State::Failed && !showsRiskBlocked())
+    // Nor after a declined call: the caller may not be who they say.
+    const bool mustNotContinue = m_failure && OperatorMessages::mustNotContinue(m_failure->hintCode);
+    m_retryPushButton->setVisible((state == OrderSession::State::Failed && !showsRiskBlocked() && !mustNotContinue)
                                   || state == OrderSession::State::Cancelled);
+    updateStatus();
 }
 
 void OrderView::setDetailsExpanded(bool expanded)

@@ -11,15 +11,19 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
 #include <optional>
 
 class QLabel;
 class QPushButton;
 class QToolButton;
 class QPlainTextEdit;
+class QSpacerItem;
 
 namespace bankid {
 
+class OperatorStatusPanel;
+class OutcomeBadge;
 class QrCodeWidget;
 
 /// Renders one OrderSession: title, the animated QR code (only while the order waits to be picked up with
@@ -42,6 +46,16 @@ class QrCodeWidget;
 ///   reports that nothing handles bankid: links, the view shows RFA17A and, for the operator, that BankID
 ///   could not be started here and the QR code is the way on ("Show QR code instead").
 ///
+/// The operator status panel (OperatorStatusPanel) under the customer text shows the step, a busy
+/// indicator while waiting, the operator's own line (OperatorMessages) and what the order is about
+/// (setOrderDetails()). An ended order shows an OutcomeBadge: Passed when complete, Failed or Blocked on a
+/// failure (so BankID's advice is not mistaken for an instruction), Cancelled after a cancel.
+///
+/// Protecting the person's order: the start-method switch is offered only while the order waits to be
+/// picked up (no hint yet, outstandingTransaction or noClient); once the person has scanned or opened
+/// BankID, Cancel first asks the operator (CancelConfirmation; No, the default and Esc, keeps the order).
+/// A declined call (userDeclinedCall) offers no "Try again": the operator must not continue.
+///
 /// A failure the core marks as blocked for risk (OrderFailure::isRiskBlocked()) shows RiskBlockedNotice
 /// instead of the RFA text, marked as a problem, and offers no "Try again": the operator must not continue.
 ///
@@ -55,6 +69,9 @@ class OrderView : public QWidget
     Q_OBJECT
 
 public:
+    /// Asks the operator whether to cancel an order the person already picked up; true cancels.
+    using CancelConfirmation = std::function<bool(QWidget *parent)>;
+
     explicit OrderView(QWidget *parent = nullptr);
     ~OrderView() override;
 
@@ -64,6 +81,12 @@ public:
     /// app once its order is out (see the class contract). May be called before session->start(); nothing
     /// is launched for a session whose start method turns out not to be SameDevice.
     void launchBankIdWhenOrderIsOut();
+    /// What the attached order is about, for the operator status panel: the flow, the text to sign (first
+    /// line) or \a documentName, and the person (masked) for phone orders; the person of a completed order
+    /// is added from its completion. Call after attach(); attach() clears it.
+    void setOrderDetails(const bankid::OrderRequest &request, const QString &documentName = {});
+    /// Replaces the question asked before cancelling a picked-up order (default: a QMessageBox).
+    void setCancelConfirmation(const CancelConfirmation &confirmation);
     /// Replaces how URLs are opened (default: QDesktopServices::openUrl).
     void setUrlOpener(const bankid::UrlOpener &opener);
     QrCodeWidget *qrWidget() const;
@@ -76,7 +99,8 @@ public:
     QString messageText() const;
 
 signals:
-    /// Cancel button (Esc shortcut); always enabled while the order is active.
+    /// Cancel button (Esc shortcut); always enabled while the order is active. After the person picked
+    /// the order up, emitted only once the operator confirmed.
     void cancelRequested();
     /// "Open BankID on this device" (from a QR order) / "Show QR code instead" (from a same-device order).
     void switchStartMethodRequested(bankid::StartMethod method);
@@ -105,6 +129,11 @@ private:
     void onRestarted(int restartCount);
     void onOpenOnThisDevice();
     void onShowQrInstead();
+    void onCancelClicked();
+    /// The status panel and the outcome badge for the session's current state.
+    void updateStatus();
+    /// "Sign · contract.pdf · 19850615****": flow, text or document, masked person (empty: nothing known).
+    QString orderAbout() const;
     void setRfa(Rfa rfa);
     /// Renders m_rfa (adjusted by shownRfa()), the blocked notice and the launch problem.
     void updateMessage();
@@ -134,9 +163,23 @@ private:
     QString m_launchedToken;
     bool m_launchRefused = false;
     QTimer m_countdownTimer;
+    /// What setOrderDetails() was told, kept raw so a language switch re-words it.
+    struct OrderDetails {
+        Flow flow = Flow::Auth;
+        QString textStart;
+        QString documentName;
+        QString personalNumber;
+    };
+    std::optional<OrderDetails> m_orderDetails;
+    CancelConfirmation m_cancelConfirmation;
 
     QLabel *m_titleLabel = nullptr;
     QrCodeWidget *m_qr = nullptr;
+    QLabel *m_howToScanLabel = nullptr;
+    QSpacerItem *m_topSpacer = nullptr;    ///< expands only while no QR code is shown
+    QSpacerItem *m_bottomSpacer = nullptr;
+    OperatorStatusPanel *m_statusPanel = nullptr;
+    OutcomeBadge *m_outcomeBadge = nullptr;
     QLabel *m_messageLabel = nullptr;
     QLabel *m_countdownLabel = nullptr;
     QLabel *m_restartLabel = nullptr;

@@ -30,6 +30,9 @@ struct ResultContext {
     QDateTime startedAt;
     QDateTime completedAt;
     QByteArray userVisibleDataSent;
+    /// The text was sent as simpleMarkdownV1 (OrderRequest::userVisibleDataIsMarkdown): the result shows it
+    /// rendered, as the signer saw it in the BankID app.
+    bool userVisibleDataIsMarkdown = false;
     QByteArray userNonVisibleDataSent;
 };
 

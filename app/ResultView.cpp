@@ -1,5 +1,7 @@
 #include "ResultView.h"
 
+#include "MarkdownPreview.h"
+#include "OutcomeBadge.h"
 #include "PersonalNumber.h"
 #include "ProblemMarker.h"
 #include "ReceiptWriter.h"
@@ -9,6 +11,7 @@
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -21,6 +24,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QTextBrowser>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QXmlStreamReader>
 
@@ -53,6 +58,7 @@ void makeWarning(QLabel *label)
 
 ResultView::ResultView(QWidget *parent)
     : QWidget(parent)
+    , m_outcomeBadge(new OutcomeBadge(this))
     , m_headingLabel(new QLabel(this))
     , m_detailsWidget(new QWidget(this))
     , m_nameCaptionLabel(new QLabel(this))
@@ -73,16 +79,21 @@ ResultView::ResultView(QWidget *parent)
     , m_riskLabel(new QLabel(this))
     , m_signedCaptionLabel(new QLabel(this))
     , m_signedPlainTextEdit(new QPlainTextEdit(this))
+    , m_signedTextBrowser(new QTextBrowser(this))
     , m_timesCaptionLabel(new QLabel(this))
     , m_timesLabel(new QLabel(this))
     , m_receiptLabel(new QLabel(this))
     , m_saveReceiptPushButton(new QPushButton(this))
+    , m_openFolderPushButton(new QPushButton(this))
+    , m_verifyNowPushButton(new QPushButton(this))
+    , m_statusLabel(new QLabel(this))
     , m_copyPushButton(new QPushButton(this))
     , m_exportPushButton(new QPushButton(this))
     , m_newOrderPushButton(new QPushButton(this))
 {
     setObjectName(QStringLiteral("resultView"));
     const QList<std::pair<QWidget *, const char *>> names{
+        {m_outcomeBadge, "outcomeBadge"},
         {m_headingLabel, "headingLabel"},
         {m_detailsWidget, "detailsWidget"},
         {m_nameCaptionLabel, "nameCaptionLabel"},
@@ -103,10 +114,14 @@ ResultView::ResultView(QWidget *parent)
         {m_riskLabel, "riskLabel"},
         {m_signedCaptionLabel, "signedCaptionLabel"},
         {m_signedPlainTextEdit, "signedPlainTextEdit"},
+        {m_signedTextBrowser, "signedTextBrowser"},
         {m_timesCaptionLabel, "timesCaptionLabel"},
         {m_timesLabel, "timesLabel"},
         {m_receiptLabel, "receiptLabel"},
         {m_saveReceiptPushButton, "saveReceiptPushButton"},
+        {m_openFolderPushButton, "openFolderPushButton"},
+        {m_verifyNowPushButton, "verifyNowPushButton"},
+        {m_statusLabel, "statusLabel"},
         {m_copyPushButton, "copyPushButton"},
         {m_exportPushButton, "exportPushButton"},
         {m_newOrderPushButton, "newOrderPushButton"},
@@ -134,6 +149,13 @@ ResultView::ResultView(QWidget *parent)
     m_signedPlainTextEdit->setReadOnly(true);
     m_signedPlainTextEdit->setTabChangesFocus(true);
     m_signedPlainTextEdit->setMaximumHeight(m_signedPlainTextEdit->fontMetrics().lineSpacing() * 10);
+    m_signedTextBrowser->setOpenLinks(false); // simpleMarkdownV1 has no links; nothing in it navigates
+    m_signedTextBrowser->setMaximumHeight(m_signedTextBrowser->fontMetrics().lineSpacing() * 12);
+    m_signedTextBrowser->setTabChangesFocus(true);
+    m_signedTextBrowser->setVisible(false);
+    m_statusLabel->setTextFormat(Qt::PlainText);
+    m_statusLabel->setWordWrap(true);
+    m_statusLabel->setVisible(false);
 
     // Captions are buddies of their values so a screen reader reads "Name: Karl Karlsson".
     const QList<std::pair<QLabel *, QWidget *>> buddies{
@@ -177,21 +199,29 @@ ResultView::ResultView(QWidget *parent)
     details->addLayout(form);
     details->addWidget(m_signedCaptionLabel);
     details->addWidget(m_signedPlainTextEdit);
+    details->addWidget(m_signedTextBrowser);
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_outcomeBadge);
     layout->addWidget(m_headingLabel);
     layout->addWidget(m_detailsWidget);
     auto *receiptRow = new QHBoxLayout;
     receiptRow->addWidget(m_receiptLabel, 1);
     receiptRow->addWidget(m_saveReceiptPushButton, 0, Qt::AlignTop);
+    receiptRow->addWidget(m_openFolderPushButton, 0, Qt::AlignTop);
+    receiptRow->addWidget(m_verifyNowPushButton, 0, Qt::AlignTop);
     layout->addLayout(receiptRow);
     layout->addStretch(1);
+    layout->addWidget(m_statusLabel);
     layout->addLayout(buttons);
 
     setTabOrder(m_revealPushButton, m_signedPlainTextEdit);
-    setTabOrder(m_signedPlainTextEdit, m_receiptLabel);
+    setTabOrder(m_signedPlainTextEdit, m_signedTextBrowser);
+    setTabOrder(m_signedTextBrowser, m_receiptLabel);
     setTabOrder(m_receiptLabel, m_saveReceiptPushButton);
-    setTabOrder(m_saveReceiptPushButton, m_copyPushButton);
+    setTabOrder(m_saveReceiptPushButton, m_openFolderPushButton);
+    setTabOrder(m_openFolderPushButton, m_verifyNowPushButton);
+    setTabOrder(m_verifyNowPushButton, m_copyPushButton);
     setTabOrder(m_copyPushButton, m_exportPushButton);
     setTabOrder(m_exportPushButton, m_newOrderPushButton);
 
@@ -200,6 +230,8 @@ ResultView::ResultView(QWidget *parent)
     connect(m_exportPushButton, &QPushButton::clicked, this, &ResultView::onExport);
     connect(m_saveReceiptPushButton, &QPushButton::clicked, this, &ResultView::onSaveReceiptAs);
     connect(m_newOrderPushButton, &QPushButton::clicked, this, &ResultView::newOrderRequested);
+    connect(m_openFolderPushButton, &QPushButton::clicked, this, &ResultView::onOpenReceiptFolder);
+    connect(m_verifyNowPushButton, &QPushButton::clicked, this, &ResultView::onVerifyReceipt);
 
     retranslateUi();
 }
@@ -216,6 +248,8 @@ void ResultView::showCompletion(const CompletionData &completion, const ResultCo
     m_receiptDocumentPath.clear();
     m_receiptFallbackPath.clear();
     m_unsavedReceipt.reset();
+    m_savedReceiptDocumentPath.clear();
+    setStatus(QString());
     const std::optional<QByteArray> fromSignature = signedVisibleData(completion.signature);
     m_signedTextFromSignature = fromSignature.has_value();
     m_signedText = fromSignature.value_or(context.userVisibleDataSent);
@@ -225,9 +259,10 @@ void ResultView::showCompletion(const CompletionData &completion, const ResultCo
     refresh();
 }
 
-void ResultView::showReceiptSaved(const QString &path, bool numbered)
+void ResultView::showReceiptSaved(const QString &path, bool numbered, const QString &documentPath)
 {
     m_receiptPath = path;
+    m_savedReceiptDocumentPath = documentPath.isEmpty() ? m_receiptDocumentPath : documentPath;
     m_receiptNumbered = numbered;
     m_receiptError.clear();
     m_receiptFallbackPath.clear();
@@ -245,6 +280,49 @@ void ResultView::showReceiptNotSaved(const Receipt &receipt, const QString &docu
     m_receiptFallbackPath = fallbackPath;
     m_unsavedReceipt = receipt;
     refresh();
+}
+
+void ResultView::setUrlOpener(const UrlOpener &opener)
+{
+    m_urlOpener = opener;
+}
+
+QString ResultView::statusText() const
+{
+    return m_statusLabel->isHidden() ? QString() : m_statusLabel->text();
+}
+
+void ResultView::setStatus(const QString &text)
+{
+    m_statusLabel->setText(text);
+    m_statusLabel->setVisible(!text.isEmpty());
+    m_statusLabel->setAccessibleDescription(text);
+}
+
+QString ResultView::receiptDocumentPath() const
+{
+    if (!m_savedReceiptDocumentPath.isEmpty())
+        return m_savedReceiptDocumentPath;
+    // A first-choice receipt is "<document>" + fileSuffix(); a numbered one needs the window to say.
+    if (m_receiptPath.endsWith(Receipt::fileSuffix()))
+        return m_receiptPath.chopped(Receipt::fileSuffix().size());
+    return {};
+}
+
+void ResultView::onOpenReceiptFolder()
+{
+    if (m_receiptPath.isEmpty())
+        return;
+    const QString folder = QFileInfo(m_receiptPath).absolutePath();
+    if (!m_urlOpener.open(QUrl::fromLocalFile(folder)))
+        setStatus(tr("The folder %1 could not be opened.").arg(QDir::toNativeSeparators(folder)));
+}
+
+void ResultView::onVerifyReceipt()
+{
+    if (m_receiptPath.isEmpty())
+        return;
+    emit verifyReceiptRequested(receiptDocumentPath(), m_receiptPath);
 }
 
 QString ResultView::receiptStatusText() const
@@ -367,6 +445,14 @@ void ResultView::refresh()
                             : auth       ? tr("Identified with BankID")
                                          : tr("Signed with BankID"));
     ProblemMarker::mark(m_headingLabel, blocked);
+    // The outcome at a glance; the heading label carries only the blocked notice's full words.
+    if (!m_hasResult)
+        m_outcomeBadge->setOutcome(OutcomeBadge::Outcome::None, QString());
+    else if (blocked)
+        m_outcomeBadge->setOutcome(OutcomeBadge::Outcome::Blocked, tr("Blocked: do not continue"));
+    else
+        m_outcomeBadge->setOutcome(OutcomeBadge::Outcome::Passed, m_headingLabel->text(), m_completion.name);
+    m_headingLabel->setVisible(blocked);
     m_detailsWidget->setVisible(!blocked);
     m_nameLabel->setText(m_completion.name);
     m_personalNumberLabel->setText(shownPersonalNumber());
@@ -388,11 +474,22 @@ void ResultView::refresh()
                                                       : tr("ID document checked (mrtd): no"));
     m_riskLabel->setText(riskText());
 
-    m_signedCaptionLabel->setText(m_signedTextFromSignature ? tr("What was si&gned (from the signature):")
-                                                            : tr("What was si&gned (as sent):"));
-    m_signedCaptionLabel->setVisible(!m_signedText.isEmpty());
-    m_signedPlainTextEdit->setVisible(!m_signedText.isEmpty());
+    // A login shows a text too, but nothing was signed: the caption says what the text was for.
+    if (auth)
+        m_signedCaptionLabel->setText(m_signedTextFromSignature ? tr("What the person was shown when lo&gging in (from the signature):")
+                                                                : tr("What the person was shown when lo&gging in (as sent):"));
+    else
+        m_signedCaptionLabel->setText(m_signedTextFromSignature ? tr("What was si&gned (from the signature):")
+                                                                : tr("What was si&gned (as sent):"));
+    const bool hasText = !m_signedText.isEmpty();
+    const bool rendered = hasText && m_context.userVisibleDataIsMarkdown;
+    m_signedCaptionLabel->setVisible(hasText);
+    m_signedPlainTextEdit->setVisible(hasText && !rendered);
+    m_signedTextBrowser->setVisible(rendered);
     m_signedPlainTextEdit->setPlainText(QString::fromUtf8(m_signedText));
+    m_signedTextBrowser->setHtml(rendered ? MarkdownPreview::toHtml(SimpleMarkdown::parse(QString::fromUtf8(m_signedText)))
+                                          : QString());
+    m_signedCaptionLabel->setBuddy(rendered ? static_cast<QWidget *>(m_signedTextBrowser) : m_signedPlainTextEdit);
 
     QStringList times;
     const QLocale locale;
@@ -424,6 +521,8 @@ void ResultView::refresh()
     m_receiptLabel->setFocusPolicy(m_receiptLabel->isHidden() ? Qt::NoFocus : Qt::StrongFocus);
     ProblemMarker::mark(m_receiptLabel, m_unsavedReceipt.has_value());
     m_saveReceiptPushButton->setVisible(m_unsavedReceipt.has_value());
+    m_openFolderPushButton->setVisible(!m_receiptPath.isEmpty());
+    m_verifyNowPushButton->setVisible(!m_receiptPath.isEmpty());
 
     // Nothing of a blocked order is to be passed on as a result.
     m_copyPushButton->setEnabled(m_hasResult && !blocked);
@@ -501,8 +600,13 @@ bool ResultView::exportJson(const QString &path, QString *error) const
 
 void ResultView::onCopy()
 {
-    if (QClipboard *clipboard = QGuiApplication::clipboard())
-        clipboard->setText(summaryText());
+    QClipboard *clipboard = QGuiApplication::clipboard();
+    if (!clipboard)
+        return;
+    clipboard->setText(summaryText());
+    // Visible confirmation: a click that seems to do nothing gets clicked again, or doubted.
+    setStatus(isPersonalNumberRevealed() ? tr("Copied to the clipboard.")
+                                         : tr("Copied to the clipboard (personal number hidden)."));
 }
 
 void ResultView::onExport()
@@ -543,7 +647,14 @@ void ResultView::retranslateUi()
     m_stepUpLabel->setAccessibleName(tr("Step-up"));
     m_riskCaptionLabel->setText(tr("Risk:"));
     m_riskLabel->setAccessibleName(tr("Risk"));
-    m_signedPlainTextEdit->setAccessibleName(tr("What was signed"));
+    m_signedPlainTextEdit->setAccessibleName(tr("What the person saw"));
+    m_signedTextBrowser->setAccessibleName(tr("What the person saw"));
+    m_outcomeBadge->setAccessibleName(tr("Outcome"));
+    m_openFolderPushButton->setText(tr("&Open folder"));
+    m_openFolderPushButton->setAccessibleName(tr("Open the folder of the receipt"));
+    m_verifyNowPushButton->setText(tr("Verify now"));
+    m_verifyNowPushButton->setAccessibleName(tr("Verify the receipt against the document now"));
+    m_statusLabel->setAccessibleName(tr("Status"));
     m_timesCaptionLabel->setText(tr("Order times:"));
     m_timesLabel->setAccessibleName(tr("Order times"));
     m_receiptLabel->setAccessibleName(tr("Receipt"));

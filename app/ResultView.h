@@ -3,6 +3,7 @@
 #include "ApiTypes.h"
 #include "Receipt.h"
 #include "ResultContext.h"
+#include "UrlOpener.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -14,13 +15,22 @@
 class QLabel;
 class QPushButton;
 class QPlainTextEdit;
+class QTextBrowser;
 
 namespace bankid {
 
-/// Shows a completed order: who (name, personal number masked until "Show" is toggled), the BankID issue
+class OutcomeBadge;
+
+/// Shows a completed order under an OutcomeBadge headed per flow ("Identified with BankID" for a login,
+/// "Signed with BankID" for a signature): who (name, personal number masked until "Show" is toggled), the BankID issue
 /// date, the device IP (warned when a same-device order was completed from another IP than the end-user
 /// IP sent), uhi, stepUp, risk, what was signed (the usrVisibleData decoded from the signature XML), the
-/// order times; Copy, Export JSON… and New order.
+/// order times; Copy, Export JSON… and New order. The text the person saw is headed per flow and, when it
+/// was simpleMarkdownV1, rendered the way the BankID app showed it (MarkdownPreview). Copy and a saved
+/// receipt say so on a status line.
+///
+/// A saved receipt offers "Open folder" (its folder through the injectable UrlOpener) and "Verify now"
+/// (verifyReceiptRequested(); the main window opens the Verify receipt page with both paths).
 ///
 /// A blocked order is a failure, not a result: the core fails a completion with risk "high"
 /// (OrderFailure::Kind::RiskBlocked) and the OrderView shows it. Should one still be passed here, the view
@@ -44,7 +54,12 @@ public:
 
     void showCompletion(const bankid::CompletionData &completion, const bankid::ResultContext &context);
     /// A document order's receipt was written to `path`; `numbered`: the first-choice name was taken.
-    void showReceiptSaved(const QString &path, bool numbered);
+    /// `documentPath`: the signed document (for "Verify now"); empty derives it from a default-named receipt.
+    void showReceiptSaved(const QString &path, bool numbered, const QString &documentPath = {});
+    /// Replaces how "Open folder" opens the receipt's folder (default: QDesktopServices::openUrl).
+    void setUrlOpener(const bankid::UrlOpener &opener);
+    /// The status line as shown ("Copied to the clipboard", ...; empty when none).
+    QString statusText() const;
     /// Writing the receipt next to `documentPath` failed with `error`: shows it and offers Save receipt as….
     /// `fallbackPath`: where the window saved a copy instead (empty: nowhere, it exists only in this view).
     void showReceiptNotSaved(const bankid::Receipt &receipt, const QString &documentPath, const QString &error,
@@ -79,6 +94,8 @@ public:
 
 signals:
     void newOrderRequested();
+    /// "Verify now" on a saved receipt: verify \a receiptPath against \a documentPath.
+    void verifyReceiptRequested(const QString &documentPath, const QString &receiptPath);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -89,6 +106,11 @@ private:
     void onCopy();
     void onExport();
     void onSaveReceiptAs();
+    void onOpenReceiptFolder();
+    void onVerifyReceipt();
+    void setStatus(const QString &text);
+    /// The document a saved receipt belongs to: as given, or derived from a default receipt name.
+    QString receiptDocumentPath() const;
     QString shownPersonalNumber() const;
     QString riskText() const;
     bool deviceIpDiffers() const;
@@ -105,6 +127,10 @@ private:
     QString m_receiptFallbackPath;    ///< the copy the window saved when the document's folder failed
     std::optional<Receipt> m_unsavedReceipt;
 
+    UrlOpener m_urlOpener;
+    QString m_savedReceiptDocumentPath; ///< the document of m_receiptPath, when the window said
+
+    OutcomeBadge *m_outcomeBadge = nullptr;
     QLabel *m_headingLabel = nullptr;
     QWidget *m_detailsWidget = nullptr; ///< the form and the signed text
     QLabel *m_nameCaptionLabel = nullptr;
@@ -125,10 +151,14 @@ private:
     QLabel *m_riskLabel = nullptr;
     QLabel *m_signedCaptionLabel = nullptr;
     QPlainTextEdit *m_signedPlainTextEdit = nullptr;
+    QTextBrowser *m_signedTextBrowser = nullptr; ///< the signed text rendered (simpleMarkdownV1)
     QLabel *m_timesCaptionLabel = nullptr;
     QLabel *m_timesLabel = nullptr;
     QLabel *m_receiptLabel = nullptr;
     QPushButton *m_saveReceiptPushButton = nullptr;
+    QPushButton *m_openFolderPushButton = nullptr;
+    QPushButton *m_verifyNowPushButton = nullptr;
+    QLabel *m_statusLabel = nullptr;
     QPushButton *m_copyPushButton = nullptr;
     QPushButton *m_exportPushButton = nullptr;
     QPushButton *m_newOrderPushButton = nullptr;

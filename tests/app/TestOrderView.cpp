@@ -5,18 +5,24 @@
 // the RFA text with collapsed, expandable technical details; a live language switch re-translates.
 // Widgets need a QApplication: QTEST_MAIN, run with QT_QPA_PLATFORM=offscreen (set by ctest).
 
+#include "OperatorMessages.h"
+#include "OperatorStatusPanel.h"
 #include "OrderSession.h"
 #include "OrderView.h"
+#include "OutcomeBadge.h"
 #include "QrCodeWidget.h"
 #include "QrImageDecoder.h"
 #include "Screenshots.h"
 #include "Simulator.h"
 #include "SimulatorFixture.h"
 #include "SteadyClock.h"
+#include "TestPerson.h"
 #include "Translations.h"
 #include "UserMessages.h"
 
+#include <QApplication>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -59,6 +65,12 @@ private slots:
     void autoRestartIsCounted();
     void languageSwitchIsLive();
     void detachOnSessionDestroyed();
+    void switchOnlyBeforePickupAndCancelAsksAfter();
+    void cancelQuestionAnsweredInTheMessageBox_data();
+    void cancelQuestionAnsweredInTheMessageBox();
+    void operatorLineForTheCallHints_data();
+    void operatorLineForTheCallHints();
+    void howToScanShownWithTheQrCode();
     void screenshots();
 
 private:
@@ -70,6 +82,12 @@ private:
     /// startSimulator(options), then startQrOrder(maxAutoRestarts). Check QTest::currentTestFailed() after.
     void startSimulatorAndQrOrder(const SimulatorOptions &options, int maxAutoRestarts = 0);
     QString shownQr() const;
+    /// Scans the QR code on screen and waits until the order is at userSign (picked up).
+    void scanAndWaitForUserSign();
+    /// A phone order (RP called the person) for a built-in test person, shown by m_view.
+    void startPhoneOrder();
+    OperatorStatusPanel *statusPanel() const { return m_view->findChild<OperatorStatusPanel *>(); }
+    OutcomeBadge *outcomeBadge() const { return m_view->findChild<OutcomeBadge *>(QStringLiteral("outcomeBadge")); }
 
     test::SimulatorFixture m_fixture;
     SteadyClock m_clock;
@@ -361,6 +379,193 @@ void TestOrderView::detachOnSessionDestroyed()
     QVERIFY(!cancel->isVisible());
     m_view->attach(nullptr, QString());
     QCOMPARE(m_view->currentRfa(), Rfa::None);
+}
+
+void TestOrderView::scanAndWaitForUserSign()
+{
+    const auto scanned = m_fixture.simulator()->scan(shownQr().toUtf8());
+    QVERIFY2(scanned.ok, qPrintable(scanned.message));
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->hintCode(), QStringLiteral("userSign"), FlowTimeoutMs);
+}
+
+void TestOrderView::startPhoneOrder()
+{
+    startSimulator(manualOptions());
+    if (QTest::currentTestFailed())
+        return;
+    OrderRequest request;
+    request.flow = Flow::PhoneAuth;
+    request.personalNumber = sim::TestPerson::builtIn().at(1).personalNumber;
+    request.callInitiator = CallInitiator::RP;
+    OrderSession::Options options;
+    options.startMethod = StartMethod::Phone;
+    options.pollIntervalMs = OrderSession::MinPollIntervalMs;
+    m_view->attach(m_session.get(), QStringLiteral("Identify caller"));
+    m_view->setOrderDetails(request);
+    m_session->start(request, options);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), OrderSession::State::Pending, FlowTimeoutMs);
+}
+
+void TestOrderView::switchOnlyBeforePickupAndCancelAsksAfter()
+{
+    startSimulatorAndQrOrder(manualOptions());
+    if (QTest::currentTestFailed())
+        return;
+    auto *openOnDevice = m_view->findChild<QPushButton *>(QStringLiteral("openOnDevicePushButton"));
+    auto *cancel = m_view->findChild<QPushButton *>(QStringLiteral("cancelPushButton"));
+    QVERIFY(openOnDevice && cancel);
+    QVERIFY(openOnDevice->isVisible() && openOnDevice->isEnabled()); // waiting to be picked up: offered
+    QCOMPARE(statusPanel()->step(), OperatorStatusPanel::Step::ScanOrOpen);
+    QVERIFY(statusPanel()->isBusy());
+    QCOMPARE(statusPanel()->operatorLine(), OperatorMessages::forPending(QString(), StartMethod::QrCode));
+    QVERIFY(statusPanel()->stepTexts().at(0).startsWith(QStringLiteral("▶")));
+
+    int asked = 0;
+    bool answer = false;
+    m_view->setCancelConfirmation([&](QWidget *) { ++asked; return answer; });
+    QSignalSpy cancelSpy(m_view.get(), &OrderView::cancelRequested);
+    connect(m_view.get(), &OrderView::cancelRequested, m_session.get(), &OrderSession::cancel);
+
+    scanAndWaitForUserSign();
+    if (QTest::currentTestFailed())
+        return;
+    // Picked up: one click on the switch would end the person's order, so it is gone.
+    QVERIFY(openOnDevice->isHidden());
+    QVERIFY(!openOnDevice->isEnabled());
+    QCOMPARE(statusPanel()->step(), OperatorStatusPanel::Step::Confirm);
+    QVERIFY(statusPanel()->stepTexts().at(0).startsWith(QStringLiteral("✔")));
+    QVERIFY(statusPanel()->stepTexts().at(1).startsWith(QStringLiteral("▶")));
+    QCOMPARE(statusPanel()->operatorLine(), QStringLiteral("The person is confirming in the BankID app."));
+    for (const QLocale::Language language : {QLocale::English, QLocale::Swedish}) {
+        QVERIFY(Translations::install(QLocale(language)));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        test::saveScreenshot(m_view.get(), language == QLocale::Swedish ? QStringLiteral("OrderView-picked-up-sv.png")
+                                                                   : QStringLiteral("OrderView-picked-up-en.png"));
+    }
+    QVERIFY(Translations::install(QLocale(QLocale::English)));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+
+    // Cancel now asks; No keeps the order (by the button and by Esc).
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QCOMPARE(asked, 1);
+    QCOMPARE(cancelSpy.count(), 0);
+    m_view->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_view.get()));
+    QTest::keyClick(m_view.get(), Qt::Key_Escape);
+    QCOMPARE(asked, 2);
+    QCOMPARE(cancelSpy.count(), 0);
+    QCOMPARE(m_session->state(), OrderSession::State::Pending);
+
+    // Yes cancels, and the view says it was cancelled at BankID.
+    answer = true;
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QCOMPARE(asked, 3);
+    QCOMPARE(cancelSpy.count(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), OrderSession::State::Cancelled, FlowTimeoutMs);
+    QCOMPARE(outcomeBadge()->outcome(), OutcomeBadge::Outcome::Cancelled);
+    QCOMPARE(outcomeBadge()->heading(), QStringLiteral("Order cancelled at BankID"));
+    QVERIFY(!statusPanel()->isBusy());
+}
+
+void TestOrderView::cancelQuestionAnsweredInTheMessageBox_data()
+{
+    QTest::addColumn<bool>("confirm");
+    QTest::newRow("Esc_keeps_the_order") << false;
+    QTest::newRow("Cancel_the_order") << true;
+}
+
+void TestOrderView::cancelQuestionAnsweredInTheMessageBox()
+{
+    QFETCH(bool, confirm);
+    startSimulatorAndQrOrder(manualOptions());
+    if (QTest::currentTestFailed())
+        return;
+    scanAndWaitForUserSign();
+    if (QTest::currentTestFailed())
+        return;
+    QSignalSpy cancelSpy(m_view.get(), &OrderView::cancelRequested);
+
+    // The default question is a real message box: answer it once it is up (Esc = keep, or the Yes button).
+    QString question;
+    QTimer answerer;
+    answerer.setInterval(50);
+    connect(&answerer, &QTimer::timeout, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        answerer.stop();
+        question = box->text();
+        test::saveScreenshot(box, QStringLiteral("OrderView-cancel-question-en.png"));
+        if (confirm)
+            box->findChild<QPushButton *>(QStringLiteral("confirmCancelPushButton"))->click();
+        else
+            QTest::keyClick(box, Qt::Key_Escape);
+    });
+    answerer.start();
+    m_view->findChild<QPushButton *>(QStringLiteral("cancelPushButton"))->click();
+    QVERIFY2(!question.isEmpty(), "no question was asked");
+    QCOMPARE(cancelSpy.count(), confirm ? 1 : 0);
+}
+
+void TestOrderView::operatorLineForTheCallHints_data()
+{
+    QTest::addColumn<bool>("decline");
+    QTest::newRow("userCallConfirm_then_userDeclinedCall") << true;
+    QTest::newRow("userCallConfirm_then_confirmed") << false;
+}
+
+void TestOrderView::operatorLineForTheCallHints()
+{
+    QFETCH(bool, decline);
+    startPhoneOrder();
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(statusPanel()->about().contains(QStringLiteral("Identify caller")));
+    QVERIFY2(!statusPanel()->about().contains(sim::TestPerson::builtIn().at(1).personalNumber),
+             "the person is shown masked");
+    const QByteArray orderRef = m_session->orderRef().toUtf8();
+    QVERIFY(m_fixture.simulator()->orderBook()->act(orderRef, sim::OrderBook::Action::Open).ok);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->hintCode(), QStringLiteral("userCallConfirm"), FlowTimeoutMs);
+    QCOMPARE(statusPanel()->operatorLine(), QStringLiteral("Waiting for the person to confirm the call."));
+    QCOMPARE(statusPanel()->step(), OperatorStatusPanel::Step::Confirm);
+
+    auto *retry = m_view->findChild<QPushButton *>(QStringLiteral("retryPushButton"));
+    if (decline) {
+        QVERIFY(m_fixture.simulator()->decline(orderRef).ok);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), OrderSession::State::Failed, FlowTimeoutMs);
+        QCOMPARE(statusPanel()->operatorLine(),
+                 QStringLiteral("The person says they are not on a call with you. Do not continue."));
+        // Not "Try again": the person denied the call, the operator must not go on with this caller.
+        QVERIFY(retry->isHidden());
+        QCOMPARE(outcomeBadge()->outcome(), OutcomeBadge::Outcome::Blocked);
+        test::saveScreenshot(m_view.get(), QStringLiteral("OrderView-declined-call-en.png"));
+        QVERIFY(Translations::install(QLocale(QLocale::Swedish)));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        test::saveScreenshot(m_view.get(), QStringLiteral("OrderView-declined-call-sv.png"));
+    } else {
+        QVERIFY(m_fixture.simulator()->confirmCall(orderRef).ok);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->hintCode(), QStringLiteral("userSign"), FlowTimeoutMs);
+        QCOMPARE(statusPanel()->operatorLine(), QStringLiteral("The person is confirming in the BankID app."));
+        QVERIFY(m_fixture.simulator()->approve(orderRef).ok);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), OrderSession::State::Complete, FlowTimeoutMs);
+        QCOMPARE(statusPanel()->step(), OperatorStatusPanel::Step::Done);
+        QCOMPARE(outcomeBadge()->outcome(), OutcomeBadge::Outcome::Passed);
+        QVERIFY(!statusPanel()->isBusy());
+    }
+}
+
+void TestOrderView::howToScanShownWithTheQrCode()
+{
+    startSimulatorAndQrOrder(manualOptions());
+    if (QTest::currentTestFailed())
+        return;
+    auto *howTo = m_view->findChild<QLabel *>(QStringLiteral("howToScanLabel"));
+    QVERIFY(howTo && howTo->isVisible());
+    QVERIFY(howTo->text().contains(QStringLiteral("QR code icon")));
+    scanAndWaitForUserSign();
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(howTo->isHidden());
 }
 
 void TestOrderView::screenshots()

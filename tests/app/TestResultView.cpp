@@ -6,7 +6,9 @@
 // Widgets need a QApplication: QTEST_MAIN, run with QT_QPA_PLATFORM=offscreen (set by ctest).
 
 #include "OrderSession.h"
+#include "OutcomeBadge.h"
 #include "PersonalNumber.h"
+#include "Receipt.h"
 #include "ResultView.h"
 #include "RiskBlockedNotice.h"
 #include "Screenshots.h"
@@ -16,7 +18,9 @@
 #include "Translations.h"
 
 #include <QDir>
+#include <QClipboard>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -24,6 +28,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QtTest>
 
 #include <memory>
@@ -56,6 +61,11 @@ private slots:
     void exportFailureLeavesNothing_data();
     void exportFailureLeavesNothing();
     void newOrderButton();
+    void headingAndCaptionPerFlow_data();
+    void headingAndCaptionPerFlow();
+    void signedMarkdownIsRendered();
+    void receiptOpenFolderAndVerifyNow();
+    void copyIsConfirmed();
     void screenshots();
 
 private:
@@ -357,6 +367,136 @@ void TestResultView::newOrderButton()
         auto *other = view.findChild<QPushButton *>(QLatin1String(name));
         QVERIFY2(other && other->isEnabled() && !other->accessibleName().isEmpty(), name);
     }
+}
+
+void TestResultView::headingAndCaptionPerFlow_data()
+{
+    QTest::addColumn<int>("flow");
+    QTest::addColumn<QString>("heading");
+    QTest::addColumn<bool>("saysSigned");
+    QTest::newRow("auth") << int(Flow::Auth) << QStringLiteral("Identified with BankID") << false;
+    QTest::newRow("phone_auth") << int(Flow::PhoneAuth) << QStringLiteral("Identified with BankID") << false;
+    QTest::newRow("sign") << int(Flow::Sign) << QStringLiteral("Signed with BankID") << true;
+    QTest::newRow("phone_sign") << int(Flow::PhoneSign) << QStringLiteral("Signed with BankID") << true;
+}
+
+void TestResultView::headingAndCaptionPerFlow()
+{
+    QFETCH(int, flow);
+    QFETCH(QString, heading);
+    QFETCH(bool, saysSigned);
+    ResultView view;
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    ResultContext login = context();
+    login.flow = Flow(flow);
+    view.showCompletion(m_completion, login);
+    auto *badge = view.findChild<OutcomeBadge *>(QStringLiteral("outcomeBadge"));
+    auto *caption = view.findChild<QLabel *>(QStringLiteral("signedCaptionLabel"));
+    QVERIFY(badge && caption);
+    QCOMPARE(badge->outcome(), OutcomeBadge::Outcome::Passed);
+    QCOMPARE(badge->heading(), heading);
+    QCOMPARE(badge->detail(), m_completion.name);
+    // A login signed nothing: its text is what the person was shown, never "What was signed".
+    QCOMPARE(QString(caption->text()).remove(QLatin1Char('&')).contains(QStringLiteral("signed")), saysSigned);
+    QVERIFY(caption->isVisible());
+}
+
+void TestResultView::signedMarkdownIsRendered()
+{
+    ResultView view;
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    ResultContext markdown = context();
+    markdown.userVisibleDataIsMarkdown = true;
+    view.resize(640, 640);
+    markdown.userVisibleDataSent = QByteArrayLiteral("# Avtal\n\nJag godkänner *flytten* av **sparkontot**.");
+    CompletionData completion = m_completion;
+    completion.signature.clear(); // the text as sent
+    view.showCompletion(completion, markdown);
+    auto *browser = view.findChild<QTextBrowser *>(QStringLiteral("signedTextBrowser"));
+    auto *plain = view.findChild<QPlainTextEdit *>(QStringLiteral("signedPlainTextEdit"));
+    QVERIFY(browser && plain);
+    QVERIFY(browser->isVisible());
+    QVERIFY(plain->isHidden());
+    // Rendered: no markdown marks left, the heading is a heading, the emphasis is bold.
+    QVERIFY2(!browser->toPlainText().contains(QLatin1Char('#')), qPrintable(browser->toPlainText()));
+    QVERIFY(!browser->toPlainText().contains(QLatin1Char('*')));
+    QVERIFY(browser->toPlainText().contains(QStringLiteral("Avtal")));
+    QVERIFY(browser->toHtml().contains(QStringLiteral("font-weight")));
+    for (const QLocale::Language language : {QLocale::English, QLocale::Swedish}) {
+        QVERIFY(Translations::install(QLocale(language)));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        test::saveScreenshot(&view, language == QLocale::Swedish ? QStringLiteral("ResultView-markdown-sv.png")
+                                                           : QStringLiteral("ResultView-markdown-en.png"));
+    }
+}
+
+void TestResultView::receiptOpenFolderAndVerifyNow()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString document = dir.filePath(QStringLiteral("contract.pdf"));
+    const QString receipt = Receipt::defaultPathFor(document);
+    ResultView view;
+    QList<QUrl> opened;
+    view.setUrlOpener(UrlOpener([&opened](const QUrl &url) { opened << url; return true; }));
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showCompletion(m_completion, context());
+    auto *openFolder = view.findChild<QPushButton *>(QStringLiteral("openFolderPushButton"));
+    auto *verifyNow = view.findChild<QPushButton *>(QStringLiteral("verifyNowPushButton"));
+    QVERIFY(openFolder && verifyNow);
+    QVERIFY(openFolder->isHidden() && verifyNow->isHidden()); // no receipt yet
+
+    view.showReceiptSaved(receipt, false);
+    QVERIFY(openFolder->isVisible() && verifyNow->isVisible());
+    QVERIFY(!openFolder->accessibleName().isEmpty() && !verifyNow->accessibleName().isEmpty());
+    QTest::mouseClick(openFolder, Qt::LeftButton);
+    QCOMPARE(opened, QList<QUrl>{QUrl::fromLocalFile(QFileInfo(receipt).absolutePath())});
+
+    QSignalSpy verify(&view, &ResultView::verifyReceiptRequested);
+    QTest::mouseClick(verifyNow, Qt::LeftButton);
+    QCOMPARE(verify.count(), 1);
+    QCOMPARE(verify.first().at(0).toString(), document); // derived from the first-choice receipt name
+    QCOMPARE(verify.first().at(1).toString(), receipt);
+
+    // A numbered receipt: the window names the document.
+    const QString numbered = dir.filePath(QStringLiteral("contract.pdf.bankid-receipt-2.json"));
+    view.showReceiptSaved(numbered, true, document);
+    QTest::mouseClick(verifyNow, Qt::LeftButton);
+    QCOMPARE(verify.count(), 2);
+    QCOMPARE(verify.last().at(0).toString(), document);
+    QCOMPARE(verify.last().at(1).toString(), numbered);
+
+    // An opener that cannot open the folder is said so, not swallowed.
+    view.setUrlOpener(UrlOpener([](const QUrl &) { return false; }));
+    QTest::mouseClick(openFolder, Qt::LeftButton);
+    QVERIFY2(view.statusText().contains(QStringLiteral("could not be opened")), qPrintable(view.statusText()));
+    view.resize(640, 720);
+    for (const QLocale::Language language : {QLocale::English, QLocale::Swedish}) {
+        QVERIFY(Translations::install(QLocale(language)));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        test::saveScreenshot(&view, language == QLocale::Swedish ? QStringLiteral("ResultView-receipt-sv.png")
+                                                           : QStringLiteral("ResultView-receipt-en.png"));
+    }
+}
+
+void TestResultView::copyIsConfirmed()
+{
+    ResultView view;
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showCompletion(m_completion, context());
+    QVERIFY(view.statusText().isEmpty());
+    auto *copy = view.findChild<QPushButton *>(QStringLiteral("copyPushButton"));
+    QTest::mouseClick(copy, Qt::LeftButton);
+    QCOMPARE(QGuiApplication::clipboard()->text(), view.summaryText());
+    QCOMPARE(view.statusText(), QStringLiteral("Copied to the clipboard (personal number hidden)."));
+    auto *status = view.findChild<QLabel *>(QStringLiteral("statusLabel"));
+    QVERIFY(status && status->isVisible());
+    view.showCompletion(m_completion, context()); // a new result starts without the old confirmation
+    QVERIFY(view.statusText().isEmpty());
 }
 
 void TestResultView::screenshots()
