@@ -199,14 +199,14 @@ void SignTextPage::changeEvent(QEvent *event)
 void SignTextPage::retranslateUi()
 {
     m_titleLabel->setText(tr("Sign a text"));
-    m_textLabel->setText(tr("&Text the person signs (userVisibleData):"));
+    m_textLabel->setText(tr("Text the pe&rson signs (userVisibleData):"));
     m_textPlainTextEdit->setAccessibleName(tr("Text the person signs"));
     m_textPlainTextEdit->setPlaceholderText(tr("For example: I accept the terms of the agreement."));
-    m_markdownCheckBox->setText(tr("&Formatted text (simpleMarkdownV1)"));
+    m_markdownCheckBox->setText(tr("F&ormatted text (simpleMarkdownV1)"));
     m_markdownCheckBox->setAccessibleName(tr("Formatted text (simpleMarkdownV1)"));
-    m_previewLabel->setText(tr("Pre&view:"));
+    m_previewLabel->setText(tr("&Preview:"));
     m_previewTextBrowser->setAccessibleName(tr("Preview of the text as the BankID app shows it"));
-    m_nonVisibleLabel->setText(tr("&Hidden data (userNonVisibleData, optional):"));
+    m_nonVisibleLabel->setText(tr("Hidd&en data (userNonVisibleData, optional):"));
     m_nonVisibleLineEdit->setAccessibleName(tr("Hidden data signed along, not shown to the person"));
     m_signPushButton->setText(tr("&Sign with BankID"));
     m_signPushButton->setAccessibleName(tr("Sign with BankID"));
