@@ -6,8 +6,10 @@
 #include "AuditRecorder.h"
 #include "CallerPage.h"
 #include "ConnectionManager.h"
+#include "ConnectionWarningBar.h"
 #include "DemoPhonePanel.h"
 #include "DeskLoginPage.h"
+#include "EnvironmentBadge.h"
 #include "FullScreenQrWindow.h"
 #include "OrderView.h"
 #include "PersonalNumber.h"
@@ -85,7 +87,8 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     , m_pendingStart(options.startFlow)
     , m_taskListWidget(new QListWidget(this))
     , m_stackedWidget(new QStackedWidget(this))
-    , m_problemLabel(new QLabel(this))
+    , m_warningBar(new ConnectionWarningBar(this))
+    , m_environmentBadge(new EnvironmentBadge(this))
     , m_loginPage(new DeskLoginPage(this))
     , m_callerPage(new CallerPage(this))
     , m_signPage(new SignTextPage(this))
@@ -101,7 +104,6 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     setWindowIcon(QIcon(QStringLiteral(":/bankid-desk/icons/bankid-desk.svg")));
     m_taskListWidget->setObjectName(QStringLiteral("taskListWidget"));
     m_stackedWidget->setObjectName(QStringLiteral("pagesStackedWidget"));
-    m_problemLabel->setObjectName(QStringLiteral("problemLabel"));
     m_orderView->setObjectName(QStringLiteral("orderView"));
     m_resultView->setObjectName(QStringLiteral("resultView"));
     m_demoDockWidget->setObjectName(QStringLiteral("demoPhoneDockWidget"));
@@ -113,10 +115,6 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     m_taskListWidget->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
     m_taskListWidget->setMaximumWidth(m_taskListWidget->fontMetrics().averageCharWidth() * 28);
     m_taskListWidget->setCurrentRow(0);
-    m_problemLabel->setWordWrap(true);
-    m_problemLabel->setVisible(false);
-    m_problemLabel->setFrameShape(QFrame::StyledPanel);
-    m_problemLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
 
     m_stackedWidget->addWidget(m_loginPage);
     m_stackedWidget->addWidget(m_callerPage);
@@ -128,7 +126,7 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
 
     auto *central = new QWidget(this);
     auto *centreColumn = new QVBoxLayout;
-    centreColumn->addWidget(m_problemLabel);
+    centreColumn->addWidget(m_warningBar);
     centreColumn->addWidget(m_stackedWidget, 1);
     auto *layout = new QHBoxLayout(central);
     layout->addWidget(m_taskListWidget);
@@ -155,6 +153,8 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
 
     createActions();
     createMenus();
+    menuBar()->setCornerWidget(m_environmentBadge, Qt::TopRightCorner);
+    connect(m_warningBar, &ConnectionWarningBar::settingsRequested, this, &MainWindow::onSettings);
 
     connect(m_taskListWidget, &QListWidget::currentRowChanged, this, &MainWindow::onTaskRowChanged);
     connect(m_loginPage, &DeskLoginPage::startRequested, this, &MainWindow::startOrder);
@@ -162,6 +162,10 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     connect(m_signPage, &SignTextPage::startRequested, this, &MainWindow::startOrder);
     connect(m_documentPage, &SignDocumentPage::startRequested, this,
             [this](const OrderRequest &request, StartMethod method) {
+                if (!connectionUsable()) {
+                    updateConnectionState(); // the page's start should have been disabled: say why again
+                    return;
+                }
                 if (const auto &digest = m_documentPage->digest())
                     startOrderFor(request, method, DocumentOrder{m_documentPage->documentPath(), *digest});
             });
@@ -184,6 +188,7 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     m_demoDockWidget->hide(); // shown again once the simulator environment is ready
     retranslateUi();
     updateStatusBar();
+    updateConnectionState();
     if (m_connections->isReady())
         QTimer::singleShot(0, this, &MainWindow::onConnectionReady);
     else if (!m_connections->lastError().isEmpty())
@@ -343,7 +348,53 @@ void MainWindow::startTask(Flow flow)
 
 void MainWindow::startOrder(const OrderRequest &request, StartMethod method)
 {
+    // Defence in depth: the pages' start is disabled while not connected, but a request may still arrive
+    // (a page without setStartAllowed, a queued signal). Nothing starts, the bar says why.
+    if (!connectionUsable()) {
+        qCInfo(lcDesk) << "start ignored: the connection is not usable";
+        updateConnectionState();
+        return;
+    }
     startOrderFor(request, method, std::nullopt);
+}
+
+bool MainWindow::connectionUsable() const
+{
+    return m_connections->isReady() && m_connections->client() != nullptr;
+}
+
+void MainWindow::setPagesStartAllowed(bool allowed, const QString &reason)
+{
+    QWidget *const pages[] = {m_loginPage, m_callerPage, m_signPage, m_documentPage};
+    for (QWidget *page : pages) {
+        // The pages declare Q_INVOKABLE void setStartAllowed(bool allowed, const QString &reason); called
+        // by name so this window also builds against pages that do not have it yet (then only the guard in
+        // startOrder() holds).
+        if (page->metaObject()->indexOfMethod("setStartAllowed(bool,QString)") < 0)
+            continue;
+        QMetaObject::invokeMethod(page, "setStartAllowed", Qt::DirectConnection, Q_ARG(bool, allowed),
+                                  Q_ARG(QString, reason));
+    }
+}
+
+void MainWindow::updateConnectionState()
+{
+    m_environmentBadge->setEnvironment(m_connections->environment());
+    setWindowTitle(tr("BankID Desk — %1").arg(m_environmentBadge->text()));
+    if (connectionUsable()) {
+        m_warningBar->clear();
+        setPagesStartAllowed(true, QString());
+        return;
+    }
+    const QString error = m_connections->lastError();
+    if (error.isEmpty()) {
+        // Still being set up (a password prompt, the simulator starting): no bar for a moment's wait.
+        m_warningBar->clear();
+        setPagesStartAllowed(false, tr("Connecting to BankID…"));
+        return;
+    }
+    m_warningBar->showProblem(tr("Not connected to BankID: %1").arg(error));
+    setPagesStartAllowed(false, tr("Not connected to BankID. Open Settings to fix the connection."));
 }
 
 void MainWindow::setUrlOpener(const UrlOpener &opener)
@@ -372,10 +423,8 @@ void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
 {
     RpClient *client = m_connections->client();
     if (!client) {
-        m_problemLabel->setText(tr("Not connected: %1").arg(m_connections->lastError().isEmpty()
-                                                                ? tr("the connection is still being set up")
-                                                                : m_connections->lastError()));
-        m_problemLabel->setVisible(true);
+        updateConnectionState();
+        statusBar()->showMessage(tr("No order was started: not connected to BankID."), 5000);
         return;
     }
     endSession();
@@ -420,7 +469,6 @@ void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
     connect(session, &OrderSession::hintChanged, this, &MainWindow::onSessionHintChanged);
     connect(session, &OrderSession::failed, this, &MainWindow::onSessionHintChanged);
     m_stackedWidget->setCurrentWidget(m_orderView);
-    m_problemLabel->setVisible(false);
     qCInfo(lcDesk).noquote() << "starting" << flowName(order.flow) << "order"
                              << (isPhoneFlow(order.flow) ? PersonalNumber::mask(order.personalNumber) : QString());
     session->start(order, sessionOptions);
@@ -560,7 +608,7 @@ void MainWindow::openFullScreenQr()
 
 void MainWindow::onConnectionReady()
 {
-    m_problemLabel->setVisible(false);
+    updateConnectionState();
     updateStatusBar();
     updateDemoPanel();
     if (m_pendingStart) {
@@ -572,8 +620,8 @@ void MainWindow::onConnectionReady()
 
 void MainWindow::onConnectionFailed(const QString &message)
 {
-    m_problemLabel->setText(tr("Not connected: %1\nOpen File > Settings to fix it.").arg(message));
-    m_problemLabel->setVisible(true);
+    Q_UNUSED(message) // the same as m_connections->lastError(), which updateConnectionState() shows
+    updateConnectionState();
     updateStatusBar();
     updateDemoPanel();
 }
@@ -739,7 +787,7 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::retranslateUi()
 {
-    setWindowTitle(tr("BankID Desk"));
+    updateConnectionState(); // the window title with the environment badge's word
     const QString taskNames[TaskCount] = {tr("&Log in"), tr("&Identify caller"), tr("&Sign text"),
                                           tr("Sign &document"), tr("&Verify receipt")};
     const QString plainNames[TaskCount] = {tr("Log in"), tr("Identify caller"), tr("Sign text"), tr("Sign document"),
@@ -750,7 +798,6 @@ void MainWindow::retranslateUi()
     }
     m_taskListWidget->setAccessibleName(tr("Tasks"));
     m_taskListWidget->setAccessibleDescription(tr("Ctrl+1 to Ctrl+5 switch tasks"));
-    m_problemLabel->setAccessibleName(tr("Connection problem"));
     m_stackedWidget->setAccessibleName(tr("Current task"));
     m_demoDockWidget->setWindowTitle(tr("Demo phone"));
     m_fileMenu->setTitle(tr("&File"));

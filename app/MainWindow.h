@@ -30,6 +30,8 @@ namespace bankid {
 class AuditRecorder;
 class CallerPage;
 class ConnectionManager;
+class ConnectionWarningBar;
+class EnvironmentBadge;
 class DeskLoginPage;
 class OrderView;
 class ResultView;
@@ -62,6 +64,11 @@ class VerifyReceiptPage;
 ///   launches. The launcher is QDesktopServices::openUrl, except in the simulator environment, where a
 ///   simulator token would only confuse a real BankID app: there the demo phone plays the app and the
 ///   launch is a status-bar hint. setUrlOpener() replaces both (tests).
+/// - While the connection is not usable (not ready: no RP certificate, a configuration error, still being
+///   set up) the ConnectionWarningBar says why and offers Open Settings…, the pages' start is disabled
+///   (setStartAllowed) and a startRequested() that arrives anyway is ignored: no order without a client.
+/// - The EnvironmentBadge (SIMULATOR / TEST / PRODUCTION / CUSTOM) sits in the menu bar's corner and is
+///   repeated in the window title.
 /// - Every text is re-translated on QEvent::LanguageChange; View > Language switches live.
 ///
 /// \code
@@ -120,6 +127,11 @@ public:
     AuditRecorder *auditRecorder() const { return m_auditRecorder; }
     /// The widget the centre stack shows now.
     QWidget *currentPage() const;
+    /// Shown while the connection is not usable (see the class contract).
+    ConnectionWarningBar *connectionWarningBar() const { return m_warningBar; }
+    EnvironmentBadge *environmentBadge() const { return m_environmentBadge; }
+    /// True while orders may start: the ConnectionManager is ready.
+    bool connectionUsable() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -161,6 +173,10 @@ private:
     void onAuditLog();
     void updateStatusBar();
     void updateDemoPanel();
+    /// Shows or clears the warning bar and enables or disables the pages' start, from the connection.
+    void updateConnectionState();
+    /// Tells the four order pages whether their start may be used, and why not (`reason`, shown by them).
+    void setPagesStartAllowed(bool allowed, const QString &reason);
     /// Cancels and releases the current session (its destructor sends /cancel when still live).
     void endSession();
     /// closeEvent(): runs the event loop (no user input) until the session has ended and no call is in
@@ -188,7 +204,8 @@ private:
 
     QListWidget *m_taskListWidget;
     QStackedWidget *m_stackedWidget;
-    QLabel *m_problemLabel;
+    ConnectionWarningBar *m_warningBar;
+    EnvironmentBadge *m_environmentBadge;
     DeskLoginPage *m_loginPage;
     CallerPage *m_callerPage;
     SignTextPage *m_signPage;
