@@ -32,6 +32,7 @@
 #include <QDockWidget>
 #include <QEventLoop>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QLabel>
@@ -39,6 +40,9 @@
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -112,8 +116,12 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
 
     for (int row = 0; row < TaskCount; ++row)
         m_taskListWidget->addItem(QString());
-    m_taskListWidget->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
-    m_taskListWidget->setMaximumWidth(m_taskListWidget->fontMetrics().averageCharWidth() * 28);
+    // Sized to its content in retranslateUi() (every task visible, no scrollbar); the rest of the column
+    // is empty, so the list never grows past its rows.
+    m_taskListWidget->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_taskListWidget->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_taskListWidget->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_taskListWidget->setTextElideMode(Qt::ElideNone);
     m_taskListWidget->setCurrentRow(0);
 
     m_stackedWidget->addWidget(m_loginPage);
@@ -124,12 +132,33 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     m_stackedWidget->addWidget(m_orderView);
     m_stackedWidget->addWidget(m_resultView);
 
+    // The pages scroll rather than push the window past a small screen (1366x768 at 150 %: 911x512
+    // logical pixels); at the usual sizes no scrollbar shows.
+    auto *pagesScrollArea = new QScrollArea(this);
+    pagesScrollArea->setObjectName(QStringLiteral("pagesScrollArea"));
+    pagesScrollArea->setWidgetResizable(true);
+    pagesScrollArea->setFrameShape(QFrame::NoFrame);
+    pagesScrollArea->setWidget(m_stackedWidget);
+    // The stack asks only the page shown for its size: a tall page elsewhere (Verify) must not make the
+    // Log in page scroll on a small screen.
+    connect(m_stackedWidget, &QStackedWidget::currentChanged, this, [this](int current) {
+        for (int index = 0; index < m_stackedWidget->count(); ++index) {
+            const QSizePolicy::Policy policy = index == current ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+            m_stackedWidget->widget(index)->setSizePolicy(policy, policy);
+        }
+        m_stackedWidget->updateGeometry();
+    });
+    for (int index = 1; index < m_stackedWidget->count(); ++index)
+        m_stackedWidget->widget(index)->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     auto *central = new QWidget(this);
     auto *centreColumn = new QVBoxLayout;
     centreColumn->addWidget(m_warningBar);
-    centreColumn->addWidget(m_stackedWidget, 1);
+    centreColumn->addWidget(pagesScrollArea, 1);
+    auto *taskColumn = new QVBoxLayout;
+    taskColumn->addWidget(m_taskListWidget);
+    taskColumn->addStretch(1);
     auto *layout = new QHBoxLayout(central);
-    layout->addWidget(m_taskListWidget);
+    layout->addLayout(taskColumn);
     layout->addLayout(centreColumn, 1);
     setCentralWidget(central);
 
@@ -182,9 +211,10 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     connect(m_connections, &ConnectionManager::configurationFailed, this, &MainWindow::onConnectionFailed);
     connect(m_connections, &ConnectionManager::passwordRequired, this, &MainWindow::onPasswordRequired);
 
-    resize(1100, 720);
-    restoreGeometry(m_settings->windowGeometry());
+    const bool restored = restoreGeometry(m_settings->windowGeometry());
     restoreState(m_settings->windowState());
+    if (!restored)
+        fitFirstWindowToScreen();
     m_demoDockWidget->hide(); // shown again once the simulator environment is ready
     retranslateUi();
     updateStatusBar();
@@ -193,6 +223,22 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
         QTimer::singleShot(0, this, &MainWindow::onConnectionReady);
     else if (!m_connections->lastError().isEmpty())
         onConnectionFailed(m_connections->lastError());
+}
+
+void MainWindow::fitFirstWindowToScreen()
+{
+    // 1100x720 where there is room; on a small screen (a 1366x768 laptop at 150 %) the available area
+    // less a margin for the window frame, so the first window never starts larger than the screen.
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    QSize size(1100, 720);
+    if (screen) {
+        const QRect available = screen->availableGeometry();
+        const QSize room = available.size() - QSize(16, 40);
+        size = size.boundedTo(room);
+        move(available.x() + qMax(0, (available.width() - size.width()) / 2),
+             available.y() + qMax(0, (available.height() - size.height() - 30) / 2));
+    }
+    resize(size);
 }
 
 MainWindow::~MainWindow()
@@ -642,23 +688,44 @@ void MainWindow::onPasswordRequired(const QString &certificatePath, const QStrin
 void MainWindow::updateDemoPanel()
 {
     sim::Simulator *simulator = m_connections->isReady() ? m_connections->simulator() : nullptr;
-    if (m_demoPanel) {
+    if (QWidget *old = m_demoDockWidget->widget()) {
         m_demoDockWidget->setWidget(nullptr);
-        delete m_demoPanel;
+        delete old; // the scroll area, and the panel in it
     }
     m_demoAction->setEnabled(simulator != nullptr);
     if (!simulator) {
         m_demoDockWidget->hide();
         return;
     }
-    m_demoPanel = new DemoPhonePanel(simulator, m_demoDockWidget);
+    // In a scroll area: the phone's full height does not fit a small screen; it scrolls instead.
+    auto *demoScrollArea = new QScrollArea(m_demoDockWidget);
+    demoScrollArea->setObjectName(QStringLiteral("demoPhoneScrollArea"));
+    demoScrollArea->setWidgetResizable(true);
+    demoScrollArea->setFrameShape(QFrame::NoFrame);
+    demoScrollArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_demoPanel = new DemoPhonePanel(simulator, demoScrollArea);
     m_demoPanel->setObjectName(QStringLiteral("demoPhonePanel"));
     m_demoPanel->setQrSource(m_orderView->qrWidget());
     connect(m_demoPanel, &DemoPhonePanel::acted, this, [this](const QString &description) {
         statusBar()->showMessage(description, 5000);
     });
-    m_demoDockWidget->setWidget(m_demoPanel);
-    m_demoDockWidget->show();
+    demoScrollArea->setWidget(m_demoPanel);
+    // As wide as the phone needs (no horizontal scrollbar), plus the vertical one when it shows.
+    demoScrollArea->setMinimumWidth(m_demoPanel->minimumSizeHint().width()
+                                    + demoScrollArea->verticalScrollBar()->sizeHint().width());
+    m_demoDockWidget->setWidget(demoScrollArea);
+    // On a small screen (a 1366x768 laptop at 150 %) the phone beside the widest page does not fit: it
+    // starts collapsed, and View > Demo phone (Ctrl+D) shows it; the pages then scroll if they must.
+    const int needed = m_taskListWidget->width() + m_stackedWidget->minimumSizeHint().width()
+        + demoScrollArea->minimumWidth() + fontMetrics().averageCharWidth() * 8;
+    if (width() >= needed) {
+        m_demoDockWidget->show();
+    } else {
+        m_demoDockWidget->hide();
+        statusBar()->showMessage(tr("The demo phone is hidden to fit the screen; View > Demo phone (Ctrl+D) "
+                                    "shows it."),
+                                 15000);
+    }
 }
 
 void MainWindow::updateStatusBar()
@@ -785,6 +852,20 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
+void MainWindow::fitTaskListToContent()
+{
+    // Every row visible, none cut: the list is exactly as large as its rows in the current language.
+    int width = 0;
+    int height = 0;
+    for (int row = 0; row < m_taskListWidget->count(); ++row) {
+        width = qMax(width, m_taskListWidget->sizeHintForColumn(0));
+        height += m_taskListWidget->sizeHintForRow(row) + 2 * m_taskListWidget->spacing();
+    }
+    const int frame = 2 * m_taskListWidget->frameWidth();
+    const int padding = m_taskListWidget->fontMetrics().averageCharWidth() * 2;
+    m_taskListWidget->setFixedSize(width + frame + padding, height + frame);
+}
+
 void MainWindow::retranslateUi()
 {
     updateConnectionState(); // the window title with the environment badge's word
@@ -796,6 +877,7 @@ void MainWindow::retranslateUi()
         m_taskListWidget->item(row)->setText(plainNames[row]);
         m_taskActions[row]->setText(taskNames[row]);
     }
+    fitTaskListToContent();
     m_taskListWidget->setAccessibleName(tr("Tasks"));
     m_taskListWidget->setAccessibleDescription(tr("Ctrl+1 to Ctrl+5 switch tasks"));
     m_stackedWidget->setAccessibleName(tr("Current task"));

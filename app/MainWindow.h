@@ -173,6 +173,10 @@ private:
     void onAuditLog();
     void updateStatusBar();
     void updateDemoPanel();
+    /// No saved geometry: 1100x720, or less so the window fits its screen's available geometry.
+    void fitFirstWindowToScreen();
+    /// Sizes the task list to its rows (after a language switch too): no scrollbar, nothing cut.
+    void fitTaskListToContent();
     /// Shows or clears the warning bar and enables or disables the pages' start, from the connection.
     void updateConnectionState();
     /// Tells the four order pages whether their start may be used, and why not (`reason`, shown by them).
