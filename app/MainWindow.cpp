@@ -34,6 +34,7 @@
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
@@ -65,6 +66,13 @@ AppDeviceData deskDeviceData()
     data.deviceOS = QSysInfo::productType() + QLatin1Char(' ') + QSysInfo::productVersion();
     data.deviceModelName = QSysInfo::prettyProductName().left(64);
     return data;
+}
+
+QIcon taskIcon(MainWindow::Task task)
+{
+    static const char *const names[MainWindow::TaskCount] = {"login", "caller", "sign-text", "sign-document",
+                                                             "verify"};
+    return QIcon(QStringLiteral(":/bankid-desk/icons/tasks/%1.svg").arg(QLatin1String(names[static_cast<int>(task)])));
 }
 
 QString orderTitle(Flow flow)
@@ -114,8 +122,12 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     m_environmentStatusLabel->setObjectName(QStringLiteral("environmentStatusLabel"));
     m_certificateStatusLabel->setObjectName(QStringLiteral("certificateStatusLabel"));
 
+    // Each task with its icon (resources/icons/tasks, the project's own drawings), in the list and the
+    // Tasks menu alike.
     for (int row = 0; row < TaskCount; ++row)
-        m_taskListWidget->addItem(QString());
+        m_taskListWidget->addItem(new QListWidgetItem(taskIcon(static_cast<Task>(row)), QString()));
+    m_taskListWidget->setIconSize(QSize(1, 1) * (m_taskListWidget->fontMetrics().height() * 5 / 4));
+    m_taskListWidget->setSpacing(2);
     // Sized to its content in retranslateUi() (every task visible, no scrollbar); the rest of the column
     // is empty, so the list never grows past its rows.
     m_taskListWidget->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
@@ -273,6 +285,7 @@ void MainWindow::createActions()
         m_taskActions[row] = new QAction(this);
         m_taskActions[row]->setObjectName(QStringLiteral("taskAction%1").arg(row + 1));
         m_taskActions[row]->setShortcut(QKeySequence(Qt::CTRL | keys[row]));
+        m_taskActions[row]->setIcon(taskIcon(static_cast<Task>(row)));
         connect(m_taskActions[row], &QAction::triggered, this, [this, row] {
             showTask(static_cast<Task>(row));
         });
