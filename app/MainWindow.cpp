@@ -101,6 +101,7 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     , m_stackedWidget(new QStackedWidget(this))
     , m_warningBar(new ConnectionWarningBar(this))
     , m_environmentBadge(new EnvironmentBadge(this))
+    , m_pagesScrollArea(new QScrollArea(this))
     , m_loginPage(new DeskLoginPage(this))
     , m_callerPage(new CallerPage(this))
     , m_signPage(new SignTextPage(this))
@@ -146,7 +147,7 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
 
     // The pages scroll rather than push the window past a small screen (1366x768 at 150 %: 911x512
     // logical pixels); at the usual sizes no scrollbar shows.
-    auto *pagesScrollArea = new QScrollArea(this);
+    auto *pagesScrollArea = m_pagesScrollArea;
     pagesScrollArea->setObjectName(QStringLiteral("pagesScrollArea"));
     pagesScrollArea->setWidgetResizable(true);
     pagesScrollArea->setFrameShape(QFrame::NoFrame);
@@ -159,6 +160,7 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
             m_stackedWidget->widget(index)->setSizePolicy(policy, policy);
         }
         m_stackedWidget->updateGeometry();
+        updatePagesMinimumWidth();
     });
     for (int index = 1; index < m_stackedWidget->count(); ++index)
         m_stackedWidget->widget(index)->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
@@ -174,6 +176,7 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     layout->addLayout(centreColumn, 1);
     setCentralWidget(central);
 
+    connect(m_demoDockWidget, &QDockWidget::visibilityChanged, this, &MainWindow::updatePagesMinimumWidth);
     m_demoDockWidget->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::RightDockWidgetArea, m_demoDockWidget);
     m_demoDockWidget->hide();
@@ -865,6 +868,32 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
+void MainWindow::updatePagesMinimumWidth()
+{
+    // The page shown gets its full minimum width (no horizontal scrolling) as long as that fits the
+    // screen beside the task list and the demo phone; beyond that the page scrolls instead of pushing
+    // the window past the screen.
+    const int pageWidth = m_stackedWidget->currentWidget()
+        ? m_stackedWidget->currentWidget()->minimumSizeHint().width() : 0;
+    int room = pageWidth;
+    if (const QScreen *shownOn = screen()) {
+        const int demoWidth = m_demoDockWidget->isVisible() ? m_demoDockWidget->minimumSizeHint().width() : 0;
+        room = shownOn->availableGeometry().width() - m_taskListWidget->width() - demoWidth
+            - fontMetrics().averageCharWidth() * 8;
+    }
+    m_pagesScrollArea->setMinimumWidth(qMax(0, qMin(pageWidth, room)));
+    // Widen the window (within its screen) rather than squeezing the page under the demo phone; once the
+    // layouts have taken in the new minimum.
+    QTimer::singleShot(0, this, [this] {
+        if (!isVisible() || width() >= minimumSizeHint().width())
+            return;
+        int wanted = minimumSizeHint().width();
+        if (const QScreen *shownOn = screen())
+            wanted = qMin(wanted, shownOn->availableGeometry().width());
+        resize(qMax(width(), wanted), height());
+    });
+}
+
 void MainWindow::fitTaskListToContent()
 {
     // Every row visible, none cut: the list is exactly as large as its rows in the current language.
@@ -891,6 +920,7 @@ void MainWindow::retranslateUi()
         m_taskActions[row]->setText(taskNames[row]);
     }
     fitTaskListToContent();
+    updatePagesMinimumWidth();
     m_taskListWidget->setAccessibleName(tr("Tasks"));
     m_taskListWidget->setAccessibleDescription(tr("Ctrl+1 to Ctrl+5 switch tasks"));
     m_stackedWidget->setAccessibleName(tr("Current task"));

@@ -23,6 +23,7 @@ class QDockWidget;
 class QLabel;
 class QListWidget;
 class QMenu;
+class QScrollArea;
 class QStackedWidget;
 
 namespace bankid {
@@ -177,6 +178,8 @@ private:
     void fitFirstWindowToScreen();
     /// Sizes the task list to its rows (after a language switch too): no scrollbar, nothing cut.
     void fitTaskListToContent();
+    /// The pages' scroll area as wide as the page shown needs, bounded by the screen (see the .cpp).
+    void updatePagesMinimumWidth();
     /// Shows or clears the warning bar and enables or disables the pages' start, from the connection.
     void updateConnectionState();
     /// Tells the four order pages whether their start may be used, and why not (`reason`, shown by them).
@@ -210,6 +213,7 @@ private:
     QStackedWidget *m_stackedWidget;
     ConnectionWarningBar *m_warningBar;
     EnvironmentBadge *m_environmentBadge;
+    QScrollArea *m_pagesScrollArea;
     DeskLoginPage *m_loginPage;
     CallerPage *m_callerPage;
     SignTextPage *m_signPage;

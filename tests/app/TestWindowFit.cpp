@@ -5,12 +5,12 @@
 
 #include "DeskFixture.h"
 #include "MainWindow.h"
+#include "OffscreenScreen.h"
 #include "Screenshots.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
-#include <QFile>
 #include <QListWidget>
 #include <QScreen>
 #include <QScrollBar>
@@ -113,15 +113,8 @@ int main(int argc, char **argv)
 {
     // A 1366x768 laptop screen at 150 %, before QApplication reads the environment.
     QTemporaryDir dir;
-    const QString config = dir.filePath(QStringLiteral("screens.json"));
-    QFile file(config);
-    if (!dir.isValid() || !file.open(QIODevice::WriteOnly))
+    if (!dir.isValid() || !test::useOffscreenScreen(QSize(1366, 768), 1.5, dir.path()))
         return 2;
-    file.write(R"({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768,
-                   "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})");
-    file.close();
-    qputenv("QT_QPA_PLATFORM", "offscreen:configfile=" + config.toLocal8Bit());
-    qputenv("QT_SCALE_FACTOR", "1.5");
     QApplication app(argc, argv);
     TestWindowFit test;
     QTEST_SET_MAIN_SOURCE_PATH
