@@ -1,5 +1,7 @@
 #include "AboutDialog.h"
 
+#include "DeskOptions.h"
+
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -66,8 +68,7 @@ void AboutDialog::retranslateUi()
 {
     setWindowTitle(tr("About BankID Desk"));
     m_titleLabel->setText(tr("BankID Desk"));
-    m_versionsLabel->setText(tr("Log in, identify callers and sign texts with Swedish BankID at a service desk.")
-                             + QStringLiteral("\n\n") + versionsText());
+    m_versionsLabel->setText(DeskOptions::tasksDescription() + QStringLiteral("\n\n") + versionsText());
     m_versionsLabel->setAccessibleName(tr("Versions"));
     m_iconLabel->setAccessibleName(tr("BankID Desk icon"));
 }

@@ -219,7 +219,7 @@ void CallerPage::retranslateUi()
     m_personalNumberLineEdit->setPlaceholderText(tr("YYYYMMDDNNNN or YYMMDD-NNNN"));
     m_personalNumberLineEdit->setAccessibleName(tr("Personal identity number"));
     m_initiatorLabel->setText(tr("Who called?"));
-    m_userCalledRadioButton->setText(tr("The person &called us"));
+    m_userCalledRadioButton->setText(tr("The person ca&lled us"));
     m_userCalledRadioButton->setAccessibleName(tr("The person called us"));
     m_rpCalledRadioButton->setText(tr("&We called the person"));
     m_rpCalledRadioButton->setAccessibleName(tr("We called the person"));

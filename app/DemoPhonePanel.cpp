@@ -396,7 +396,7 @@ void DemoPhonePanel::retranslateUi()
 {
     m_phoneGroupBox->setTitle(tr("Simulated BankID app (demo)"));
     setAccessibleName(tr("Simulated BankID app"));
-    m_personLabel->setText(tr("Test pe&rson:"));
+    m_personLabel->setText(tr("Test person:"));
     m_personComboBox->setAccessibleName(tr("Test person who picks up the order"));
     const QList<sim::TestPerson> &persons = sim::TestPerson::builtIn();
     for (int i = 0; i < persons.size() && i < m_personComboBox->count(); ++i)
@@ -410,26 +410,26 @@ void DemoPhonePanel::retranslateUi()
     m_orderLabel->setAccessibleName(tr("Order state"));
 
     const std::initializer_list<std::tuple<QPushButton *, QString, QString>> buttons{
-        {m_scanPushButton, tr("&Scan QR code"), tr("Scan the QR code shown on the desk")},
-        {m_openPushButton, tr("Open on this de&vice"), tr("Open the BankID app with the autostart token")},
+        {m_scanPushButton, tr("Scan &QR code"), tr("Scan the QR code shown on the desk")},
+        {m_openPushButton, tr("Open on this devi&ce"), tr("Open the BankID app with the autostart token")},
         {m_confirmCallPushButton, tr("Confir&m call"), tr("Confirm that you are on a call with the company")},
-        {m_declinePushButton, tr("Decline ca&ll"), tr("Answer that you are not on a call")},
+        {m_declinePushButton, tr("&Decline call"), tr("Answer that you are not on a call")},
         {m_approvePushButton, tr("&Approve"), tr("Enter the right security code")},
-        {m_wrongCodePushButton, tr("&Wrong security code"), tr("Enter a wrong security code")},
-        {m_cancelInAppPushButton, tr("Cancel in a&pp"), tr("Press Cancel in the BankID app")},
-        {m_injectPushButton, tr("&Inject"), tr("Inject the fault")},
-        {m_clearFaultsPushButton, tr("Clear fa&ults"), tr("Remove all injected faults")},
+        {m_wrongCodePushButton, tr("Wrong securit&y code"), tr("Enter a wrong security code")},
+        {m_cancelInAppPushButton, tr("Ca&ncel in app"), tr("Press Cancel in the BankID app")},
+        {m_injectPushButton, tr("In&ject"), tr("Inject the fault")},
+        {m_clearFaultsPushButton, tr("Clear faults"), tr("Remove all injected faults")},
     };
     for (const auto &[button, text, accessible] : buttons) {
         button->setText(text);
         button->setAccessibleName(accessible);
         button->setToolTip(accessible);
     }
-    m_automaticCheckBox->setText(tr("Act automaticall&y"));
+    m_automaticCheckBox->setText(tr("Act automatically"));
     m_automaticCheckBox->setAccessibleName(tr("The simulated app scans and approves by itself"));
 
     m_faultsGroupBox->setTitle(tr("Faults"));
-    m_endpointLabel->setText(tr("&Endpoint:"));
+    m_endpointLabel->setText(tr("Endpoint:"));
     m_endpointComboBox->setAccessibleName(tr("Endpoint the fault hits"));
     const QStringList endpointTexts{tr("auth"), tr("sign"), tr("phone/auth"), tr("collect"), tr("cancel"), tr("all")};
     for (int i = 0; i < endpointTexts.size() && i < m_endpointComboBox->count(); ++i)
@@ -441,10 +441,10 @@ void DemoPhonePanel::retranslateUi()
                                 tr("Close connection"),  tr("Delay 3 s")};
     for (int i = 0; i < kindTexts.size() && i < m_kindComboBox->count(); ++i)
         m_kindComboBox->setItemText(i, kindTexts.at(i));
-    m_countLabel->setText(tr("Cou&nt:"));
+    m_countLabel->setText(tr("Count:"));
     m_countSpinBox->setAccessibleName(tr("How many requests the fault hits"));
     m_countSpinBox->setSpecialValueText(tr("Unlimited"));
-    m_logLabel->setText(tr("Lo&g:"));
+    m_logLabel->setText(tr("Log:"));
     m_logPlainTextEdit->setAccessibleName(tr("What the simulated app did"));
 }
 

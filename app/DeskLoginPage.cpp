@@ -129,7 +129,7 @@ void DeskLoginPage::retranslateUi()
     m_loginPushButton->setText(tr("&Log in with BankID"));
     m_loginPushButton->setAccessibleName(tr("Log in with BankID"));
     m_loginPushButton->setAccessibleDescription(tr("Starts a BankID login order"));
-    m_textLabel->setText(tr("&Text shown in the app:"));
+    m_textLabel->setText(tr("Text &shown in the app:"));
     // The default text follows the language until the operator types their own.
     if (!m_textEdited)
         m_textLineEdit->setText(tr("Log in at the service desk"));

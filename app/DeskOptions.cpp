@@ -5,12 +5,22 @@
 
 namespace bankid {
 
+QString DeskOptions::tasksDescription()
+{
+    return tr("BankID Desk: five tasks with Swedish BankID at a service desk.\n"
+              "  Log in: the person in front of you logs in with BankID.\n"
+              "  Identify caller: identify the person you are on the phone with, or let them sign.\n"
+              "  Sign text: the person signs a text you write.\n"
+              "  Sign document: the person signs a document; a receipt is saved next to it.\n"
+              "  Verify receipt: check a signed document against its receipt, offline.");
+}
+
 QString DeskOptions::parse(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        tr("BankID Desk: log in, identify callers and sign texts with Swedish BankID at a service desk.\n"
-           "Without options it uses the saved settings (by default the embedded simulator)."));
+        tasksDescription() + QStringLiteral("\n\n")
+        + tr("Without options it uses the saved settings (by default the embedded simulator)."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({

@@ -6,8 +6,10 @@
 #include "AuditRecorder.h"
 #include "CallerPage.h"
 #include "ConnectionManager.h"
+#include "ConnectionWarningBar.h"
 #include "DemoPhonePanel.h"
 #include "DeskLoginPage.h"
+#include "EnvironmentBadge.h"
 #include "FullScreenQrWindow.h"
 #include "OrderView.h"
 #include "PersonalNumber.h"
@@ -30,13 +32,18 @@
 #include <QDockWidget>
 #include <QEventLoop>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -59,6 +66,13 @@ AppDeviceData deskDeviceData()
     data.deviceOS = QSysInfo::productType() + QLatin1Char(' ') + QSysInfo::productVersion();
     data.deviceModelName = QSysInfo::prettyProductName().left(64);
     return data;
+}
+
+QIcon taskIcon(MainWindow::Task task)
+{
+    static const char *const names[MainWindow::TaskCount] = {"login", "caller", "sign-text", "sign-document",
+                                                             "verify"};
+    return QIcon(QStringLiteral(":/bankid-desk/icons/tasks/%1.svg").arg(QLatin1String(names[static_cast<int>(task)])));
 }
 
 QString orderTitle(Flow flow)
@@ -85,7 +99,9 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     , m_pendingStart(options.startFlow)
     , m_taskListWidget(new QListWidget(this))
     , m_stackedWidget(new QStackedWidget(this))
-    , m_problemLabel(new QLabel(this))
+    , m_warningBar(new ConnectionWarningBar(this))
+    , m_environmentBadge(new EnvironmentBadge(this))
+    , m_pagesScrollArea(new QScrollArea(this))
     , m_loginPage(new DeskLoginPage(this))
     , m_callerPage(new CallerPage(this))
     , m_signPage(new SignTextPage(this))
@@ -101,22 +117,25 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     setWindowIcon(QIcon(QStringLiteral(":/bankid-desk/icons/bankid-desk.svg")));
     m_taskListWidget->setObjectName(QStringLiteral("taskListWidget"));
     m_stackedWidget->setObjectName(QStringLiteral("pagesStackedWidget"));
-    m_problemLabel->setObjectName(QStringLiteral("problemLabel"));
     m_orderView->setObjectName(QStringLiteral("orderView"));
     m_resultView->setObjectName(QStringLiteral("resultView"));
     m_demoDockWidget->setObjectName(QStringLiteral("demoPhoneDockWidget"));
     m_environmentStatusLabel->setObjectName(QStringLiteral("environmentStatusLabel"));
     m_certificateStatusLabel->setObjectName(QStringLiteral("certificateStatusLabel"));
 
+    // Each task with its icon (resources/icons/tasks, the project's own drawings), in the list and the
+    // Tasks menu alike.
     for (int row = 0; row < TaskCount; ++row)
-        m_taskListWidget->addItem(QString());
-    m_taskListWidget->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
-    m_taskListWidget->setMaximumWidth(m_taskListWidget->fontMetrics().averageCharWidth() * 28);
+        m_taskListWidget->addItem(new QListWidgetItem(taskIcon(static_cast<Task>(row)), QString()));
+    m_taskListWidget->setIconSize(QSize(1, 1) * (m_taskListWidget->fontMetrics().height() * 5 / 4));
+    m_taskListWidget->setSpacing(2);
+    // Sized to its content in retranslateUi() (every task visible, no scrollbar); the rest of the column
+    // is empty, so the list never grows past its rows.
+    m_taskListWidget->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_taskListWidget->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_taskListWidget->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_taskListWidget->setTextElideMode(Qt::ElideNone);
     m_taskListWidget->setCurrentRow(0);
-    m_problemLabel->setWordWrap(true);
-    m_problemLabel->setVisible(false);
-    m_problemLabel->setFrameShape(QFrame::StyledPanel);
-    m_problemLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
 
     m_stackedWidget->addWidget(m_loginPage);
     m_stackedWidget->addWidget(m_callerPage);
@@ -126,15 +145,38 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     m_stackedWidget->addWidget(m_orderView);
     m_stackedWidget->addWidget(m_resultView);
 
+    // The pages scroll rather than push the window past a small screen (1366x768 at 150 %: 911x512
+    // logical pixels); at the usual sizes no scrollbar shows.
+    auto *pagesScrollArea = m_pagesScrollArea;
+    pagesScrollArea->setObjectName(QStringLiteral("pagesScrollArea"));
+    pagesScrollArea->setWidgetResizable(true);
+    pagesScrollArea->setFrameShape(QFrame::NoFrame);
+    pagesScrollArea->setWidget(m_stackedWidget);
+    // The stack asks only the page shown for its size: a tall page elsewhere (Verify) must not make the
+    // Log in page scroll on a small screen.
+    connect(m_stackedWidget, &QStackedWidget::currentChanged, this, [this](int current) {
+        for (int index = 0; index < m_stackedWidget->count(); ++index) {
+            const QSizePolicy::Policy policy = index == current ? QSizePolicy::Preferred : QSizePolicy::Ignored;
+            m_stackedWidget->widget(index)->setSizePolicy(policy, policy);
+        }
+        m_stackedWidget->updateGeometry();
+        updatePagesMinimumWidth();
+    });
+    for (int index = 1; index < m_stackedWidget->count(); ++index)
+        m_stackedWidget->widget(index)->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
     auto *central = new QWidget(this);
     auto *centreColumn = new QVBoxLayout;
-    centreColumn->addWidget(m_problemLabel);
-    centreColumn->addWidget(m_stackedWidget, 1);
+    centreColumn->addWidget(m_warningBar);
+    centreColumn->addWidget(pagesScrollArea, 1);
+    auto *taskColumn = new QVBoxLayout;
+    taskColumn->addWidget(m_taskListWidget);
+    taskColumn->addStretch(1);
     auto *layout = new QHBoxLayout(central);
-    layout->addWidget(m_taskListWidget);
+    layout->addLayout(taskColumn);
     layout->addLayout(centreColumn, 1);
     setCentralWidget(central);
 
+    connect(m_demoDockWidget, &QDockWidget::visibilityChanged, this, &MainWindow::updatePagesMinimumWidth);
     m_demoDockWidget->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::RightDockWidgetArea, m_demoDockWidget);
     m_demoDockWidget->hide();
@@ -155,6 +197,8 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
 
     createActions();
     createMenus();
+    menuBar()->setCornerWidget(m_environmentBadge, Qt::TopRightCorner);
+    connect(m_warningBar, &ConnectionWarningBar::settingsRequested, this, &MainWindow::onSettings);
 
     connect(m_taskListWidget, &QListWidget::currentRowChanged, this, &MainWindow::onTaskRowChanged);
     connect(m_loginPage, &DeskLoginPage::startRequested, this, &MainWindow::startOrder);
@@ -162,6 +206,10 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     connect(m_signPage, &SignTextPage::startRequested, this, &MainWindow::startOrder);
     connect(m_documentPage, &SignDocumentPage::startRequested, this,
             [this](const OrderRequest &request, StartMethod method) {
+                if (!connectionUsable()) {
+                    updateConnectionState(); // the page's start should have been disabled: say why again
+                    return;
+                }
                 if (const auto &digest = m_documentPage->digest())
                     startOrderFor(request, method, DocumentOrder{m_documentPage->documentPath(), *digest});
             });
@@ -178,16 +226,34 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     connect(m_connections, &ConnectionManager::configurationFailed, this, &MainWindow::onConnectionFailed);
     connect(m_connections, &ConnectionManager::passwordRequired, this, &MainWindow::onPasswordRequired);
 
-    resize(1100, 720);
-    restoreGeometry(m_settings->windowGeometry());
+    const bool restored = restoreGeometry(m_settings->windowGeometry());
     restoreState(m_settings->windowState());
+    if (!restored)
+        fitFirstWindowToScreen();
     m_demoDockWidget->hide(); // shown again once the simulator environment is ready
     retranslateUi();
     updateStatusBar();
+    updateConnectionState();
     if (m_connections->isReady())
         QTimer::singleShot(0, this, &MainWindow::onConnectionReady);
     else if (!m_connections->lastError().isEmpty())
         onConnectionFailed(m_connections->lastError());
+}
+
+void MainWindow::fitFirstWindowToScreen()
+{
+    // 1100x720 where there is room; on a small screen (a 1366x768 laptop at 150 %) the available area
+    // less a margin for the window frame, so the first window never starts larger than the screen.
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    QSize size(1100, 720);
+    if (screen) {
+        const QRect available = screen->availableGeometry();
+        const QSize room = available.size() - QSize(16, 40);
+        size = size.boundedTo(room);
+        move(available.x() + qMax(0, (available.width() - size.width()) / 2),
+             available.y() + qMax(0, (available.height() - size.height() - 30) / 2));
+    }
+    resize(size);
 }
 
 MainWindow::~MainWindow()
@@ -222,6 +288,7 @@ void MainWindow::createActions()
         m_taskActions[row] = new QAction(this);
         m_taskActions[row]->setObjectName(QStringLiteral("taskAction%1").arg(row + 1));
         m_taskActions[row]->setShortcut(QKeySequence(Qt::CTRL | keys[row]));
+        m_taskActions[row]->setIcon(taskIcon(static_cast<Task>(row)));
         connect(m_taskActions[row], &QAction::triggered, this, [this, row] {
             showTask(static_cast<Task>(row));
         });
@@ -343,7 +410,53 @@ void MainWindow::startTask(Flow flow)
 
 void MainWindow::startOrder(const OrderRequest &request, StartMethod method)
 {
+    // Defence in depth: the pages' start is disabled while not connected, but a request may still arrive
+    // (a page without setStartAllowed, a queued signal). Nothing starts, the bar says why.
+    if (!connectionUsable()) {
+        qCInfo(lcDesk) << "start ignored: the connection is not usable";
+        updateConnectionState();
+        return;
+    }
     startOrderFor(request, method, std::nullopt);
+}
+
+bool MainWindow::connectionUsable() const
+{
+    return m_connections->isReady() && m_connections->client() != nullptr;
+}
+
+void MainWindow::setPagesStartAllowed(bool allowed, const QString &reason)
+{
+    QWidget *const pages[] = {m_loginPage, m_callerPage, m_signPage, m_documentPage};
+    for (QWidget *page : pages) {
+        // The pages declare Q_INVOKABLE void setStartAllowed(bool allowed, const QString &reason); called
+        // by name so this window also builds against pages that do not have it yet (then only the guard in
+        // startOrder() holds).
+        if (page->metaObject()->indexOfMethod("setStartAllowed(bool,QString)") < 0)
+            continue;
+        QMetaObject::invokeMethod(page, "setStartAllowed", Qt::DirectConnection, Q_ARG(bool, allowed),
+                                  Q_ARG(QString, reason));
+    }
+}
+
+void MainWindow::updateConnectionState()
+{
+    m_environmentBadge->setEnvironment(m_connections->environment());
+    setWindowTitle(tr("BankID Desk — %1").arg(m_environmentBadge->text()));
+    if (connectionUsable()) {
+        m_warningBar->clear();
+        setPagesStartAllowed(true, QString());
+        return;
+    }
+    const QString error = m_connections->lastError();
+    if (error.isEmpty()) {
+        // Still being set up (a password prompt, the simulator starting): no bar for a moment's wait.
+        m_warningBar->clear();
+        setPagesStartAllowed(false, tr("Connecting to BankID…"));
+        return;
+    }
+    m_warningBar->showProblem(tr("Not connected to BankID: %1").arg(error));
+    setPagesStartAllowed(false, tr("Not connected to BankID. Open Settings to fix the connection."));
 }
 
 void MainWindow::setUrlOpener(const UrlOpener &opener)
@@ -372,10 +485,8 @@ void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
 {
     RpClient *client = m_connections->client();
     if (!client) {
-        m_problemLabel->setText(tr("Not connected: %1").arg(m_connections->lastError().isEmpty()
-                                                                ? tr("the connection is still being set up")
-                                                                : m_connections->lastError()));
-        m_problemLabel->setVisible(true);
+        updateConnectionState();
+        statusBar()->showMessage(tr("No order was started: not connected to BankID."), 5000);
         return;
     }
     endSession();
@@ -420,7 +531,6 @@ void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
     connect(session, &OrderSession::hintChanged, this, &MainWindow::onSessionHintChanged);
     connect(session, &OrderSession::failed, this, &MainWindow::onSessionHintChanged);
     m_stackedWidget->setCurrentWidget(m_orderView);
-    m_problemLabel->setVisible(false);
     qCInfo(lcDesk).noquote() << "starting" << flowName(order.flow) << "order"
                              << (isPhoneFlow(order.flow) ? PersonalNumber::mask(order.personalNumber) : QString());
     session->start(order, sessionOptions);
@@ -560,7 +670,7 @@ void MainWindow::openFullScreenQr()
 
 void MainWindow::onConnectionReady()
 {
-    m_problemLabel->setVisible(false);
+    updateConnectionState();
     updateStatusBar();
     updateDemoPanel();
     if (m_pendingStart) {
@@ -572,8 +682,8 @@ void MainWindow::onConnectionReady()
 
 void MainWindow::onConnectionFailed(const QString &message)
 {
-    m_problemLabel->setText(tr("Not connected: %1\nOpen File > Settings to fix it.").arg(message));
-    m_problemLabel->setVisible(true);
+    Q_UNUSED(message) // the same as m_connections->lastError(), which updateConnectionState() shows
+    updateConnectionState();
     updateStatusBar();
     updateDemoPanel();
 }
@@ -594,23 +704,44 @@ void MainWindow::onPasswordRequired(const QString &certificatePath, const QStrin
 void MainWindow::updateDemoPanel()
 {
     sim::Simulator *simulator = m_connections->isReady() ? m_connections->simulator() : nullptr;
-    if (m_demoPanel) {
+    if (QWidget *old = m_demoDockWidget->widget()) {
         m_demoDockWidget->setWidget(nullptr);
-        delete m_demoPanel;
+        delete old; // the scroll area, and the panel in it
     }
     m_demoAction->setEnabled(simulator != nullptr);
     if (!simulator) {
         m_demoDockWidget->hide();
         return;
     }
-    m_demoPanel = new DemoPhonePanel(simulator, m_demoDockWidget);
+    // In a scroll area: the phone's full height does not fit a small screen; it scrolls instead.
+    auto *demoScrollArea = new QScrollArea(m_demoDockWidget);
+    demoScrollArea->setObjectName(QStringLiteral("demoPhoneScrollArea"));
+    demoScrollArea->setWidgetResizable(true);
+    demoScrollArea->setFrameShape(QFrame::NoFrame);
+    demoScrollArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_demoPanel = new DemoPhonePanel(simulator, demoScrollArea);
     m_demoPanel->setObjectName(QStringLiteral("demoPhonePanel"));
     m_demoPanel->setQrSource(m_orderView->qrWidget());
     connect(m_demoPanel, &DemoPhonePanel::acted, this, [this](const QString &description) {
         statusBar()->showMessage(description, 5000);
     });
-    m_demoDockWidget->setWidget(m_demoPanel);
-    m_demoDockWidget->show();
+    demoScrollArea->setWidget(m_demoPanel);
+    // As wide as the phone needs (no horizontal scrollbar), plus the vertical one when it shows.
+    demoScrollArea->setMinimumWidth(m_demoPanel->minimumSizeHint().width()
+                                    + demoScrollArea->verticalScrollBar()->sizeHint().width());
+    m_demoDockWidget->setWidget(demoScrollArea);
+    // On a small screen (a 1366x768 laptop at 150 %) the phone beside the widest page does not fit: it
+    // starts collapsed, and View > Demo phone (Ctrl+D) shows it; the pages then scroll if they must.
+    const int needed = m_taskListWidget->width() + m_stackedWidget->minimumSizeHint().width()
+        + demoScrollArea->minimumWidth() + fontMetrics().averageCharWidth() * 8;
+    if (width() >= needed) {
+        m_demoDockWidget->show();
+    } else {
+        m_demoDockWidget->hide();
+        statusBar()->showMessage(tr("The demo phone is hidden to fit the screen; View > Demo phone (Ctrl+D) "
+                                    "shows it."),
+                                 15000);
+    }
 }
 
 void MainWindow::updateStatusBar()
@@ -737,9 +868,49 @@ void MainWindow::changeEvent(QEvent *event)
     QMainWindow::changeEvent(event);
 }
 
+void MainWindow::updatePagesMinimumWidth()
+{
+    // The page shown gets its full minimum width (no horizontal scrolling) as long as that fits the
+    // screen beside the task list and the demo phone; beyond that the page scrolls instead of pushing
+    // the window past the screen.
+    const int pageWidth = m_stackedWidget->currentWidget()
+        ? m_stackedWidget->currentWidget()->minimumSizeHint().width() : 0;
+    int room = pageWidth;
+    if (const QScreen *shownOn = screen()) {
+        const int demoWidth = m_demoDockWidget->isVisible() ? m_demoDockWidget->minimumSizeHint().width() : 0;
+        room = shownOn->availableGeometry().width() - m_taskListWidget->width() - demoWidth
+            - fontMetrics().averageCharWidth() * 8;
+    }
+    m_pagesScrollArea->setMinimumWidth(qMax(0, qMin(pageWidth, room)));
+    // Widen the window (within its screen) rather than squeezing the page under the demo phone; once the
+    // layouts have taken in the new minimum.
+    QTimer::singleShot(0, this, [this] {
+        if (!isVisible() || width() >= minimumSizeHint().width())
+            return;
+        int wanted = minimumSizeHint().width();
+        if (const QScreen *shownOn = screen())
+            wanted = qMin(wanted, shownOn->availableGeometry().width());
+        resize(qMax(width(), wanted), height());
+    });
+}
+
+void MainWindow::fitTaskListToContent()
+{
+    // Every row visible, none cut: the list is exactly as large as its rows in the current language.
+    int width = 0;
+    int height = 0;
+    for (int row = 0; row < m_taskListWidget->count(); ++row) {
+        width = qMax(width, m_taskListWidget->sizeHintForColumn(0));
+        height += m_taskListWidget->sizeHintForRow(row) + 2 * m_taskListWidget->spacing();
+    }
+    const int frame = 2 * m_taskListWidget->frameWidth();
+    const int padding = m_taskListWidget->fontMetrics().averageCharWidth() * 2;
+    m_taskListWidget->setFixedSize(width + frame + padding, height + frame);
+}
+
 void MainWindow::retranslateUi()
 {
-    setWindowTitle(tr("BankID Desk"));
+    updateConnectionState(); // the window title with the environment badge's word
     const QString taskNames[TaskCount] = {tr("&Log in"), tr("&Identify caller"), tr("&Sign text"),
                                           tr("Sign &document"), tr("&Verify receipt")};
     const QString plainNames[TaskCount] = {tr("Log in"), tr("Identify caller"), tr("Sign text"), tr("Sign document"),
@@ -748,9 +919,10 @@ void MainWindow::retranslateUi()
         m_taskListWidget->item(row)->setText(plainNames[row]);
         m_taskActions[row]->setText(taskNames[row]);
     }
+    fitTaskListToContent();
+    updatePagesMinimumWidth();
     m_taskListWidget->setAccessibleName(tr("Tasks"));
     m_taskListWidget->setAccessibleDescription(tr("Ctrl+1 to Ctrl+5 switch tasks"));
-    m_problemLabel->setAccessibleName(tr("Connection problem"));
     m_stackedWidget->setAccessibleName(tr("Current task"));
     m_demoDockWidget->setWindowTitle(tr("Demo phone"));
     m_fileMenu->setTitle(tr("&File"));

@@ -23,6 +23,7 @@ class QDockWidget;
 class QLabel;
 class QListWidget;
 class QMenu;
+class QScrollArea;
 class QStackedWidget;
 
 namespace bankid {
@@ -30,6 +31,8 @@ namespace bankid {
 class AuditRecorder;
 class CallerPage;
 class ConnectionManager;
+class ConnectionWarningBar;
+class EnvironmentBadge;
 class DeskLoginPage;
 class OrderView;
 class ResultView;
@@ -62,6 +65,11 @@ class VerifyReceiptPage;
 ///   launches. The launcher is QDesktopServices::openUrl, except in the simulator environment, where a
 ///   simulator token would only confuse a real BankID app: there the demo phone plays the app and the
 ///   launch is a status-bar hint. setUrlOpener() replaces both (tests).
+/// - While the connection is not usable (not ready: no RP certificate, a configuration error, still being
+///   set up) the ConnectionWarningBar says why and offers Open Settings…, the pages' start is disabled
+///   (setStartAllowed) and a startRequested() that arrives anyway is ignored: no order without a client.
+/// - The EnvironmentBadge (SIMULATOR / TEST / PRODUCTION / CUSTOM) sits in the menu bar's corner and is
+///   repeated in the window title.
 /// - Every text is re-translated on QEvent::LanguageChange; View > Language switches live.
 ///
 /// \code
@@ -120,6 +128,11 @@ public:
     AuditRecorder *auditRecorder() const { return m_auditRecorder; }
     /// The widget the centre stack shows now.
     QWidget *currentPage() const;
+    /// Shown while the connection is not usable (see the class contract).
+    ConnectionWarningBar *connectionWarningBar() const { return m_warningBar; }
+    EnvironmentBadge *environmentBadge() const { return m_environmentBadge; }
+    /// True while orders may start: the ConnectionManager is ready.
+    bool connectionUsable() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -161,6 +174,16 @@ private:
     void onAuditLog();
     void updateStatusBar();
     void updateDemoPanel();
+    /// No saved geometry: 1100x720, or less so the window fits its screen's available geometry.
+    void fitFirstWindowToScreen();
+    /// Sizes the task list to its rows (after a language switch too): no scrollbar, nothing cut.
+    void fitTaskListToContent();
+    /// The pages' scroll area as wide as the page shown needs, bounded by the screen (see the .cpp).
+    void updatePagesMinimumWidth();
+    /// Shows or clears the warning bar and enables or disables the pages' start, from the connection.
+    void updateConnectionState();
+    /// Tells the four order pages whether their start may be used, and why not (`reason`, shown by them).
+    void setPagesStartAllowed(bool allowed, const QString &reason);
     /// Cancels and releases the current session (its destructor sends /cancel when still live).
     void endSession();
     /// closeEvent(): runs the event loop (no user input) until the session has ended and no call is in
@@ -188,7 +211,9 @@ private:
 
     QListWidget *m_taskListWidget;
     QStackedWidget *m_stackedWidget;
-    QLabel *m_problemLabel;
+    ConnectionWarningBar *m_warningBar;
+    EnvironmentBadge *m_environmentBadge;
+    QScrollArea *m_pagesScrollArea;
     DeskLoginPage *m_loginPage;
     CallerPage *m_callerPage;
     SignTextPage *m_signPage;

@@ -19,7 +19,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace bankid {
@@ -144,13 +148,33 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ConnectionManager *connect
     testRow->addWidget(m_testPushButton, 0, Qt::AlignTop);
     testRow->addWidget(m_testResultLabel, 1);
 
+    // Long rows wrap below their label instead of widening the dialog past a small screen.
+    for (QFormLayout *form : {connectionForm, certificateForm, orderForm})
+        form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    // The sections scroll when the screen is too small for them (1366x768 at 150 %); OK/Cancel stay in view.
+    auto *sections = new QWidget;
+    m_sections = sections;
+    sections->installEventFilter(this);
+    auto *sectionsLayout = new QVBoxLayout(sections);
+    sectionsLayout->setContentsMargins(0, 0, 0, 0);
+    sectionsLayout->addWidget(m_connectionGroupBox);
+    sectionsLayout->addWidget(m_certificateGroupBox);
+    sectionsLayout->addWidget(m_orderGroupBox);
+    sectionsLayout->addLayout(testRow);
+    sectionsLayout->addStretch(1);
+    auto *sectionsScrollArea = new QScrollArea(this);
+    m_sectionsScrollArea = sectionsScrollArea;
+    sectionsScrollArea->setObjectName(QStringLiteral("sectionsScrollArea"));
+    sectionsScrollArea->setWidgetResizable(true);
+    sectionsScrollArea->setFrameShape(QFrame::NoFrame);
+    sectionsScrollArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    sectionsScrollArea->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    sectionsScrollArea->setWidget(sections);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_connectionGroupBox);
-    layout->addWidget(m_certificateGroupBox);
-    layout->addWidget(m_orderGroupBox);
-    layout->addLayout(testRow);
-    layout->addStretch(1);
+    layout->addWidget(sectionsScrollArea, 1);
     layout->addWidget(m_buttonBox);
+    setSizeGripEnabled(true);
 
     // Load the saved values (the command line's overrides are not settings and are not shown here).
     m_environmentComboBox->setCurrentIndex(m_environmentComboBox->findData(static_cast<int>(m_settings->environment())));
@@ -180,6 +204,55 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ConnectionManager *connect
     retranslateUi();
     updateEnabledFields();
     reloadCertificate();
+    // A readable first width (about 70 characters), then as tall as the contents need.
+    resize(fontMetrics().averageCharWidth() * 70, sizeHint().height()); // then growToFit() once laid out
+}
+
+bool SettingsDialog::event(QEvent *event)
+{
+    const bool handled = QDialog::event(event);
+    if (event->type() == QEvent::Show)
+        growToFit(); // laid out now: shown at the right size, not one event loop turn later
+    else if (event->type() == QEvent::LayoutRequest)
+        scheduleGrowToFit();
+    return handled;
+}
+
+bool SettingsDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_sections && event->type() == QEvent::LayoutRequest)
+        scheduleGrowToFit();
+    return QDialog::eventFilter(watched, event);
+}
+
+void SettingsDialog::scheduleGrowToFit()
+{
+    if (m_growPending)
+        return;
+    m_growPending = true;
+    QTimer::singleShot(0, this, [this] {
+        m_growPending = false;
+        growToFit();
+    });
+}
+
+void SettingsDialog::growToFit()
+{
+    // Never narrower than the sections in the current language (no horizontal scrolling, nothing cut at
+    // the right edge, room for the vertical scrollbar).
+    m_sectionsScrollArea->setMinimumWidth(m_sections->minimumSizeHint().width()
+                                          + m_sectionsScrollArea->verticalScrollBar()->sizeHint().width());
+    // The sections at the current width (wrapped labels get taller as the dialog gets narrower), plus
+    // what is around them: the dialog's margins and OK/Cancel.
+    const int sectionsWidth = m_sectionsScrollArea->viewport()->width();
+    const int sectionsHeight = m_sections->hasHeightForWidth() ? m_sections->heightForWidth(sectionsWidth)
+                                                               : m_sections->sizeHint().height();
+    const int around = height() - m_sectionsScrollArea->height();
+    QSize wanted = size().expandedTo(QSize(sizeHint().width(), sectionsHeight + around));
+    if (const QScreen *shownOn = screen())
+        wanted = wanted.boundedTo(shownOn->availableGeometry().size() - QSize(16, 40));
+    if (wanted != size())
+        resize(wanted);
 }
 
 ConnectionManager::Profile SettingsDialog::profile() const

@@ -11,6 +11,7 @@ class QDialogButtonBox;
 class QFormLayout;
 class QGroupBox;
 class QLabel;
+class QScrollArea;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
@@ -51,8 +52,16 @@ public:
 
 protected:
     void changeEvent(QEvent *event) override;
+    /// A LayoutRequest (a longer text, a language switch) schedules growToFit().
+    bool event(QEvent *event) override;
+    /// The sections' LayoutRequest (a label got a longer text) schedules growToFit() too.
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    /// Grows the dialog to its contents' size hint (never shrinks it), bounded by the screen's available
+    /// geometry; beyond that the sections scroll. So no wrapped text is cut when it gets longer.
+    void growToFit();
+    void scheduleGrowToFit();
     void retranslateUi();
     void updateEnabledFields();
     void reloadCertificate();
@@ -67,6 +76,9 @@ private:
     PasswordStore *m_passwords;
     ClientIdentity m_identity;
     bool m_testing = false;
+    bool m_growPending = false;
+    QWidget *m_sections = nullptr;
+    QScrollArea *m_sectionsScrollArea = nullptr;
 
     QGroupBox *m_connectionGroupBox;
     QLabel *m_environmentLabel;

@@ -351,7 +351,7 @@ void SignDocumentPage::retranslateUi()
     m_introLabel->setText(tr("The person signs the document's SHA-256 digest; the document itself never leaves "
                              "this computer. A receipt that proves the signature offline is saved next to it."));
     m_dropArea->setPrompt(tr("Drop the document to sign here"));
-    m_choosePushButton->setText(tr("&Choose file…"));
+    m_choosePushButton->setText(tr("Ch&oose file…"));
     m_choosePushButton->setAccessibleName(tr("Choose the document to sign"));
     m_fileCaptionLabel->setText(tr("File:"));
     m_fileLabel->setAccessibleName(tr("Document"));

@@ -236,19 +236,19 @@ void SignTextPage::retranslateUi()
 {
     m_titleLabel->setText(tr("Sign a text"));
     // Plain words on screen; the API member names are in the tooltips for those who know them.
-    m_textLabel->setText(tr("&Text the person reads:"));
+    m_textLabel->setText(tr("Text the pe&rson reads:"));
     m_textLabel->setToolTip(tr("Sent as userVisibleData"));
     m_textPlainTextEdit->setToolTip(m_textLabel->toolTip());
     m_textPlainTextEdit->setAccessibleName(tr("Text the person reads and signs"));
     m_textPlainTextEdit->setPlaceholderText(tr("For example: I accept the terms of the agreement."));
-    m_markdownCheckBox->setText(tr("&Formatting (headings, bold, italics, lists, tables)"));
+    m_markdownCheckBox->setText(tr("F&ormatting (headings, bold, italics, lists, tables)"));
     m_markdownCheckBox->setAccessibleName(tr("Formatting"));
     m_markdownCheckBox->setToolTip(tr("Sent as userVisibleDataFormat simpleMarkdownV1"));
     m_counterLabel->setToolTip(tr("BankID counts userVisibleData after base64 encoding: about 4 characters for "
                                   "every 3 bytes of UTF-8 text"));
-    m_previewLabel->setText(tr("Pre&view:"));
+    m_previewLabel->setText(tr("&Preview:"));
     m_previewTextBrowser->setAccessibleName(tr("Preview of the text as the BankID app shows it"));
-    m_nonVisibleLabel->setText(tr("&Hidden data (not shown to the person, optional):"));
+    m_nonVisibleLabel->setText(tr("Hidd&en data (not shown to the person, optional):"));
     m_nonVisibleLabel->setToolTip(tr("Sent as userNonVisibleData"));
     m_nonVisibleLineEdit->setToolTip(m_nonVisibleLabel->toolTip());
     m_nonVisibleLineEdit->setAccessibleName(tr("Hidden data signed along, not shown to the person"));

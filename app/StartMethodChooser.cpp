@@ -47,9 +47,9 @@ void StartMethodChooser::changeEvent(QEvent *event)
 
 void StartMethodChooser::retranslateUi()
 {
-    m_qrRadioButton->setText(tr("&QR code on another device"));
+    m_qrRadioButton->setText(tr("QR code on another dev&ice"));
     m_qrRadioButton->setAccessibleName(tr("QR code on another device"));
-    m_sameDeviceRadioButton->setText(tr("BankID on this &device"));
+    m_sameDeviceRadioButton->setText(tr("&BankID on this device"));
     m_sameDeviceRadioButton->setAccessibleName(tr("BankID on this device"));
 }
 

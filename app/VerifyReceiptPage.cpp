@@ -715,9 +715,9 @@ void VerifyReceiptPage::retranslateUi()
                              "receipt and the signature, the signature itself, the certificate chain and the OCSP "
                              "response."));
     m_dropArea->setPrompt(tr("Drop a signed document or its receipt here (or both)"));
-    m_openDocumentPushButton->setText(tr("Open &document…"));
+    m_openDocumentPushButton->setText(tr("Open doc&ument…"));
     m_openDocumentPushButton->setAccessibleName(tr("Open the signed document"));
-    m_openReceiptPushButton->setText(tr("Open &receipt…"));
+    m_openReceiptPushButton->setText(tr("O&pen receipt…"));
     m_openReceiptPushButton->setAccessibleName(tr("Open the receipt"));
     m_messageLabel->setAccessibleName(tr("Problem"));
     m_documentCaptionLabel->setText(tr("Document:"));
@@ -725,18 +725,18 @@ void VerifyReceiptPage::retranslateUi()
     m_receiptCaptionLabel->setText(tr("Receipt:"));
     m_receiptLabel->setAccessibleName(tr("Receipt"));
     m_headlineLabel->setAccessibleName(tr("Verification result"));
-    m_checksCaptionLabel->setText(tr("&Checks:"));
+    m_checksCaptionLabel->setText(tr("Check&s:"));
     m_checksTreeWidget->setHeaderLabels({tr("Check"), tr("Result"), tr("Detail")});
     m_checksTreeWidget->setAccessibleName(tr("Checks and their results"));
     m_signedAtCaptionLabel->setText(tr("Signed at:"));
     m_signedAtLabel->setAccessibleName(tr("Signing time"));
     m_trustedCaptionLabel->setText(tr("Trusted roots:"));
     m_trustedLabel->setAccessibleName(tr("Trusted roots used"));
-    m_rootsCaptionLabel->setText(tr("Added trusted r&oot certificates:"));
+    m_rootsCaptionLabel->setText(tr("Added trusted root cert&ificates:"));
     m_rootsListWidget->setAccessibleName(tr("Added trusted root certificates"));
-    m_addRootPushButton->setText(tr("&Add root certificate…"));
+    m_addRootPushButton->setText(tr("Add r&oot certificate…"));
     m_addRootPushButton->setAccessibleName(tr("Add a trusted root certificate"));
-    m_removeRootPushButton->setText(tr("Re&move"));
+    m_removeRootPushButton->setText(tr("&Remove"));
     m_removeRootPushButton->setAccessibleName(tr("Remove the selected root certificate"));
     m_verifyAgainPushButton->setText(tr("Verify a&gain"));
     m_verifyAgainPushButton->setAccessibleName(tr("Verify again"));

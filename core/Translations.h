@@ -24,9 +24,12 @@ public:
     /// Loads the translation for \a locale. English (and the C locale) install the English plural-forms
     /// catalogue (translations/bankid-desk_en.ts) and return true. Another language returns true when its .qm was found and installed; otherwise
     /// false, and the application is left in English. On success it also makes \a locale the default
-    /// QLocale, so dates and numbers are written in the language of the texts.
+    /// QLocale, so dates and numbers are written in the language of the texts. For a language other than
+    /// English it also installs Qt's own catalogue (qtbase_<lang>.qm, else qt_<lang>.qm, from
+    /// QLibraryInfo::TranslationsPath) so Qt's buttons and dialogs match; its absence only leaves them in
+    /// English.
     static bool install(const QLocale &locale);
-    /// Removes the installed translation (back to English).
+    /// Removes the installed translations, ours and Qt's (back to English).
     static void remove();
     /// The language currently installed: QLocale::English when none.
     static QLocale::Language installedLanguage();

@@ -367,7 +367,7 @@ Miljö: %5</translation>
         <translation>Vem ringde?</translation>
     </message>
     <message>
-        <source>The person &amp;called us</source>
+        <source>The person ca&amp;lled us</source>
         <translation>Personen &amp;ringde oss</translation>
     </message>
     <message>
@@ -1039,8 +1039,8 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
         <translation>Simulerad BankID-app</translation>
     </message>
     <message>
-        <source>Test pe&amp;rson:</source>
-        <translation>Test&amp;person:</translation>
+        <source>Test person:</source>
+        <translation>Testperson:</translation>
     </message>
     <message>
         <source>Test person who picks up the order</source>
@@ -1063,7 +1063,7 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
         <translation>Orderstatus</translation>
     </message>
     <message>
-        <source>&amp;Scan QR code</source>
+        <source>Scan &amp;QR code</source>
         <translation>Läs av &amp;QR-kod</translation>
     </message>
     <message>
@@ -1071,7 +1071,7 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
         <translation>Läs av QR-koden som visas vid disken</translation>
     </message>
     <message>
-        <source>Open on this de&amp;vice</source>
+        <source>Open on this devi&amp;ce</source>
         <translation>&amp;Öppna på den här enheten</translation>
     </message>
     <message>
@@ -1080,15 +1080,15 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
     </message>
     <message>
         <source>Confir&amp;m call</source>
-        <translation>&amp;Bekräfta samtal</translation>
+        <translation>Bekräfta sa&amp;mtal</translation>
     </message>
     <message>
         <source>Confirm that you are on a call with the company</source>
         <translation>Bekräfta att du är i ett samtal med företaget</translation>
     </message>
     <message>
-        <source>Decline ca&amp;ll</source>
-        <translation>Neka sa&amp;mtal</translation>
+        <source>&amp;Decline call</source>
+        <translation>&amp;Neka samtal</translation>
     </message>
     <message>
         <source>Answer that you are not on a call</source>
@@ -1103,39 +1103,39 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
         <translation>Ange rätt säkerhetskod</translation>
     </message>
     <message>
-        <source>&amp;Wrong security code</source>
-        <translation>Fel säkerhets&amp;kod</translation>
+        <source>Wrong securit&amp;y code</source>
+        <translation>Fel s&amp;äkerhetskod</translation>
     </message>
     <message>
         <source>Enter a wrong security code</source>
         <translation>Ange fel säkerhetskod</translation>
     </message>
     <message>
-        <source>Cancel in a&amp;pp</source>
-        <translation>Avb&amp;ryt i appen</translation>
+        <source>Ca&amp;ncel in app</source>
+        <translation>Avbryt i app&amp;en</translation>
     </message>
     <message>
         <source>Press Cancel in the BankID app</source>
         <translation>Tryck på Avbryt i BankID-appen</translation>
     </message>
     <message>
-        <source>&amp;Inject</source>
-        <translation>&amp;Injicera</translation>
+        <source>In&amp;ject</source>
+        <translation>Inji&amp;cera</translation>
     </message>
     <message>
         <source>Inject the fault</source>
         <translation>Injicera felet</translation>
     </message>
     <message>
-        <source>Clear fa&amp;ults</source>
-        <translation>Rensa &amp;fel</translation>
+        <source>Clear faults</source>
+        <translation>Rensa fel</translation>
     </message>
     <message>
         <source>Remove all injected faults</source>
         <translation>Ta bort alla injicerade fel</translation>
     </message>
     <message>
-        <source>Act automaticall&amp;y</source>
+        <source>Act automatically</source>
         <translation>Agera aut&amp;omatiskt</translation>
     </message>
     <message>
@@ -1147,8 +1147,8 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
         <translation>Fel</translation>
     </message>
     <message>
-        <source>&amp;Endpoint:</source>
-        <translation>Slutpunk&amp;t:</translation>
+        <source>Endpoint:</source>
+        <translation>&amp;Slutpunkt:</translation>
     </message>
     <message>
         <source>Endpoint the fault hits</source>
@@ -1219,8 +1219,8 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
         <translation>Fördröjning 3 s</translation>
     </message>
     <message>
-        <source>Cou&amp;nt:</source>
-        <translation>A&amp;ntal:</translation>
+        <source>Count:</source>
+        <translation>Antal:</translation>
     </message>
     <message>
         <source>How many requests the fault hits</source>
@@ -1231,8 +1231,8 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
         <translation>Obegränsat</translation>
     </message>
     <message>
-        <source>Lo&amp;g:</source>
-        <translation>&amp;Logg:</translation>
+        <source>Log:</source>
+        <translation>Logg:</translation>
     </message>
     <message>
         <source>What the simulated app did</source>
@@ -1266,7 +1266,7 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
         <translation>Startar en inloggningsorder för BankID</translation>
     </message>
     <message>
-        <source>&amp;Text shown in the app:</source>
+        <source>Text &amp;shown in the app:</source>
         <translation>&amp;Text som visas i appen:</translation>
     </message>
     <message>
@@ -2767,7 +2767,7 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
         <translation>Släpp dokumentet som ska skrivas under här</translation>
     </message>
     <message>
-        <source>&amp;Choose file…</source>
+        <source>Ch&amp;oose file…</source>
         <translation>Väl&amp;j fil…</translation>
     </message>
     <message>
@@ -2909,7 +2909,7 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
         <translation>Skriv under en text</translation>
     </message>
     <message>
-        <source>&amp;Text the person signs (userVisibleData):</source>
+        <source>Text the pe&amp;rson signs (userVisibleData):</source>
         <translation>&amp;Text som personen skriver under (userVisibleData):</translation>
     </message>
     <message>
@@ -2921,7 +2921,7 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
         <translation>Till exempel: Jag godkänner avtalsvillkoren.</translation>
     </message>
     <message>
-        <source>&amp;Formatted text (simpleMarkdownV1)</source>
+        <source>F&amp;ormatted text (simpleMarkdownV1)</source>
         <translation>&amp;Formaterad text (simpleMarkdownV1)</translation>
     </message>
     <message>
@@ -2929,16 +2929,16 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
         <translation>Formaterad text (simpleMarkdownV1)</translation>
     </message>
     <message>
-        <source>Pre&amp;view:</source>
-        <translation>Förhands&amp;granskning:</translation>
+        <source>&amp;Preview:</source>
+        <translation>Förhandsgranskn&amp;ing:</translation>
     </message>
     <message>
         <source>Preview of the text as the BankID app shows it</source>
         <translation>Förhandsgranskning av texten så som BankID-appen visar den</translation>
     </message>
     <message>
-        <source>&amp;Hidden data (userNonVisibleData, optional):</source>
-        <translation>D&amp;olda data (userNonVisibleData, valfritt):</translation>
+        <source>Hidd&amp;en data (userNonVisibleData, optional):</source>
+        <translation>&amp;Dolda data (userNonVisibleData, valfritt):</translation>
     </message>
     <message>
         <source>Hidden data signed along, not shown to the person</source>
@@ -3003,16 +3003,16 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
 <context>
     <name>bankid::StartMethodChooser</name>
     <message>
-        <source>&amp;QR code on another device</source>
-        <translation>&amp;QR-kod på en annan enhet</translation>
+        <source>QR code on another dev&amp;ice</source>
+        <translation>QR-kod &amp;på en annan enhet</translation>
     </message>
     <message>
         <source>QR code on another device</source>
         <translation>QR-kod på en annan enhet</translation>
     </message>
     <message>
-        <source>BankID on this &amp;device</source>
-        <translation>BankID på &amp;den här enheten</translation>
+        <source>&amp;BankID on this device</source>
+        <translation>&amp;BankID på den här enheten</translation>
     </message>
     <message>
         <source>BankID on this device</source>
@@ -3426,12 +3426,12 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
         <translation>Släpp ett underskrivet dokument eller dess kvitto här (eller båda)</translation>
     </message>
     <message>
-        <source>Open &amp;document…</source>
+        <source>Open doc&amp;ument…</source>
         <translation>Öppna &amp;dokument…</translation>
     </message>
     <message>
-        <source>Open &amp;receipt…</source>
-        <translation>Öppna &amp;kvitto…</translation>
+        <source>O&amp;pen receipt…</source>
+        <translation>Ö&amp;ppna kvitto…</translation>
     </message>
     <message>
         <source>Problem</source>
@@ -3458,8 +3458,8 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
         <translation>Verifieringsresultat</translation>
     </message>
     <message>
-        <source>&amp;Checks:</source>
-        <translation>Kon&amp;troller:</translation>
+        <source>Check&amp;s:</source>
+        <translation>&amp;Kontroller:</translation>
     </message>
     <message>
         <source>Check</source>
@@ -3502,19 +3502,19 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
         <translation>Betrodda rotcertifikat som användes</translation>
     </message>
     <message>
-        <source>Added trusted r&amp;oot certificates:</source>
-        <translation>Tillagda betrodda &amp;rotcertifikat:</translation>
+        <source>Added trusted root cert&amp;ificates:</source>
+        <translation>&amp;Tillagda betrodda rotcertifikat:</translation>
     </message>
     <message>
         <source>Added trusted root certificates</source>
         <translation>Tillagda betrodda rotcertifikat</translation>
     </message>
     <message>
-        <source>&amp;Add root certificate…</source>
+        <source>Add r&amp;oot certificate…</source>
         <translation>&amp;Lägg till rotcertifikat…</translation>
     </message>
     <message>
-        <source>Re&amp;move</source>
+        <source>&amp;Remove</source>
         <translation>Ta &amp;bort</translation>
     </message>
     <message>
@@ -3523,7 +3523,7 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
     </message>
     <message>
         <source>Verify a&amp;gain</source>
-        <translation>Verifiera i&amp;gen</translation>
+        <translation>Ve&amp;rifiera igen</translation>
     </message>
     <message>
         <source>Verify again</source>

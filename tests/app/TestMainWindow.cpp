@@ -8,6 +8,7 @@
 #include "DeskFixture.h"
 #include "LaunchUrl.h"
 #include "MainWindow.h"
+#include "OffscreenScreen.h"
 #include "OrderView.h"
 #include "QrCodeWidget.h"
 #include "QrImageDecoder.h"
@@ -21,6 +22,7 @@
 #include "UrlOpener.h"
 #include "UserMessages.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QDir>
 #include <QLabel>
@@ -421,5 +423,16 @@ void TestMainWindow::screenshots()
     m_desk.window()->setLanguage(QStringLiteral("en"));
 }
 
-QTEST_MAIN(TestMainWindow)
+int main(int argc, char **argv)
+{
+    // A 1920x1080 screen (the offscreen default is 800x600, smaller than the 1100x720 window), so the
+    // window and its screenshots get the room they would get on a desk's monitor.
+    QTemporaryDir dir;
+    if (!dir.isValid() || !test::useOffscreenScreen(QSize(1920, 1080), 1.0, dir.path()))
+        return 2;
+    QApplication app(argc, argv);
+    TestMainWindow test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
 #include "TestMainWindow.moc"

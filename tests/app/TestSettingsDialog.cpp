@@ -20,6 +20,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QScrollArea>
 #include <QTest>
 
 using namespace bankid;
@@ -40,6 +41,7 @@ private slots:
     void acceptSaves();
     void pollIntervalNeverBelowTheCoreFloor();
     void returnRiskIsOnByDefault();
+    void growsSoNoTextIsCut();
 
 private:
     static void select(QComboBox *combo, DeskEnvironment environment)
@@ -299,6 +301,41 @@ void TestSettingsDialog::returnRiskIsOnByDefault()
     returnRisk->setChecked(false);
     dialog.accept();
     QVERIFY(!AppSettings(path).returnRisk());
+}
+
+void TestSettingsDialog::growsSoNoTextIsCut()
+{
+    // Issue 9, finding 8: a longer text (a test report, a certificate warning) makes the dialog grow
+    // instead of cutting the text; every wrapped label gets at least the height its width needs.
+    SettingsDialog dialog(m_settings.get(), m_connections.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QSize before = dialog.size();
+    auto *result = dialog.findChild<QLabel *>(QStringLiteral("testResultLabel"));
+    QVERIFY(result);
+    QStringList lines;
+    for (int line = 1; line <= 8; ++line)
+        lines << QStringLiteral("Failed: line %1 of a long report that wraps at the dialog's width.").arg(line);
+    result->setText(lines.join(QLatin1Char(' ')));
+    // It grows, unless it already fills the screen's height (then the sections scroll).
+    const int screenRoom = dialog.screen()->availableGeometry().height() - 40;
+    auto *sections = dialog.findChild<QScrollArea *>(QStringLiteral("sectionsScrollArea"));
+    QVERIFY(sections);
+    QVERIFY2(sections->widget()->width() >= sections->widget()->minimumSizeHint().width(),
+             "the sections are cut at the right edge");
+    QTRY_VERIFY2(dialog.height() > before.height() || dialog.height() >= screenRoom,
+                 qPrintable(QStringLiteral("%1 px high before, %2 after, room %3")
+                                .arg(before.height()).arg(dialog.height()).arg(screenRoom)));
+    QCoreApplication::processEvents();
+    for (QLabel *label : dialog.findChildren<QLabel *>()) {
+        if (!label->isVisible() || !label->wordWrap() || label->text().isEmpty())
+            continue;
+        QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                 qPrintable(QStringLiteral("%1: %2 px high, needs %3")
+                                .arg(label->objectName())
+                                .arg(label->height())
+                                .arg(label->heightForWidth(label->width()))));
+    }
 }
 
 QTEST_MAIN(TestSettingsDialog)

@@ -1,0 +1,124 @@
+// The desk fits a small laptop (issue 9, finding 8): on a 1366x768 screen at QT_SCALE_FACTOR=1.5 (683x512
+// logical pixels) the first main window lies within the screen's available geometry, its minimum size
+// fits too (the demo phone docked), and the task list shows all five tasks without a scrollbar. The
+// offscreen platform gets the screen from a JSON configuration written before QApplication exists.
+
+#include "DeskFixture.h"
+#include "MainWindow.h"
+#include "OffscreenScreen.h"
+#include "Screenshots.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QListWidget>
+#include <QScreen>
+#include <QScrollBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace bankid;
+
+class TestWindowFit : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void init();
+    void cleanup();
+    void screenIsTheSmallLaptop();
+    void firstWindowFitsTheScreen();
+    void taskListShowsEveryTask();
+
+private:
+    test::DeskFixture m_desk;
+};
+
+void TestWindowFit::initTestCase()
+{
+    const QString error = m_desk.setUp();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void TestWindowFit::cleanupTestCase()
+{
+    m_desk.tearDown();
+}
+
+void TestWindowFit::init()
+{
+    const QString error = m_desk.openWindow(); // no size: the window's own first size
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void TestWindowFit::cleanup()
+{
+    m_desk.closeWindow();
+}
+
+void TestWindowFit::screenIsTheSmallLaptop()
+{
+    const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+    QVERIFY2(available.width() <= 1366 / 1.5 + 1 && available.height() <= 768 / 1.5 + 1,
+             qPrintable(QStringLiteral("%1x%2").arg(available.width()).arg(available.height())));
+}
+
+void TestWindowFit::firstWindowFitsTheScreen()
+{
+    MainWindow *window = m_desk.window();
+    const QRect available = window->screen()->availableGeometry();
+    QCoreApplication::processEvents();
+    const QString sizes = QStringLiteral("window %1x%2 at %3,%4, minimum %5x%6, screen %7x%8")
+                              .arg(window->frameGeometry().width()).arg(window->frameGeometry().height())
+                              .arg(window->frameGeometry().x()).arg(window->frameGeometry().y())
+                              .arg(window->minimumSizeHint().width()).arg(window->minimumSizeHint().height())
+                              .arg(available.width()).arg(available.height());
+    QVERIFY2(available.contains(window->frameGeometry()), qPrintable(sizes));
+    QVERIFY2(window->minimumSizeHint().width() <= available.width()
+                 && window->minimumSizeHint().height() <= available.height(),
+             qPrintable(sizes));
+    test::saveScreenshot(window, QStringLiteral("small-laptop-main.png"));
+    // The demo phone starts collapsed here; Ctrl+D shows it without pushing the window off the screen.
+    auto *demo = window->findChild<QAction *>(QStringLiteral("demoPhoneAction"));
+    QVERIFY(demo && demo->isEnabled());
+    if (!window->demoPhonePanel()->isVisible())
+        demo->trigger();
+    QTRY_VERIFY(window->demoPhonePanel()->isVisible());
+    QCoreApplication::processEvents();
+    QVERIFY2(available.contains(window->frameGeometry()),
+             qPrintable(QStringLiteral("with the demo phone: %1x%2").arg(window->frameGeometry().width())
+                            .arg(window->frameGeometry().height())));
+    test::saveScreenshot(window, QStringLiteral("small-laptop-demo-phone.png"));
+}
+
+void TestWindowFit::taskListShowsEveryTask()
+{
+    auto *tasks = m_desk.window()->findChild<QListWidget *>(QStringLiteral("taskListWidget"));
+    QVERIFY(tasks);
+    QCoreApplication::processEvents();
+    QVERIFY(!tasks->verticalScrollBar()->isVisible());
+    QVERIFY(!tasks->horizontalScrollBar()->isVisible());
+    for (int row = 0; row < tasks->count(); ++row) {
+        const QRect item = tasks->visualItemRect(tasks->item(row));
+        QVERIFY2(tasks->viewport()->rect().contains(item),
+                 qPrintable(QStringLiteral("row %1 at %2,%3 %4x%5 outside the %6x%7 viewport")
+                                .arg(row).arg(item.x()).arg(item.y()).arg(item.width()).arg(item.height())
+                                .arg(tasks->viewport()->width()).arg(tasks->viewport()->height())));
+    }
+}
+
+int main(int argc, char **argv)
+{
+    // A 1366x768 laptop screen at 150 %, before QApplication reads the environment.
+    QTemporaryDir dir;
+    if (!dir.isValid() || !test::useOffscreenScreen(QSize(1366, 768), 1.5, dir.path()))
+        return 2;
+    QApplication app(argc, argv);
+    TestWindowFit test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "TestWindowFit.moc"
