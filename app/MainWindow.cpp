@@ -25,6 +25,7 @@
 #include "Translations.h"
 #include "VerifyReceiptPage.h"
 
+#include <QFileInfo>
 #include <QAction>
 #include <QActionGroup>
 #include <QCloseEvent>
@@ -222,6 +223,11 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
             m_fullScreen->setContent(content);
     });
     connect(m_resultView, &ResultView::newOrderRequested, this, [this] { showTask(m_task); });
+    connect(m_resultView, &ResultView::verifyReceiptRequested, this,
+            [this](const QString &documentPath, const QString &receiptPath) {
+                showTask(Task::Verify);
+                m_verifyPage->setFiles(documentPath, receiptPath);
+            });
     connect(m_connections, &ConnectionManager::ready, this, &MainWindow::onConnectionReady);
     connect(m_connections, &ConnectionManager::configurationFailed, this, &MainWindow::onConnectionFailed);
     connect(m_connections, &ConnectionManager::passwordRequired, this, &MainWindow::onPasswordRequired);
@@ -515,6 +521,7 @@ void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
     m_context.startedAt = QDateTime::currentDateTime();
     m_context.userVisibleDataSent = order.userVisibleData;
     m_context.userNonVisibleDataSent = order.userNonVisibleData;
+    m_context.userVisibleDataIsMarkdown = order.userVisibleDataIsMarkdown;
 
     auto *session = new OrderSession(client, &m_clock, this);
     m_session = session;
@@ -524,6 +531,7 @@ void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
     m_orderView->setFullScreenAvailable(sessionOptions.startMethod == StartMethod::QrCode);
     m_orderView->setUrlOpener(urlOpenerFor(m_connections->environment()));
     m_orderView->attach(session, orderTitle(order.flow));
+    m_orderView->setOrderDetails(order, document ? QFileInfo(document->path).fileName() : QString());
     // BankID on this device: the operator's click launches the app as soon as this order is out.
     if (sessionOptions.startMethod == StartMethod::SameDevice && startedBy == StartedBy::Operator)
         m_orderView->launchBankIdWhenOrderIsOut();
@@ -636,7 +644,7 @@ void MainWindow::writeReceipt()
         return;
     }
     qCInfo(lcDesk).noquote() << "receipt of order" << m_context.orderRef << "written to" << written;
-    m_resultView->showReceiptSaved(written, written != Receipt::defaultPathFor(m_document->path));
+    m_resultView->showReceiptSaved(written, written != Receipt::defaultPathFor(m_document->path), m_document->path);
 }
 
 void MainWindow::onCancelRequested()

@@ -27,9 +27,10 @@ QrCodeWidget::QrCodeWidget(QWidget *parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("qrCodeWidget"));
-    QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Expanding);
-    policy.setHeightForWidth(true);
-    setSizePolicy(policy);
+    // No height-for-width: the symbol is painted as the largest square that fits, so a layout may give it
+    // less height than width and keep what sits below it (the operator's status panel, the buttons) on
+    // screen instead of pushing it out of a scroll area.
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setAccessibleName(tr("QR code"));
     setAccessibleDescription(tr("Scan this QR code with the BankID app on your phone or tablet."));
 }
@@ -144,16 +145,6 @@ QSize QrCodeWidget::minimumSizeHint() const
 {
     const int modules = m_matrix ? totalModules() : PlaceholderModules;
     return QSize(modules * MinimumModulePixels, modules * MinimumModulePixels);
-}
-
-bool QrCodeWidget::hasHeightForWidth() const
-{
-    return true;
-}
-
-int QrCodeWidget::heightForWidth(int width) const
-{
-    return width;
 }
 
 } // namespace bankid

@@ -46,8 +46,6 @@ public:
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
-    bool hasHeightForWidth() const override;
-    int heightForWidth(int width) const override;
 
 signals:
     /// Emitted after a paint that showed \a content (each new QR code actually on screen).

@@ -64,10 +64,10 @@ Valid until: %3 (%n days left)</numerusform>
 <context>
     <name>bankid::VerifyReceiptPage</name>
     <message numerus="yes">
-        <source>✘ Not verified: %n check(s) could not run: %1</source>
+        <source>Not verified: %n check(s) could not run</source>
         <translation>
-            <numerusform>✘ Not verified: %n check could not run: %1</numerusform>
-            <numerusform>✘ Not verified: %n checks could not run: %1</numerusform>
+            <numerusform>Not verified: %n check could not run</numerusform>
+            <numerusform>Not verified: %n checks could not run</numerusform>
         </translation>
     </message>
 </context>

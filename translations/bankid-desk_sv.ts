@@ -22,10 +22,6 @@ Miljö: %5</translation>
         <translation>BankID Desk</translation>
     </message>
     <message>
-        <source>Log in, identify callers and sign texts with Swedish BankID at a service desk.</source>
-        <translation>Logga in, legitimera personer som ringer och skriv under texter med svenskt BankID vid en servicedisk.</translation>
-    </message>
-    <message>
         <source>Versions</source>
         <translation>Versioner</translation>
     </message>
@@ -331,14 +327,6 @@ Miljö: %5</translation>
 <context>
     <name>bankid::CallerPage</name>
     <message>
-        <source>Valid coordination number</source>
-        <translation>Giltigt samordningsnummer</translation>
-    </message>
-    <message>
-        <source>Valid personal identity number</source>
-        <translation>Giltigt personnummer</translation>
-    </message>
-    <message>
         <source>Required for signing: the text the person signs</source>
         <translation>Krävs för underskrift: texten som personen skriver under</translation>
     </message>
@@ -353,10 +341,6 @@ Miljö: %5</translation>
     <message>
         <source>&amp;Personal number:</source>
         <translation>&amp;Personnummer:</translation>
-    </message>
-    <message>
-        <source>YYYYMMDDNNNN</source>
-        <translation>ÅÅÅÅMMDDNNNN</translation>
     </message>
     <message>
         <source>Personal identity number</source>
@@ -421,6 +405,26 @@ Miljö: %5</translation>
     <message>
         <source>Start the phone order</source>
         <translation>Starta telefonordern</translation>
+    </message>
+    <message>
+        <source>Valid coordination number: %1</source>
+        <translation>Giltigt samordningsnummer: %1</translation>
+    </message>
+    <message>
+        <source>Valid personal identity number: %1</source>
+        <translation>Giltigt personnummer: %1</translation>
+    </message>
+    <message>
+        <source>12 digits (YYYYMMDDNNNN), or the 10-digit form YYMMDD-NNNN (YYMMDD+NNNN from age 100).</source>
+        <translation>12 siffror (ÅÅÅÅMMDDNNNN) eller 10 siffror i formen ÅÅMMDD-NNNN (ÅÅMMDD+NNNN från 100 års ålder).</translation>
+    </message>
+    <message>
+        <source>A personal identity number has 12 digits (YYYYMMDDNNNN or YYYYMMDD-NNNN) or 10 digits (YYMMDD-NNNN, YYMMDDNNNN, or YYMMDD+NNNN from age 100).</source>
+        <translation>Ett personnummer har 12 siffror (ÅÅÅÅMMDDNNNN eller ÅÅÅÅMMDD-NNNN) eller 10 siffror (ÅÅMMDD-NNNN, ÅÅMMDDNNNN eller ÅÅMMDD+NNNN från 100 års ålder).</translation>
+    </message>
+    <message>
+        <source>YYYYMMDDNNNN or YYMMDD-NNNN</source>
+        <translation>ÅÅÅÅMMDDNNNN eller ÅÅMMDD-NNNN</translation>
     </message>
 </context>
 <context>
@@ -830,7 +834,7 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
     </message>
     <message>
         <source>--call-initiator must be user (the person called you) or RP (you called the person), not &apos;%1&apos;</source>
-        <translation>--call-initiator måste vara user (personen ringde dig) eller RP (du ringde personen), inte '%1'</translation>
+        <translation>--call-initiator måste vara user (personen ringde dig) eller RP (du ringde personen), inte &apos;%1&apos;</translation>
     </message>
     <message>
         <source>--call-initiator applies only to phone-auth and phone-sign</source>
@@ -942,6 +946,25 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
     <message>
         <source>%1 answered, but not like BankID (%2)</source>
         <translation>%1 svarade, men inte som BankID (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::ConnectionWarningBar</name>
+    <message>
+        <source>Connection problem</source>
+        <translation>Anslutningsproblem</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Varning</translation>
+    </message>
+    <message>
+        <source>Open Settings…</source>
+        <translation>Öppna Inställningar…</translation>
+    </message>
+    <message>
+        <source>Choose the environment and the RP certificate</source>
+        <translation>Välj miljö och RP-certifikat</translation>
     </message>
 </context>
 <context>
@@ -1285,12 +1308,6 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
 <context>
     <name>bankid::DeskOptions</name>
     <message>
-        <source>BankID Desk: log in, identify callers and sign texts with Swedish BankID at a service desk.
-Without options it uses the saved settings (by default the embedded simulator).</source>
-        <translation>BankID Desk: logga in, legitimera personer som ringer och skriv under texter med svenskt BankID vid en servicedisk.
-Utan flaggor används de sparade inställningarna (som standard den inbyggda simulatorn).</translation>
-    </message>
-    <message>
         <source>Where to send orders: simulator, test or production (default: the saved setting).</source>
         <translation>Vart ordrar skickas: simulator, test eller production (standard: den sparade inställningen).</translation>
     </message>
@@ -1370,6 +1387,24 @@ Utan flaggor används de sparade inställningarna (som standard den inbyggda sim
         <source>--start must be auth, sign or phone-auth, not &apos;%1&apos;</source>
         <translation>--start måste vara auth, sign eller phone-auth, inte &apos;%1&apos;</translation>
     </message>
+    <message>
+        <source>BankID Desk: five tasks with Swedish BankID at a service desk.
+  Log in: the person in front of you logs in with BankID.
+  Identify caller: identify the person you are on the phone with, or let them sign.
+  Sign text: the person signs a text you write.
+  Sign document: the person signs a document; a receipt is saved next to it.
+  Verify receipt: check a signed document against its receipt, offline.</source>
+        <translation>BankID Desk: fem uppgifter med svenskt BankID vid en servicedisk.
+  Logga in: personen framför dig loggar in med BankID.
+  Legitimera den som ringer: legitimera personen du talar med i telefon, eller låt personen skriva under.
+  Skriv under text: personen skriver under en text som du skriver.
+  Skriv under dokument: personen skriver under ett dokument; ett kvitto sparas bredvid det.
+  Verifiera kvitto: kontrollera ett underskrivet dokument mot dess kvitto, offline.</translation>
+    </message>
+    <message>
+        <source>Without options it uses the saved settings (by default the embedded simulator).</source>
+        <translation>Utan alternativ används de sparade inställningarna (som standard den inbyggda simulatorn).</translation>
+    </message>
 </context>
 <context>
     <name>bankid::DocumentDigest</name>
@@ -1419,6 +1454,45 @@ Utan flaggor används de sparade inställningarna (som standard den inbyggda sim
     <message>
         <source>SHA-256: %1</source>
         <translation>SHA-256: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::EnvironmentBadge</name>
+    <message>
+        <source>SIMULATOR</source>
+        <translation>SIMULATOR</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>TEST</translation>
+    </message>
+    <message>
+        <source>PRODUCTION</source>
+        <translation>PRODUKTION</translation>
+    </message>
+    <message>
+        <source>CUSTOM</source>
+        <translation>ANPASSAD</translation>
+    </message>
+    <message>
+        <source>Environment: %1</source>
+        <translation>Miljö: %1</translation>
+    </message>
+    <message>
+        <source>The built-in simulator: no real BankID, nothing reaches a customer.</source>
+        <translation>Den inbyggda simulatorn: inget riktigt BankID, ingenting når någon kund.</translation>
+    </message>
+    <message>
+        <source>BankID&apos;s test system: test identities only.</source>
+        <translation>BankID:s testmiljö: endast testidentiteter.</translation>
+    </message>
+    <message>
+        <source>BankID&apos;s production system: real customers, real signatures.</source>
+        <translation>BankID:s produktionsmiljö: riktiga kunder, riktiga underskrifter.</translation>
+    </message>
+    <message>
+        <source>A BankID service at an address from the settings.</source>
+        <translation>En BankID-tjänst på en adress från inställningarna.</translation>
     </message>
 </context>
 <context>
@@ -1494,20 +1568,6 @@ Utan flaggor används de sparade inställningarna (som standard den inbyggda sim
         <translation>Ange personnumret för den som ringer och tryck sedan på Starta.</translation>
     </message>
     <message>
-        <source>Not connected: %1</source>
-        <translation>Inte ansluten: %1</translation>
-    </message>
-    <message>
-        <source>the connection is still being set up</source>
-        <translation>anslutningen håller fortfarande på att upprättas</translation>
-    </message>
-    <message>
-        <source>Not connected: %1
-Open File &gt; Settings to fix it.</source>
-        <translation>Inte ansluten: %1
-Öppna Arkiv &gt; Inställningar för att åtgärda det.</translation>
-    </message>
-    <message>
         <source>Password for the RP certificate %1:</source>
         <translation>Lösenord för RP-certifikatet %1:</translation>
     </message>
@@ -1548,10 +1608,6 @@ Open File &gt; Settings to fix it.</source>
         <translation>Den svenska översättningen är inte tillgänglig; programmet fortsätter på engelska.</translation>
     </message>
     <message>
-        <source>BankID Desk</source>
-        <translation>BankID Desk</translation>
-    </message>
-    <message>
         <source>&amp;Log in</source>
         <translation>&amp;Logga in</translation>
     </message>
@@ -1578,10 +1634,6 @@ Open File &gt; Settings to fix it.</source>
     <message>
         <source>Tasks</source>
         <translation>Uppgifter</translation>
-    </message>
-    <message>
-        <source>Connection problem</source>
-        <translation>Anslutningsproblem</translation>
     </message>
     <message>
         <source>Current task</source>
@@ -1686,6 +1738,140 @@ Open File &gt; Settings to fix it.</source>
     <message>
         <source>Cancelling the order at BankID…</source>
         <translation>Avbryter ordern hos BankID…</translation>
+    </message>
+    <message>
+        <source>BankID Desk — %1</source>
+        <translation>BankID Desk — %1</translation>
+    </message>
+    <message>
+        <source>Connecting to BankID…</source>
+        <translation>Ansluter till BankID…</translation>
+    </message>
+    <message>
+        <source>Not connected to BankID: %1</source>
+        <translation>Inte ansluten till BankID: %1</translation>
+    </message>
+    <message>
+        <source>Not connected to BankID. Open Settings to fix the connection.</source>
+        <translation>Inte ansluten till BankID. Öppna Inställningar för att åtgärda anslutningen.</translation>
+    </message>
+    <message>
+        <source>No order was started: not connected to BankID.</source>
+        <translation>Ingen order startades: inte ansluten till BankID.</translation>
+    </message>
+    <message>
+        <source>The demo phone is hidden to fit the screen; View &gt; Demo phone (Ctrl+D) shows it.</source>
+        <translation>Demotelefonen är dold för att fönstret ska få plats på skärmen; Visa &gt; Demotelefon (Ctrl+D) visar den.</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::OperatorMessages</name>
+    <message>
+        <source>Waiting for the person to scan the QR code with the BankID app.</source>
+        <translation>Väntar på att personen läser av QR-koden med BankID-appen.</translation>
+    </message>
+    <message>
+        <source>Waiting for the BankID app to open on this computer.</source>
+        <translation>Väntar på att BankID-appen öppnas på den här datorn.</translation>
+    </message>
+    <message>
+        <source>Waiting for the person to open the BankID app.</source>
+        <translation>Väntar på att personen öppnar BankID-appen.</translation>
+    </message>
+    <message>
+        <source>The person has opened BankID and is looking for their BankID.</source>
+        <translation>Personen har öppnat BankID och söker efter sitt BankID.</translation>
+    </message>
+    <message>
+        <source>Waiting for the person to confirm the call.</source>
+        <translation>Väntar på att personen bekräftar samtalet.</translation>
+    </message>
+    <message>
+        <source>The person is confirming in the BankID app.</source>
+        <translation>Personen bekräftar i BankID-appen.</translation>
+    </message>
+    <message>
+        <source>The person is scanning their ID document with the BankID app.</source>
+        <translation>Personen läser av sin ID-handling med BankID-appen.</translation>
+    </message>
+    <message>
+        <source>The person is taking a face photo in the BankID app.</source>
+        <translation>Personen tar en ansiktsbild i BankID-appen.</translation>
+    </message>
+    <message>
+        <source>The person is doing an extra check in the BankID app.</source>
+        <translation>Personen gör en extra kontroll i BankID-appen.</translation>
+    </message>
+    <message>
+        <source>Waiting for BankID.</source>
+        <translation>Väntar på BankID.</translation>
+    </message>
+    <message>
+        <source>The person says they are not on a call with you. Do not continue.</source>
+        <translation>Personen uppger att det inte pågår något samtal med dig. Fortsätt inte.</translation>
+    </message>
+    <message>
+        <source>The person cancelled in the BankID app.</source>
+        <translation>Personen avbröt i BankID-appen.</translation>
+    </message>
+    <message>
+        <source>The person did not finish in time. Start a new order if they still want to.</source>
+        <translation>Personen blev inte klar i tid. Starta en ny order om personen fortfarande vill.</translation>
+    </message>
+    <message>
+        <source>The person did not start BankID in time.</source>
+        <translation>Personen startade inte BankID i tid.</translation>
+    </message>
+    <message>
+        <source>The person&apos;s BankID cannot be used (blocked or too many wrong codes).</source>
+        <translation>Personens BankID kan inte användas (spärrat eller för många felaktiga koder).</translation>
+    </message>
+    <message>
+        <source>A newer order for the same person replaced this one.</source>
+        <translation>En nyare order för samma person har ersatt den här.</translation>
+    </message>
+    <message>
+        <source>The order did not go through.</source>
+        <translation>Ordern gick inte igenom.</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::OperatorStatusPanel</name>
+    <message>
+        <source>Order progress</source>
+        <translation>Orderns förlopp</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Väntar</translation>
+    </message>
+    <message>
+        <source>For you</source>
+        <translation>Till dig</translation>
+    </message>
+    <message>
+        <source>What the order is about</source>
+        <translation>Vad ordern gäller</translation>
+    </message>
+    <message>
+        <source>1. Scan or open</source>
+        <translation>1. Läs av eller öppna</translation>
+    </message>
+    <message>
+        <source>2. Confirm in the app</source>
+        <translation>2. Bekräfta i appen</translation>
+    </message>
+    <message>
+        <source>3. Done</source>
+        <translation>3. Klart</translation>
+    </message>
+    <message>
+        <source>Current step: %1</source>
+        <translation>Aktuellt steg: %1</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>Klart: %1</translation>
     </message>
 </context>
 <context>
@@ -1845,6 +2031,97 @@ Open File &gt; Settings to fix it.</source>
     <message>
         <source>BankID could not be started: nothing on this computer opens BankID links. Choose “Show QR code instead” and let the person scan the code with the BankID app on their phone.</source>
         <translation>BankID kunde inte startas: inget program på den här datorn öppnar BankID-länkar. Välj ”Visa QR-kod i stället” och låt personen skanna koden med BankID-appen i sin telefon.</translation>
+    </message>
+    <message>
+        <source>Cancel the order?</source>
+        <translation>Avbryta ordern?</translation>
+    </message>
+    <message>
+        <source>The person has already opened BankID and may be confirming right now. Cancel their order?</source>
+        <translation>Personen har redan öppnat BankID och kanske bekräftar just nu. Vill du avbryta ordern?</translation>
+    </message>
+    <message>
+        <source>Keep the order</source>
+        <translation>Behåll ordern</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Skriv under</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Betalning</translation>
+    </message>
+    <message>
+        <source>Identify caller</source>
+        <translation>Legitimera den som ringer</translation>
+    </message>
+    <message>
+        <source>Sign on a call</source>
+        <translation>Skriv under per telefon</translation>
+    </message>
+    <message>
+        <source>Open the BankID app and tap the QR code icon, then point the camera at this code.</source>
+        <translation>Öppna BankID-appen, tryck på QR-ikonen och rikta sedan kameran mot den här koden.</translation>
+    </message>
+    <message>
+        <source>How to scan</source>
+        <translation>Så läser du av koden</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Klart</translation>
+    </message>
+    <message>
+        <source>Blocked: do not continue</source>
+        <translation>Spärrad: fortsätt inte</translation>
+    </message>
+    <message>
+        <source>Call not confirmed: do not continue</source>
+        <translation>Samtalet bekräftades inte: fortsätt inte</translation>
+    </message>
+    <message>
+        <source>The order did not go through</source>
+        <translation>Ordern gick inte igenom</translation>
+    </message>
+    <message>
+        <source>Order cancelled at BankID</source>
+        <translation>Ordern avbröts hos BankID</translation>
+    </message>
+    <message>
+        <source>Order cancelled</source>
+        <translation>Ordern avbröts</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::OutcomeBadge</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Väntar</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Godkänd</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Misslyckad</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Spärrad</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Avbruten</translation>
     </message>
 </context>
 <context>
@@ -2348,10 +2625,6 @@ Open File &gt; Settings to fix it.</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <source>What was signed</source>
-        <translation>Det som skrevs under</translation>
-    </message>
-    <message>
         <source>Order times:</source>
         <translation>Ordertider:</translation>
     </message>
@@ -2432,6 +2705,58 @@ Spara det någon annanstans med Spara kvitto som…, annars går beviset för de
 A copy was saved as %2. Move it next to the document, or use Save receipt as….</source>
         <translation>⚠ Kvittot kunde inte sparas bredvid dokumentet: %1
 En kopia sparades som %2. Flytta den till dokumentet, eller använd Spara kvitto som….</translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be opened.</source>
+        <translation>Mappen %1 kunde inte öppnas.</translation>
+    </message>
+    <message>
+        <source>Blocked: do not continue</source>
+        <translation>Spärrad: fortsätt inte</translation>
+    </message>
+    <message>
+        <source>What the person was shown when lo&amp;gging in (from the signature):</source>
+        <translation>Det som visades för personen vid inloggningen (enli&amp;gt underskriften):</translation>
+    </message>
+    <message>
+        <source>What the person was shown when lo&amp;gging in (as sent):</source>
+        <translation>Det som visades för personen vid inloggningen (enli&amp;gt det som skickades):</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Kopierat till urklipp.</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard (personal number hidden).</source>
+        <translation>Kopierat till urklipp (personnumret dolt).</translation>
+    </message>
+    <message>
+        <source>What the person saw</source>
+        <translation>Det som personen såg</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Utfall</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>Ö&amp;ppna mapp</translation>
+    </message>
+    <message>
+        <source>Open the folder of the receipt</source>
+        <translation>Öppna kvittots mapp</translation>
+    </message>
+    <message>
+        <source>Verify now</source>
+        <translation>Verifiera nu</translation>
+    </message>
+    <message>
+        <source>Verify the receipt against the document now</source>
+        <translation>Verifiera kvittot mot dokumentet nu</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -2885,14 +3210,6 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
         <translation>Skriv texten som personen ska skriva under.</translation>
     </message>
     <message>
-        <source>%1 / %2 characters after base64</source>
-        <translation>%1 / %2 tecken efter base64</translation>
-    </message>
-    <message>
-        <source>Length of the text after base64</source>
-        <translation>Textens längd efter base64</translation>
-    </message>
-    <message>
         <source>Over the limit</source>
         <translation>Över gränsen</translation>
     </message>
@@ -2909,24 +3226,8 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
         <translation>Skriv under en text</translation>
     </message>
     <message>
-        <source>Text the pe&amp;rson signs (userVisibleData):</source>
-        <translation>&amp;Text som personen skriver under (userVisibleData):</translation>
-    </message>
-    <message>
-        <source>Text the person signs</source>
-        <translation>Text som personen skriver under</translation>
-    </message>
-    <message>
         <source>For example: I accept the terms of the agreement.</source>
         <translation>Till exempel: Jag godkänner avtalsvillkoren.</translation>
-    </message>
-    <message>
-        <source>F&amp;ormatted text (simpleMarkdownV1)</source>
-        <translation>&amp;Formaterad text (simpleMarkdownV1)</translation>
-    </message>
-    <message>
-        <source>Formatted text (simpleMarkdownV1)</source>
-        <translation>Formaterad text (simpleMarkdownV1)</translation>
     </message>
     <message>
         <source>&amp;Preview:</source>
@@ -2935,10 +3236,6 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
     <message>
         <source>Preview of the text as the BankID app shows it</source>
         <translation>Förhandsgranskning av texten så som BankID-appen visar den</translation>
-    </message>
-    <message>
-        <source>Hidd&amp;en data (userNonVisibleData, optional):</source>
-        <translation>&amp;Dolda data (userNonVisibleData, valfritt):</translation>
     </message>
     <message>
         <source>Hidden data signed along, not shown to the person</source>
@@ -2951,6 +3248,66 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
     <message>
         <source>Sign with BankID</source>
         <translation>Skriv under med BankID</translation>
+    </message>
+    <message>
+        <source>The text is too long: %1 characters as sent, at most %2.</source>
+        <translation>Texten är för lång: %1 tecken vid sändning, högst %2.</translation>
+    </message>
+    <message>
+        <source>The hidden data is too long: %1 characters as sent, at most %2.</source>
+        <translation>Dolda data är för långa: %1 tecken vid sändning, högst %2.</translation>
+    </message>
+    <message>
+        <source>The text contains characters that cannot be sent.</source>
+        <translation>Texten innehåller tecken som inte kan skickas.</translation>
+    </message>
+    <message>
+        <source>The hidden data contains characters that cannot be sent.</source>
+        <translation>Dolda data innehåller tecken som inte kan skickas.</translation>
+    </message>
+    <message>
+        <source>%1 / %2 characters as sent</source>
+        <translation>%1 / %2 tecken vid sändning</translation>
+    </message>
+    <message>
+        <source>Length of the text as sent</source>
+        <translation>Textens längd vid sändning</translation>
+    </message>
+    <message>
+        <source>Text the pe&amp;rson reads:</source>
+        <translation>&amp;Text som personen läser:</translation>
+    </message>
+    <message>
+        <source>Sent as userVisibleData</source>
+        <translation>Skickas som userVisibleData</translation>
+    </message>
+    <message>
+        <source>Text the person reads and signs</source>
+        <translation>Text som personen läser och skriver under</translation>
+    </message>
+    <message>
+        <source>F&amp;ormatting (headings, bold, italics, lists, tables)</source>
+        <translation>&amp;Formatering (rubriker, fetstil, kursiv stil, listor, tabeller)</translation>
+    </message>
+    <message>
+        <source>Formatting</source>
+        <translation>Formatering</translation>
+    </message>
+    <message>
+        <source>Sent as userVisibleDataFormat simpleMarkdownV1</source>
+        <translation>Skickas som userVisibleDataFormat simpleMarkdownV1</translation>
+    </message>
+    <message>
+        <source>BankID counts userVisibleData after base64 encoding: about 4 characters for every 3 bytes of UTF-8 text</source>
+        <translation>BankID räknar userVisibleData efter base64-kodning: ungefär 4 tecken för varje 3 byte UTF-8-text</translation>
+    </message>
+    <message>
+        <source>Hidd&amp;en data (not shown to the person, optional):</source>
+        <translation>&amp;Dolda data (visas inte för personen, valfritt):</translation>
+    </message>
+    <message>
+        <source>Sent as userNonVisibleData</source>
+        <translation>Skickas som userNonVisibleData</translation>
     </message>
 </context>
 <context>
@@ -3378,18 +3735,6 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
         <translation>Inte verifierat: både ett dokument och dess kvitto behövs.</translation>
     </message>
     <message>
-        <source>✔ All %1 checks passed (against the local simulator root — not a BankID signature)</source>
-        <translation>✔ Alla %1 kontroller godkändes (mot den lokala simulatorns rotcertifikat — ingen BankID-signatur)</translation>
-    </message>
-    <message>
-        <source>✔ All %1 checks passed</source>
-        <translation>✔ Alla %1 kontroller godkändes</translation>
-    </message>
-    <message>
-        <source>✘ %1 of %2 checks failed: %3</source>
-        <translation>✘ %1 av %2 kontroller misslyckades: %3</translation>
-    </message>
-    <message>
         <source>%1, personal number %2</source>
         <translation>%1, personnummer %2</translation>
     </message>
@@ -3529,12 +3874,232 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
         <source>Verify again</source>
         <translation>Verifiera igen</translation>
     </message>
+    <message>
+        <source>The receipt is readable and complete.</source>
+        <translation>Kvittot är läsbart och fullständigt.</translation>
+    </message>
+    <message>
+        <source>The receipt cannot be read or is incomplete.</source>
+        <translation>Kvittot kan inte läsas eller är ofullständigt.</translation>
+    </message>
+    <message>
+        <source>Document unchanged</source>
+        <translation>Dokumentet oförändrat</translation>
+    </message>
+    <message>
+        <source>The document is the one the receipt was made for (same SHA-256 and size).</source>
+        <translation>Dokumentet är det som kvittot gäller (samma SHA-256 och storlek).</translation>
+    </message>
+    <message>
+        <source>The document differs from the one the receipt was made for.</source>
+        <translation>Dokumentet skiljer sig från det som kvittot gäller.</translation>
+    </message>
+    <message>
+        <source>Signature covers the document</source>
+        <translation>Signaturen omfattar dokumentet</translation>
+    </message>
+    <message>
+        <source>What the person signed is this document&apos;s SHA-256.</source>
+        <translation>Det som personen skrev under är det här dokumentets SHA-256.</translation>
+    </message>
+    <message>
+        <source>What the person signed is not this document&apos;s SHA-256.</source>
+        <translation>Det som personen skrev under är inte det här dokumentets SHA-256.</translation>
+    </message>
+    <message>
+        <source>Signer matches</source>
+        <translation>Undertecknaren stämmer</translation>
+    </message>
+    <message>
+        <source>The signer named in the receipt holds the signing certificate.</source>
+        <translation>Undertecknaren som anges i kvittot innehar signeringscertifikatet.</translation>
+    </message>
+    <message>
+        <source>The signer named in the receipt differs from the signing certificate.</source>
+        <translation>Undertecknaren som anges i kvittot stämmer inte med signeringscertifikatet.</translation>
+    </message>
+    <message>
+        <source>Signature readable</source>
+        <translation>Signaturen läsbar</translation>
+    </message>
+    <message>
+        <source>The signature is a well-formed BankID signature.</source>
+        <translation>Signaturen är en korrekt uppbyggd BankID-signatur.</translation>
+    </message>
+    <message>
+        <source>The signature is not a readable BankID signature.</source>
+        <translation>Signaturen är ingen läsbar BankID-signatur.</translation>
+    </message>
+    <message>
+        <source>Signed data intact</source>
+        <translation>Underskrivna data intakta</translation>
+    </message>
+    <message>
+        <source>The signed data is unchanged since signing.</source>
+        <translation>De underskrivna data är oförändrade sedan underskriften.</translation>
+    </message>
+    <message>
+        <source>The signed data was changed after signing.</source>
+        <translation>De underskrivna data har ändrats efter underskriften.</translation>
+    </message>
+    <message>
+        <source>Certificate data intact</source>
+        <translation>Certifikatdata intakta</translation>
+    </message>
+    <message>
+        <source>The certificate data in the signature is unchanged since signing.</source>
+        <translation>Certifikatdata i signaturen är oförändrade sedan underskriften.</translation>
+    </message>
+    <message>
+        <source>The certificate data in the signature was changed after signing.</source>
+        <translation>Certifikatdata i signaturen har ändrats efter underskriften.</translation>
+    </message>
+    <message>
+        <source>Signature genuine</source>
+        <translation>Signaturen äkta</translation>
+    </message>
+    <message>
+        <source>The signature was made with the signer&apos;s certificate.</source>
+        <translation>Signaturen gjordes med undertecknarens certifikat.</translation>
+    </message>
+    <message>
+        <source>The signature was not made with the signer&apos;s certificate.</source>
+        <translation>Signaturen gjordes inte med undertecknarens certifikat.</translation>
+    </message>
+    <message>
+        <source>Certificate chain</source>
+        <translation>Certifikatkedja</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s certificate leads to a trusted root.</source>
+        <translation>Undertecknarens certifikat leder till ett betrott rotcertifikat.</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s certificate does not lead to a trusted root.</source>
+        <translation>Undertecknarens certifikat leder inte till något betrott rotcertifikat.</translation>
+    </message>
+    <message>
+        <source>Revocation answer genuine</source>
+        <translation>Spärrsvaret äkta</translation>
+    </message>
+    <message>
+        <source>The revocation answer (OCSP) is signed by the issuer&apos;s responder.</source>
+        <translation>Spärrsvaret (OCSP) är signerat av utfärdarens OCSP-tjänst.</translation>
+    </message>
+    <message>
+        <source>The revocation answer (OCSP) is not signed by the issuer&apos;s responder.</source>
+        <translation>Spärrsvaret (OCSP) är inte signerat av utfärdarens OCSP-tjänst.</translation>
+    </message>
+    <message>
+        <source>Certificate not revoked</source>
+        <translation>Certifikatet inte spärrat</translation>
+    </message>
+    <message>
+        <source>The revocation answer says the certificate was good.</source>
+        <translation>Enligt spärrsvaret var certifikatet giltigt.</translation>
+    </message>
+    <message>
+        <source>The revocation answer does not say the certificate was good.</source>
+        <translation>Spärrsvaret anger inte att certifikatet var giltigt.</translation>
+    </message>
+    <message>
+        <source>Revocation answer for this signature</source>
+        <translation>Spärrsvar för den här signaturen</translation>
+    </message>
+    <message>
+        <source>The revocation answer was given for this signature.</source>
+        <translation>Spärrsvaret gäller den här signaturen.</translation>
+    </message>
+    <message>
+        <source>The revocation answer was not given for this signature.</source>
+        <translation>Spärrsvaret gäller inte den här signaturen.</translation>
+    </message>
+    <message>
+        <source>Revocation answer time</source>
+        <translation>Tidpunkt för spärrsvaret</translation>
+    </message>
+    <message>
+        <source>The time of the revocation answer is acceptable.</source>
+        <translation>Spärrsvarets tidpunkt är godtagbar.</translation>
+    </message>
+    <message>
+        <source>The time of the revocation answer is not acceptable.</source>
+        <translation>Spärrsvarets tidpunkt är inte godtagbar.</translation>
+    </message>
+    <message>
+        <source>Text the person read</source>
+        <translation>Text som personen läste</translation>
+    </message>
+    <message>
+        <source>The signed text is the expected one.</source>
+        <translation>Den underskrivna texten är den förväntade.</translation>
+    </message>
+    <message>
+        <source>The signed text differs from the expected one.</source>
+        <translation>Den underskrivna texten skiljer sig från den förväntade.</translation>
+    </message>
+    <message>
+        <source>Hidden data</source>
+        <translation>Dolda data</translation>
+    </message>
+    <message>
+        <source>The signed hidden data is the expected one.</source>
+        <translation>De dolda data som skrevs under stämmer med de förväntade.</translation>
+    </message>
+    <message>
+        <source>The signed hidden data differs from the expected one.</source>
+        <translation>De dolda data som skrevs under skiljer sig från de förväntade.</translation>
+    </message>
+    <message>
+        <source>Passed.</source>
+        <translation>Godkänd.</translation>
+    </message>
+    <message>
+        <source>Failed.</source>
+        <translation>Underkänd.</translation>
+    </message>
+    <message>
+        <source>Could not be checked (see the technical detail).</source>
+        <translation>Kunde inte kontrolleras (se den tekniska detaljen).</translation>
+    </message>
+    <message>
+        <source>Technical detail (%1): %2</source>
+        <translation>Teknisk detalj (%1): %2</translation>
+    </message>
+    <message>
+        <source>All %1 checks passed</source>
+        <translation>Alla %1 kontroller godkändes</translation>
+    </message>
+    <message>
+        <source>Against the local simulator root: not a BankID signature.</source>
+        <translation>Mot den lokala simulatorns rotcertifikat: ingen BankID-signatur.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 checks failed</source>
+        <translation>%1 av %2 kontroller misslyckades</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Misslyckades: %1</translation>
+    </message>
     <message numerus="yes">
-        <source>✘ Not verified: %n check(s) could not run: %1</source>
+        <source>Not verified: %n check(s) could not run</source>
         <translation>
-            <numerusform>✘ Inte verifierat: %n kontroll kunde inte köras: %1</numerusform>
-            <numerusform>✘ Inte verifierat: %n kontroller kunde inte köras: %1</numerusform>
+            <numerusform>Inte verifierat: %n kontroll kunde inte köras</numerusform>
+            <numerusform>Inte verifierat: %n kontroller kunde inte köras</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Could not run: %1</source>
+        <translation>Kunde inte köras: %1</translation>
+    </message>
+    <message>
+        <source>Signer (not verified):</source>
+        <translation>Undertecknare (ej verifierad):</translation>
+    </message>
+    <message>
+        <source>Signer, not verified</source>
+        <translation>Undertecknare, ej verifierad</translation>
     </message>
 </context>
 <context>
