@@ -281,8 +281,10 @@ bool DemoPhonePanel::orderStillPending(const QString &action)
 
 void DemoPhonePanel::setCompact(bool compact)
 {
-    if (m_compactToolButton->isChecked() != compact)
-        m_compactToolButton->setChecked(compact); // emits toggled -> comes back here once
+    if (m_compactToolButton->isChecked() != compact) {
+        m_compactToolButton->setChecked(compact); // emits toggled, which comes back here once
+        return;
+    }
     for (QWidget *widget : std::initializer_list<QWidget *>{m_personLabel, m_personComboBox, m_automaticCheckBox,
                                                             m_faultsGroupBox, m_logLabel, m_logPlainTextEdit})
         widget->setVisible(!compact);
@@ -293,6 +295,7 @@ void DemoPhonePanel::setCompact(bool compact)
     m_phoneGroupBox->layout()->activate();
     layout()->activate();
     updateGeometry();
+    emit compactChanged(compact);
 }
 
 void DemoPhonePanel::arrangeActions(int columns)

@@ -66,6 +66,8 @@ public:
 
 signals:
     void acted(const QString &description);
+    /// The panel was switched to compact (narrow) or back; its minimumSizeHint() changed accordingly.
+    void compactChanged(bool compact);
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -380,6 +380,10 @@ void TestDemoPhonePanel::signerTextShownWhilePickedUp()
     QVERIFY(browser->isVisible());
     QVERIFY(browser->focusPolicy() & Qt::TabFocus);
     test::saveScreenshot(m_window.get(), QStringLiteral("DemoPhonePanel-signer-text-en.png"));
+    QVERIFY(Translations::install(QLocale(QLocale::Swedish)));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+    QVERIFY(m_panel->signerText().contains(QStringLiteral("godkänner")));
+    test::saveScreenshot(m_window.get(), QStringLiteral("DemoPhonePanel-signer-text-sv.png"));
 
     QTest::mouseClick(button("approvePushButton"), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), OrderSession::State::Complete, FlowTimeoutMs);
@@ -417,6 +421,7 @@ void TestDemoPhonePanel::compactPanelFitsLaptop()
     auto *toggle = m_panel->findChild<QToolButton *>(QStringLiteral("compactToolButton"));
     QVERIFY(toggle);
     QVERIFY(toggle->focusPolicy() & Qt::TabFocus);
+    QSignalSpy compactChanged(m_panel, &DemoPhonePanel::compactChanged);
     for (const QLocale::Language language : {QLocale::English, QLocale::Swedish}) {
         QVERIFY(Translations::install(QLocale(language)));
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
@@ -426,6 +431,7 @@ void TestDemoPhonePanel::compactPanelFitsLaptop()
         QVERIFY2(fullWidth <= 380, qPrintable(QString::number(fullWidth)));
         toggle->click();
         QVERIFY(m_panel->isCompact());
+        QVERIFY(!compactChanged.isEmpty() && compactChanged.last().first().toBool()); // the dock may narrow
         QVERIFY(m_panel->findChild<QWidget *>(QStringLiteral("logPlainTextEdit"))->isHidden());
         const int compactWidth = m_panel->minimumSizeHint().width();
         QVERIFY2(compactWidth <= 300, qPrintable(QString::number(compactWidth)));
