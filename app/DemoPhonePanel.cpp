@@ -1,5 +1,7 @@
 #include "DemoPhonePanel.h"
 
+#include "DemoPhoneSignerText.h"
+
 #include "PersonalNumber.h"
 #include "QrCodeWidget.h"
 #include "QrImageDecoder.h"
@@ -20,7 +22,9 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTextBrowser>
 #include <QTime>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 Q_LOGGING_CATEGORY(lcDemoPhone, "bankid.app.demophone")
@@ -46,6 +50,9 @@ DemoPhonePanel::DemoPhonePanel(sim::Simulator *simulator, QWidget *parent)
     : QWidget(parent)
     , m_simulator(simulator)
     , m_phoneGroupBox(new QGroupBox(this))
+    , m_compactToolButton(new QToolButton(this))
+    , m_signerTextLabel(new QLabel(this))
+    , m_signerTextBrowser(new QTextBrowser(this))
     , m_personLabel(new QLabel(this))
     , m_personComboBox(new QComboBox(this))
     , m_orderLabel(new QLabel(this))
@@ -72,6 +79,9 @@ DemoPhonePanel::DemoPhonePanel(sim::Simulator *simulator, QWidget *parent)
     setObjectName(QStringLiteral("demoPhonePanel"));
     const QList<std::pair<QWidget *, const char *>> names{
         {m_phoneGroupBox, "phoneGroupBox"},
+        {m_compactToolButton, "compactToolButton"},
+        {m_signerTextLabel, "signerTextLabel"},
+        {m_signerTextBrowser, "signerTextBrowser"},
         {m_personLabel, "personLabel"},
         {m_personComboBox, "personComboBox"},
         {m_orderLabel, "orderLabel"},
@@ -103,6 +113,18 @@ DemoPhonePanel::DemoPhonePanel(sim::Simulator *simulator, QWidget *parent)
     m_personLabel->setBuddy(m_personComboBox);
     m_orderLabel->setWordWrap(true);
     m_orderLabel->setTextFormat(Qt::PlainText);
+    m_compactToolButton->setCheckable(true);
+    m_compactToolButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_signerTextLabel->setBuddy(m_signerTextBrowser);
+    m_signerTextLabel->setWordWrap(true);
+    m_signerTextBrowser->setReadOnly(true);
+    m_signerTextBrowser->setOpenLinks(false);
+    m_signerTextBrowser->setTabChangesFocus(true);
+    // A few lines of text; long summaries scroll instead of pushing the buttons off a small screen.
+    m_signerTextBrowser->setMinimumHeight(m_signerTextBrowser->fontMetrics().lineSpacing() * 4);
+    m_signerTextBrowser->setMaximumHeight(m_signerTextBrowser->fontMetrics().lineSpacing() * 12);
+    m_signerTextLabel->hide();
+    m_signerTextBrowser->hide();
 
     // Endpoint and fault kind in FaultRule's spec syntax; the display texts are set in retranslateUi().
     for (const char *endpoint : {"auth", "sign", "phone/auth", "collect", "cancel", "*"})
@@ -120,14 +142,8 @@ DemoPhonePanel::DemoPhonePanel(sim::Simulator *simulator, QWidget *parent)
     m_logPlainTextEdit->setMaximumBlockCount(500);
     m_logPlainTextEdit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
 
-    auto *actions = new QGridLayout;
-    actions->addWidget(m_scanPushButton, 0, 0);
-    actions->addWidget(m_openPushButton, 0, 1);
-    actions->addWidget(m_confirmCallPushButton, 1, 0);
-    actions->addWidget(m_declinePushButton, 1, 1);
-    actions->addWidget(m_approvePushButton, 2, 0);
-    actions->addWidget(m_wrongCodePushButton, 2, 1);
-    actions->addWidget(m_cancelInAppPushButton, 3, 0, 1, 2);
+    m_actionsGridLayout = new QGridLayout;
+    arrangeActions(2);
 
     auto *faultForm = new QFormLayout;
     faultForm->addRow(m_endpointLabel, m_endpointComboBox);
@@ -144,20 +160,31 @@ DemoPhonePanel::DemoPhonePanel(sim::Simulator *simulator, QWidget *parent)
     personRow->addWidget(m_personLabel);
     personRow->addWidget(m_personComboBox, 1);
 
+    auto *compactRow = new QHBoxLayout;
+    compactRow->addStretch(1);
+    compactRow->addWidget(m_compactToolButton);
+
     auto *phoneLayout = new QVBoxLayout(m_phoneGroupBox);
+    phoneLayout->addLayout(compactRow);
     phoneLayout->addLayout(personRow);
     phoneLayout->addWidget(m_orderLabel);
-    phoneLayout->addLayout(actions);
+    phoneLayout->addWidget(m_signerTextLabel);
+    phoneLayout->addWidget(m_signerTextBrowser);
+    phoneLayout->addLayout(m_actionsGridLayout);
     phoneLayout->addWidget(m_automaticCheckBox);
     phoneLayout->addWidget(m_faultsGroupBox);
     phoneLayout->addWidget(m_logLabel);
     phoneLayout->addWidget(m_logPlainTextEdit, 1);
+    // Takes the height the hidden log leaves in compact mode, so the actions stay together at the top.
+    phoneLayout->addStretch(0);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_phoneGroupBox);
 
-    setTabOrder(m_personComboBox, m_scanPushButton);
+    setTabOrder(m_compactToolButton, m_personComboBox);
+    setTabOrder(m_personComboBox, m_signerTextBrowser);
+    setTabOrder(m_signerTextBrowser, m_scanPushButton);
     setTabOrder(m_scanPushButton, m_openPushButton);
     setTabOrder(m_openPushButton, m_confirmCallPushButton);
     setTabOrder(m_confirmCallPushButton, m_declinePushButton);
@@ -172,6 +199,7 @@ DemoPhonePanel::DemoPhonePanel(sim::Simulator *simulator, QWidget *parent)
     setTabOrder(m_injectPushButton, m_clearFaultsPushButton);
     setTabOrder(m_clearFaultsPushButton, m_logPlainTextEdit);
 
+    connect(m_compactToolButton, &QToolButton::toggled, this, &DemoPhonePanel::setCompact);
     connect(m_scanPushButton, &QPushButton::clicked, this, &DemoPhonePanel::onScan);
     connect(m_openPushButton, &QPushButton::clicked, this, &DemoPhonePanel::onOpen);
     connect(m_confirmCallPushButton, &QPushButton::clicked, this, &DemoPhonePanel::onConfirmCall);
@@ -207,21 +235,107 @@ void DemoPhonePanel::setOrder(const QString &orderRef, const QString &autoStartT
     m_orderRef = orderRef;
     m_autoStartToken = autoStartToken;
     m_method = method;
-    m_status.clear();
-    m_hintCode.clear();
-    if (m_simulator && !orderRef.isEmpty()) {
-        // Where the order stands right now (it may have moved on before the desk told us about it).
-        const QJsonArray orders = m_simulator->orders();
-        for (const QJsonValue &value : orders) {
-            const QJsonObject order = value.toObject();
-            if (order.value(QLatin1String("orderRef")).toString() == orderRef) {
-                m_status = order.value(QLatin1String("status")).toString();
-                m_hintCode = order.value(QLatin1String("hintCode")).toString();
-            }
-        }
-    }
+    // Where the order stands right now (it may have moved on before the desk told us about it).
+    refreshFromSimulator();
     retranslateUi();
     updateButtons();
+}
+
+void DemoPhonePanel::refreshFromSimulator()
+{
+    m_status.clear();
+    m_hintCode.clear();
+    if (!m_simulator || m_orderRef.isEmpty())
+        return;
+    const QJsonArray orders = m_simulator->orders();
+    for (const QJsonValue &value : orders) {
+        const QJsonObject order = value.toObject();
+        if (order.value(QLatin1String("orderRef")).toString() == m_orderRef) {
+            m_status = order.value(QLatin1String("status")).toString();
+            m_hintCode = order.value(QLatin1String("hintCode")).toString();
+            return;
+        }
+    }
+    m_status = QStringLiteral("removed");
+}
+
+bool DemoPhonePanel::orderStillPending(const QString &action)
+{
+    if (!m_simulator)
+        return false;
+    if (m_orderRef.isEmpty()) {
+        report(tr("%1: refused, no order is waiting for the app. Nothing was done.").arg(action));
+        updateButtons();
+        return false;
+    }
+    const sim::Order *order = m_simulator->orderBook()->find(m_orderRef.toUtf8());
+    if (order && order->isPending())
+        return true;
+    refreshFromSimulator();
+    report(tr("%1: refused, the order has already ended (%2). Nothing was done.")
+               .arg(action, m_hintCode.isEmpty() ? m_status : m_hintCode));
+    retranslateUi();
+    updateButtons();
+    return false;
+}
+
+void DemoPhonePanel::setCompact(bool compact)
+{
+    if (m_compactToolButton->isChecked() != compact) {
+        m_compactToolButton->setChecked(compact); // emits toggled, which comes back here once
+        return;
+    }
+    for (QWidget *widget : std::initializer_list<QWidget *>{m_personLabel, m_personComboBox, m_automaticCheckBox,
+                                                            m_faultsGroupBox, m_logLabel, m_logPlainTextEdit})
+        widget->setVisible(!compact);
+    arrangeActions(compact ? 1 : 2);
+    retranslateUi();
+    // Recompute the size hints now, so a dock (or a test) asking right away sees the narrow panel.
+    m_phoneGroupBox->layout()->invalidate();
+    m_phoneGroupBox->layout()->activate();
+    layout()->activate();
+    updateGeometry();
+    emit compactChanged(compact);
+}
+
+void DemoPhonePanel::arrangeActions(int columns)
+{
+    // In tab order: scan, open, confirm, decline, approve, wrong code; cancel spans the last row.
+    const QList<QPushButton *> buttons{m_scanPushButton,    m_openPushButton,     m_confirmCallPushButton,
+                                       m_declinePushButton, m_approvePushButton, m_wrongCodePushButton};
+    for (QPushButton *button : buttons)
+        m_actionsGridLayout->removeWidget(button);
+    m_actionsGridLayout->removeWidget(m_cancelInAppPushButton);
+    for (int i = 0; i < buttons.size(); ++i)
+        m_actionsGridLayout->addWidget(buttons.at(i), i / columns, i % columns);
+    m_actionsGridLayout->addWidget(m_cancelInAppPushButton, int(buttons.size() + columns - 1) / columns, 0, 1,
+                                   columns);
+}
+
+bool DemoPhonePanel::isCompact() const
+{
+    return m_compactToolButton->isChecked();
+}
+
+QString DemoPhonePanel::signerText() const
+{
+    return m_signerTextBrowser->isHidden() ? QString() : m_signerTextBrowser->toPlainText();
+}
+
+void DemoPhonePanel::updateSignerText()
+{
+    // The app shows the text once the order is picked up (scanned or opened) until the person is done.
+    const sim::Order *order = nullptr;
+    if (m_simulator && !m_orderRef.isEmpty() && m_status == Pending && !m_hintCode.isEmpty()
+        && m_hintCode != Outstanding)
+        order = m_simulator->orderBook()->find(m_orderRef.toUtf8());
+    const bool show = order && order->isPending();
+    if (show)
+        m_signerTextBrowser->setHtml(DemoPhoneSignerText::toHtml(*order));
+    else
+        m_signerTextBrowser->clear();
+    m_signerTextLabel->setVisible(show);
+    m_signerTextBrowser->setVisible(show);
 }
 
 QString DemoPhonePanel::logText() const
@@ -243,7 +357,7 @@ void DemoPhonePanel::report(const QString &line)
 
 void DemoPhonePanel::onScan()
 {
-    if (!m_simulator)
+    if (!orderStillPending(tr("Scan")))
         return;
     if (!m_qrSource || m_qrSource->isHidden() || m_qrSource->content().isEmpty()) {
         report(tr("Scan: no QR code is shown on the desk."));
@@ -263,7 +377,7 @@ void DemoPhonePanel::onScan()
 
 void DemoPhonePanel::onOpen()
 {
-    if (!m_simulator || m_orderRef.isEmpty())
+    if (!orderStillPending(tr("Open")))
         return;
     sim::OrderBook::Result result;
     if (m_method == StartMethod::Phone) {
@@ -278,7 +392,7 @@ void DemoPhonePanel::onOpen()
 
 void DemoPhonePanel::onConfirmCall()
 {
-    if (!m_simulator)
+    if (!orderStillPending(tr("Confirm call")))
         return;
     const sim::OrderBook::Result result = m_simulator->confirmCall(m_orderRef.toUtf8());
     report(result.ok ? tr("Confirmed the call.") : tr("Confirming the call failed (%1).").arg(failureText(result)));
@@ -286,7 +400,7 @@ void DemoPhonePanel::onConfirmCall()
 
 void DemoPhonePanel::onApprove()
 {
-    if (!m_simulator)
+    if (!orderStillPending(tr("Approve")))
         return;
     const sim::OrderBook::Result result = m_simulator->approve(m_orderRef.toUtf8());
     report(result.ok ? tr("Entered the right security code: approved.")
@@ -295,7 +409,7 @@ void DemoPhonePanel::onApprove()
 
 void DemoPhonePanel::onCancelInApp()
 {
-    if (!m_simulator)
+    if (!orderStillPending(tr("Cancel in app")))
         return;
     const sim::OrderBook::Result result = m_simulator->userCancel(m_orderRef.toUtf8());
     report(result.ok ? tr("Pressed Cancel in the BankID app.")
@@ -304,7 +418,7 @@ void DemoPhonePanel::onCancelInApp()
 
 void DemoPhonePanel::onWrongCode()
 {
-    if (!m_simulator)
+    if (!orderStillPending(tr("Wrong security code")))
         return;
     const sim::OrderBook::Result result = m_simulator->wrongCode(m_orderRef.toUtf8());
     report(result.ok ? tr("Entered a wrong security code.")
@@ -313,7 +427,7 @@ void DemoPhonePanel::onWrongCode()
 
 void DemoPhonePanel::onDecline()
 {
-    if (!m_simulator)
+    if (!orderStillPending(tr("Decline call")))
         return;
     const sim::OrderBook::Result result = m_simulator->decline(m_orderRef.toUtf8());
     report(result.ok ? tr("Declined: \"I am not on a call\".")
@@ -379,10 +493,13 @@ void DemoPhonePanel::updateButtons()
     m_approvePushButton->setEnabled(haveOrder && m_hintCode == UserSign);
     m_wrongCodePushButton->setEnabled(haveOrder && m_hintCode == UserSign);
     m_cancelInAppPushButton->setEnabled(haveOrder && !outstanding);
-    m_personComboBox->setEnabled(!phone && (m_orderRef.isEmpty() || outstanding));
+    // A phone order names its person; once it has ended (or for a QR / same-device order not yet picked
+    // up) the next order's person can be chosen again.
+    m_personComboBox->setEnabled(!haveOrder || (!phone && outstanding));
     const bool simulator = m_simulator != nullptr;
     m_automaticCheckBox->setEnabled(simulator);
     m_faultsGroupBox->setEnabled(simulator);
+    updateSignerText();
 }
 
 void DemoPhonePanel::changeEvent(QEvent *event)
@@ -395,6 +512,13 @@ void DemoPhonePanel::changeEvent(QEvent *event)
 void DemoPhonePanel::retranslateUi()
 {
     m_phoneGroupBox->setTitle(tr("Simulated BankID app (demo)"));
+    m_compactToolButton->setText(isCompact() ? tr("Show all") : tr("Compact"));
+    m_compactToolButton->setToolTip(isCompact() ? tr("Show the test person, faults and log again")
+                                                : tr("Hide the test person, faults and log to make the panel narrow"));
+    m_compactToolButton->setAccessibleName(tr("Compact demo phone"));
+    m_signerTextLabel->setText(tr("W&hat the person reads in the app:"));
+    m_signerTextBrowser->setAccessibleName(tr("Text shown to the person in the BankID app"));
+    updateSignerText();
     setAccessibleName(tr("Simulated BankID app"));
     m_personLabel->setText(tr("Test person:"));
     m_personComboBox->setAccessibleName(tr("Test person who picks up the order"));

@@ -8,11 +8,14 @@
 
 class QCheckBox;
 class QComboBox;
+class QGridLayout;
 class QGroupBox;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
+class QTextBrowser;
+class QToolButton;
 
 namespace bankid::sim {
 class Simulator;
@@ -29,7 +32,11 @@ class QrCodeWidget;
 ///
 /// Contract: the simulator and the QR widget are not owned (QPointer); every action appends the
 /// simulator's answer to the panel's log and emits acted() with the same line. Buttons are enabled only
-/// when they make sense for the current order and start method (setOrder).
+/// when they make sense for the current order and start method (setOrder); an action that still arrives
+/// when the order is no longer pending (a stale click) is refused with a "refused" line and nothing is
+/// sent to the simulator. Once the order is picked up and until it ends, the panel shows what the person
+/// reads in the app (DemoPhoneSignerText). setCompact(true) hides the person list, the faults, the log and
+/// the automatic switch, so the panel fits beside the desk on a small screen (toggle button at the top).
 ///
 /// \code
 ///   auto *phone = new bankid::DemoPhonePanel(simulator, this);
@@ -50,9 +57,17 @@ public:
 
     /// The log text (one line per action), for tests.
     QString logText() const;
+    /// What the person reads in the app right now, as plain text; empty when nothing is shown.
+    QString signerText() const;
+
+    /// Compact: only the order line, what the person reads and the actions are shown.
+    void setCompact(bool compact);
+    bool isCompact() const;
 
 signals:
     void acted(const QString &description);
+    /// The panel was switched to compact (narrow) or back; its minimumSizeHint() changed accordingly.
+    void compactChanged(bool compact);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -62,6 +77,13 @@ private:
     void updateButtons();
     QString selectedPerson() const;
     void report(const QString &line);
+    /// True when the simulator still has m_orderRef pending; otherwise logs "<action>: refused ..." and
+    /// refreshes the buttons from the simulator's state.
+    bool orderStillPending(const QString &action);
+    void refreshFromSimulator();
+    void updateSignerText();
+    /// Two columns of actions in the full panel, one in the compact (narrow) one.
+    void arrangeActions(int columns);
     void onScan();
     void onOpen();
     void onConfirmCall();
@@ -83,6 +105,10 @@ private:
     QString m_hintCode;
 
     QGroupBox *m_phoneGroupBox = nullptr;
+    QToolButton *m_compactToolButton = nullptr;
+    QGridLayout *m_actionsGridLayout = nullptr;
+    QLabel *m_signerTextLabel = nullptr;
+    QTextBrowser *m_signerTextBrowser = nullptr;
     QLabel *m_personLabel = nullptr;
     QComboBox *m_personComboBox = nullptr;
     QLabel *m_orderLabel = nullptr;

@@ -53,6 +53,8 @@ struct OrderRequest {
     QString endUserIp;              ///< empty for phone orders
     QByteArray userVisibleData;     ///< base64 exactly as sent (may be empty)
     QByteArray userNonVisibleData;  ///< base64 exactly as sent (may be empty)
+    /// userVisibleDataFormat "simpleMarkdownV1" was sent: the app renders userVisibleData as markdown.
+    bool userVisibleDataIsMarkdown = false;
     QString personalNumber;         ///< phone personalNumber or requirement.personalNumber; empty if none
     bool mrtd = false;
     bool returnRisk = false;

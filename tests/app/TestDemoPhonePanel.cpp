@@ -6,6 +6,8 @@
 // Widgets need a QApplication: QTEST_MAIN, run with QT_QPA_PLATFORM=offscreen (set by ctest).
 
 #include "DemoPhonePanel.h"
+#include "DemoPhoneSignerText.h"
+#include "Order.h"
 #include "OrderSession.h"
 #include "OrderView.h"
 #include "QrCodeWidget.h"
@@ -25,6 +27,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTextDocument>
+#include <QToolButton>
 #include <QtTest>
 
 #include <memory>
@@ -55,6 +59,11 @@ private slots:
     void injectAndClearFaults_data();
     void injectAndClearFaults();
     void actAutomatically();
+    void personListUsableAfterPhoneOrder();
+    void staleClickIsRefused();
+    void signerTextShownWhilePickedUp();
+    void signerTextRendersMarkdown();
+    void compactPanelFitsLaptop();
     void screenshots();
 
 private:
@@ -123,8 +132,11 @@ void TestDemoPhonePanel::startOrder(Flow flow, StartMethod method)
     } else {
         request.endUserIp = QStringLiteral("192.0.2.10");
     }
-    if (flow == Flow::Sign || flow == Flow::PhoneSign)
-        request.userVisibleData = QStringLiteral("Jag godkänner flytten av mitt sparkonto.").toUtf8();
+    if (flow == Flow::Sign || flow == Flow::PhoneSign) {
+        request.userVisibleData =
+            QStringLiteral("# Flytt av sparkonto\nJag godkänner *flytten* av mitt sparkonto.").toUtf8();
+        request.userVisibleDataIsMarkdown = true;
+    }
     OrderSession::Options options;
     options.startMethod = method;
     options.pollIntervalMs = OrderSession::MinPollIntervalMs;
@@ -299,6 +311,137 @@ void TestDemoPhonePanel::actAutomatically()
     QCOMPARE(m_fixture.simulator()->orderBook()->userMode(), UserMode::Auto);
     automatic->setChecked(false);
     QCOMPARE(m_fixture.simulator()->orderBook()->userMode(), UserMode::Manual);
+}
+
+void TestDemoPhonePanel::personListUsableAfterPhoneOrder()
+{
+    auto *persons = m_panel->findChild<QComboBox *>(QStringLiteral("personComboBox"));
+    QVERIFY(persons->isEnabled());
+    startOrder(Flow::PhoneAuth, StartMethod::Phone);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(!persons->isEnabled()); // the phone order names its person
+    QTest::mouseClick(button("openPushButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(button("declinePushButton")->isEnabled(), FlowTimeoutMs);
+    QTest::mouseClick(button("declinePushButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), OrderSession::State::Failed, FlowTimeoutMs);
+    // Ended, still shown as the panel's last order: the next (QR) order's person can be chosen.
+    QTRY_VERIFY_WITH_TIMEOUT(persons->isEnabled(), FlowTimeoutMs);
+    // As the main window does when the session ends: still usable.
+    m_panel->setOrder({}, {}, StartMethod::Phone);
+    QVERIFY(persons->isEnabled());
+}
+
+void TestDemoPhonePanel::staleClickIsRefused()
+{
+    startOrder(Flow::Auth, StartMethod::QrCode);
+    if (QTest::currentTestFailed())
+        return;
+    QTest::mouseClick(button("scanPushButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(button("approvePushButton")->isEnabled(), FlowTimeoutMs);
+
+    // The order ends while the panel has not heard of it yet (its signal still on the way): Approve is
+    // still enabled, and a click on it must not count as an approval.
+    const QByteArray orderRef = m_session->orderRef().toUtf8();
+    m_fixture.simulator()->blockSignals(true);
+    QVERIFY(m_fixture.simulator()->userCancel(orderRef).ok);
+    m_fixture.simulator()->blockSignals(false);
+    QVERIFY(button("approvePushButton")->isEnabled());
+    QSignalSpy acted(m_panel, &DemoPhonePanel::acted);
+    QTest::mouseClick(button("approvePushButton"), Qt::LeftButton);
+    QCOMPARE(acted.count(), 1);
+    const QString line = acted.first().first().toString();
+    QVERIFY2(line.contains(QStringLiteral("refused")) && line.contains(QStringLiteral("userCancel")), qPrintable(line));
+    QVERIFY(!m_panel->logText().contains(QStringLiteral("approved")));
+    QVERIFY(!button("approvePushButton")->isEnabled()); // the panel caught up
+    QCOMPARE(m_fixture.simulator()->orderBook()->find(orderRef)->failedHint, QByteArrayLiteral("userCancel"));
+
+    // With no order at all (the desk ended the session), a click that still arrives is refused too.
+    m_panel->setOrder({}, {}, StartMethod::QrCode);
+    emit button("wrongCodePushButton")->clicked(false);
+    QCOMPARE(acted.count(), 2);
+    QVERIFY2(acted.last().first().toString().contains(QStringLiteral("refused")),
+             qPrintable(acted.last().first().toString()));
+    QVERIFY(!m_panel->logText().contains(QStringLiteral("Entered a wrong security code")));
+}
+
+void TestDemoPhonePanel::signerTextShownWhilePickedUp()
+{
+    startOrder(Flow::Sign, StartMethod::QrCode);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(m_panel->signerText().isEmpty()); // not picked up: the app shows nothing yet
+    QTest::mouseClick(button("scanPushButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(button("approvePushButton")->isEnabled(), FlowTimeoutMs);
+    const QString shown = m_panel->signerText();
+    for (const char *word : {"Flytt av sparkonto", "godkänner", "flytten", "sparkonto"})
+        QVERIFY2(shown.contains(QString::fromUtf8(word)), qPrintable(shown));
+    auto *browser = m_panel->findChild<QWidget *>(QStringLiteral("signerTextBrowser"));
+    QVERIFY(browser->isVisible());
+    QVERIFY(browser->focusPolicy() & Qt::TabFocus);
+    test::saveScreenshot(m_window.get(), QStringLiteral("DemoPhonePanel-signer-text-en.png"));
+    QVERIFY(Translations::install(QLocale(QLocale::Swedish)));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+    QVERIFY(m_panel->signerText().contains(QStringLiteral("godkänner")));
+    test::saveScreenshot(m_window.get(), QStringLiteral("DemoPhonePanel-signer-text-sv.png"));
+
+    QTest::mouseClick(button("approvePushButton"), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->state(), OrderSession::State::Complete, FlowTimeoutMs);
+    QTRY_VERIFY(m_panel->signerText().isEmpty());
+}
+
+void TestDemoPhonePanel::signerTextRendersMarkdown()
+{
+    sim::Order order;
+    order.request.kind = sim::OrderKind::Sign;
+    order.request.userVisibleData = QStringLiteral("# Avtal\nJag godkänner *villkoren*.").toUtf8().toBase64();
+    order.request.userVisibleDataIsMarkdown = true;
+    QTextDocument document;
+    document.setHtml(DemoPhoneSignerText::toHtml(order));
+    const QString rendered = document.toPlainText();
+    QVERIFY2(rendered.contains(QStringLiteral("Avtal")) && rendered.contains(QStringLiteral("villkoren")),
+             qPrintable(rendered));
+    QVERIFY2(!rendered.contains(QLatin1Char('#')) && !rendered.contains(QLatin1Char('*')), qPrintable(rendered));
+    QVERIFY(rendered.startsWith(QStringLiteral("Sign"))); // the app's heading first
+
+    // Without the format the app shows the text literally.
+    order.request.userVisibleDataIsMarkdown = false;
+    document.setHtml(DemoPhoneSignerText::toHtml(order));
+    QVERIFY(document.toPlainText().contains(QStringLiteral("*villkoren*")));
+
+    // A login: "Log in" heading.
+    order.request.kind = sim::OrderKind::Auth;
+    order.request.userVisibleData.clear();
+    QVERIFY(DemoPhoneSignerText::heading(order).startsWith(QStringLiteral("Log in")));
+}
+
+void TestDemoPhonePanel::compactPanelFitsLaptop()
+{
+    // 1366 px at 150 % leaves ~910 logical px for the whole window: the panel must stay narrow.
+    auto *toggle = m_panel->findChild<QToolButton *>(QStringLiteral("compactToolButton"));
+    QVERIFY(toggle);
+    QVERIFY(toggle->focusPolicy() & Qt::TabFocus);
+    QSignalSpy compactChanged(m_panel, &DemoPhonePanel::compactChanged);
+    for (const QLocale::Language language : {QLocale::English, QLocale::Swedish}) {
+        QVERIFY(Translations::install(QLocale(language)));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        const QString suffix = language == QLocale::Swedish ? QStringLiteral("-sv") : QStringLiteral("-en");
+        m_panel->setCompact(false);
+        const int fullWidth = m_panel->minimumSizeHint().width();
+        QVERIFY2(fullWidth <= 380, qPrintable(QString::number(fullWidth)));
+        toggle->click();
+        QVERIFY(m_panel->isCompact());
+        QVERIFY(!compactChanged.isEmpty() && compactChanged.last().first().toBool()); // the dock may narrow
+        QVERIFY(m_panel->findChild<QWidget *>(QStringLiteral("logPlainTextEdit"))->isHidden());
+        const int compactWidth = m_panel->minimumSizeHint().width();
+        QVERIFY2(compactWidth <= 300, qPrintable(QString::number(compactWidth)));
+        QVERIFY(button("approvePushButton")->isVisibleTo(m_panel));
+        test::saveScreenshot(m_panel, QStringLiteral("DemoPhonePanel-compact") + suffix + QStringLiteral(".png"));
+        toggle->click();
+        QVERIFY(!m_panel->isCompact());
+        QVERIFY(!m_panel->findChild<QWidget *>(QStringLiteral("logPlainTextEdit"))->isHidden());
+        qInfo("demo phone minimum width%s: full %d, compact %d", qPrintable(suffix), fullWidth, compactWidth);
+    }
 }
 
 void TestDemoPhonePanel::screenshots()
