@@ -734,6 +734,12 @@ void MainWindow::updateDemoPanel()
         statusBar()->showMessage(description, 5000);
     });
     demoScrollArea->setWidget(m_demoPanel);
+    // A dock does not shrink by itself: follow the panel's compact/full width.
+    connect(m_demoPanel, &DemoPhonePanel::compactChanged, this, [this, demoScrollArea] {
+        demoScrollArea->setMinimumWidth(m_demoPanel->minimumSizeHint().width()
+                                        + demoScrollArea->verticalScrollBar()->sizeHint().width());
+        resizeDocks({m_demoDockWidget}, {demoScrollArea->minimumWidth()}, Qt::Horizontal);
+    });
     // As wide as the phone needs (no horizontal scrollbar), plus the vertical one when it shows.
     demoScrollArea->setMinimumWidth(m_demoPanel->minimumSizeHint().width()
                                     + demoScrollArea->verticalScrollBar()->sizeHint().width());

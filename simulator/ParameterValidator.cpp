@@ -378,6 +378,8 @@ std::optional<OrderRequest> ParameterValidator::validateOrder(OrderKind kind, co
         check.fail(QStringLiteral("userVisibleDataFormat: given without userVisibleData"));
         return std::nullopt;
     }
+    // Checked above: only "simpleMarkdownV1" passes, so the member's presence says the text is markdown.
+    request.userVisibleDataIsMarkdown = body.contains(QStringLiteral("userVisibleDataFormat"));
     if (!check.requirement(body, phone, &request))
         return std::nullopt;
 

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="sv_SE">
 <context>
+    <name>DemoPhoneSignerText</name>
+    <message>
+        <source>Log in</source>
+        <translation>Logga in</translation>
+    </message>
+    <message>
+        <source>Log in to %1</source>
+        <translation>Logga in hos %1</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Skriv under</translation>
+    </message>
+    <message>
+        <source>Sign for %1</source>
+        <translation>Skriv under för %1</translation>
+    </message>
+    <message>
+        <source>Approve a payment</source>
+        <translation>Godkänn en betalning</translation>
+    </message>
+    <message>
+        <source>Approve a payment for %1</source>
+        <translation>Godkänn en betalning till %1</translation>
+    </message>
+</context>
+<context>
     <name>bankid::AboutDialog</name>
     <message>
         <source>BankID Desk %1
@@ -1264,6 +1291,70 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
     <message>
         <source>Fault refused (%1): %2</source>
         <translation>Fel avvisat (%1): %2</translation>
+    </message>
+    <message>
+        <source>%1: refused, no order is waiting for the app. Nothing was done.</source>
+        <translation>%1: avvisat, ingen order väntar på appen. Inget gjordes.</translation>
+    </message>
+    <message>
+        <source>%1: refused, the order has already ended (%2). Nothing was done.</source>
+        <translation>%1: avvisat, ordern har redan avslutats (%2). Inget gjordes.</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <translation>Läs av</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppna</translation>
+    </message>
+    <message>
+        <source>Confirm call</source>
+        <translation>Bekräfta samtal</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Godkänn</translation>
+    </message>
+    <message>
+        <source>Cancel in app</source>
+        <translation>Avbryt i appen</translation>
+    </message>
+    <message>
+        <source>Wrong security code</source>
+        <translation>Fel säkerhetskod</translation>
+    </message>
+    <message>
+        <source>Decline call</source>
+        <translation>Neka samtal</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Visa allt</translation>
+    </message>
+    <message>
+        <source>Compact</source>
+        <translation>Kompakt</translation>
+    </message>
+    <message>
+        <source>Show the test person, faults and log again</source>
+        <translation>Visa testperson, fel och logg igen</translation>
+    </message>
+    <message>
+        <source>Hide the test person, faults and log to make the panel narrow</source>
+        <translation>Dölj testperson, fel och logg så att panelen blir smal</translation>
+    </message>
+    <message>
+        <source>Compact demo phone</source>
+        <translation>Kompakt demotelefon</translation>
+    </message>
+    <message>
+        <source>W&amp;hat the person reads in the app:</source>
+        <translation>Vad pe&amp;rsonen läser i appen:</translation>
+    </message>
+    <message>
+        <source>Text shown to the person in the BankID app</source>
+        <translation>Text som visas för personen i BankID-appen</translation>
     </message>
 </context>
 <context>

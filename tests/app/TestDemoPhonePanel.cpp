@@ -376,6 +376,7 @@ void TestDemoPhonePanel::signerTextShownWhilePickedUp()
     const QString shown = m_panel->signerText();
     for (const char *word : {"Flytt av sparkonto", "godkänner", "flytten", "sparkonto"})
         QVERIFY2(shown.contains(QString::fromUtf8(word)), qPrintable(shown));
+    QVERIFY2(!shown.contains(QLatin1Char('#')) && !shown.contains(QLatin1Char('*')), qPrintable(shown)); // rendered
     auto *browser = m_panel->findChild<QWidget *>(QStringLiteral("signerTextBrowser"));
     QVERIFY(browser->isVisible());
     QVERIFY(browser->focusPolicy() & Qt::TabFocus);
