@@ -1,7 +1,7 @@
 #include "DemoPhonePanel.h"
 
 #include "DemoPhoneSignerText.h"
-
+#include "OperatorMessages.h"
 #include "PersonalNumber.h"
 #include "QrCodeWidget.h"
 #include "QrImageDecoder.h"
@@ -529,8 +529,18 @@ void DemoPhonePanel::retranslateUi()
     if (m_orderRef.isEmpty())
         m_orderLabel->setText(tr("No order to act on."));
     else
-        m_orderLabel->setText(tr("Order %1: %2").arg(m_orderRef.left(8) + QStringLiteral("…"),
-                                                      m_hintCode.isEmpty() ? m_status : m_hintCode));
+    {
+        // Plain words on screen (the operator's own lines); BankID's status and hintCode in the tooltip.
+        QString state;
+        if (m_status == Pending)
+            state = OperatorMessages::forPending(m_hintCode, m_method);
+        else if (m_status == QLatin1String("failed"))
+            state = OperatorMessages::forFailed(m_hintCode);
+        else
+            state = tr("Completed.");
+        m_orderLabel->setText(tr("Order %1: %2").arg(m_orderRef.left(8) + QStringLiteral("…"), state));
+        m_orderLabel->setToolTip(tr("BankID reports status “%1”, hintCode “%2”").arg(m_status, m_hintCode));
+    }
     m_orderLabel->setAccessibleName(tr("Order state"));
 
     const std::initializer_list<std::tuple<QPushButton *, QString, QString>> buttons{

@@ -494,9 +494,9 @@ void ResultView::refresh()
     QStringList times;
     const QLocale locale;
     if (m_context.startedAt.isValid())
-        times << tr("started %1").arg(locale.toString(m_context.startedAt.toLocalTime(), QLocale::LongFormat));
+        times << tr("started %1").arg(locale.toString(m_context.startedAt.toLocalTime(), QLocale::ShortFormat));
     if (m_context.completedAt.isValid())
-        times << tr("completed %1").arg(locale.toString(m_context.completedAt.toLocalTime(), QLocale::LongFormat));
+        times << tr("completed %1").arg(locale.toString(m_context.completedAt.toLocalTime(), QLocale::ShortFormat));
     if (m_context.startedAt.isValid() && m_context.completedAt.isValid())
         times << tr("took %1 s").arg(locale.toString(m_context.startedAt.msecsTo(m_context.completedAt) / 1000.0, 'f', 1));
     m_timesLabel->setText(times.join(QLatin1Char('\n')));

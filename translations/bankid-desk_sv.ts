@@ -1356,6 +1356,14 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
         <source>Text shown to the person in the BankID app</source>
         <translation>Text som visas för personen i BankID-appen</translation>
     </message>
+    <message>
+        <source>Completed.</source>
+        <translation>Slutförd.</translation>
+    </message>
+    <message>
+        <source>BankID reports status “%1”, hintCode “%2”</source>
+        <translation>BankID rapporterar status ”%1”, hintCode ”%2”</translation>
+    </message>
 </context>
 <context>
     <name>bankid::DeskLoginPage</name>
