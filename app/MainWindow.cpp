@@ -7,6 +7,7 @@
 #include "CallerPage.h"
 #include "ConnectionManager.h"
 #include "ConnectionWarningBar.h"
+#include "CurrentPageStack.h"
 #include "DemoPhonePanel.h"
 #include "DeskLoginPage.h"
 #include "EnvironmentBadge.h"
@@ -99,7 +100,7 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     , m_fullScreenWithFirstOrder(options.fullScreenQr)
     , m_pendingStart(options.startFlow)
     , m_taskListWidget(new QListWidget(this))
-    , m_stackedWidget(new QStackedWidget(this))
+    , m_stackedWidget(new CurrentPageStack(this))
     , m_warningBar(new ConnectionWarningBar(this))
     , m_environmentBadge(new EnvironmentBadge(this))
     , m_pagesScrollArea(new QScrollArea(this))

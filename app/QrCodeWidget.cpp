@@ -135,9 +135,12 @@ void QrCodeWidget::paintEvent(QPaintEvent *event)
 
 QSize QrCodeWidget::sizeHint() const
 {
-    // Scales with the font (a high-DPI or large-font desktop gets a larger code), about 5 px a module at 96 dpi.
+    // Modest, and scaling with the font (a large-font desktop gets a larger code): about 3 px a module at
+    // 96 dpi. The widget expands into whatever room its layout has; the hint only decides what a layout
+    // that sizes by hints (a scroll area's height-for-width page) reserves for it, and too large a hint
+    // would push the operator panel below the code out of sight on a small screen.
     const int modules = m_matrix ? totalModules() : PlaceholderModules;
-    const int perModule = std::max(3, QFontMetrics(font()).height() / 3);
+    const int perModule = std::max(3, QFontMetrics(font()).height() / 6);
     return QSize(modules * perModule, modules * perModule);
 }
 

@@ -4,7 +4,9 @@
 // offscreen platform gets the screen from a JSON configuration written before QApplication exists.
 
 #include "DeskFixture.h"
+#include "DeskLoginPage.h"
 #include "MainWindow.h"
+#include "OrderView.h"
 #include "OffscreenScreen.h"
 #include "Screenshots.h"
 
@@ -12,6 +14,8 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
 #include <QScreen>
 #include <QScrollBar>
 #include <QTemporaryDir>
@@ -31,6 +35,7 @@ private slots:
     void screenIsTheSmallLaptop();
     void firstWindowFitsTheScreen();
     void taskListShowsEveryTask();
+    void orderViewFitsWithoutScrolling();
 
 private:
     test::DeskFixture m_desk;
@@ -107,6 +112,32 @@ void TestWindowFit::taskListShowsEveryTask()
                                 .arg(row).arg(item.x()).arg(item.y()).arg(item.width()).arg(item.height())
                                 .arg(tasks->viewport()->width()).arg(tasks->viewport()->height())));
     }
+}
+
+void TestWindowFit::orderViewFitsWithoutScrolling()
+{
+    // A running order on the small laptop: the QR code, the operator's status panel and Cancel are all in
+    // view without scrolling (a tall hidden page, or a QR code sized by its hint, used to push them out).
+    MainWindow *window = m_desk.window();
+    auto *login = window->loginPage()->findChild<QPushButton *>(QStringLiteral("loginPushButton"));
+    QVERIFY(login);
+    QTest::mouseClick(login, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(window->orderView()->isVisible(), 10000);
+    auto *cancel = window->orderView()->findChild<QPushButton *>(QStringLiteral("cancelPushButton"));
+    QVERIFY(cancel);
+    QTRY_VERIFY_WITH_TIMEOUT(cancel->isVisible(), 10000);
+    QCoreApplication::processEvents();
+    auto *pages = window->findChild<QScrollArea *>(QStringLiteral("pagesScrollArea"));
+    QVERIFY(pages);
+    const QRect viewport(pages->viewport()->mapToGlobal(QPoint(0, 0)), pages->viewport()->size());
+    const QRect cancelRect(cancel->mapToGlobal(QPoint(0, 0)), cancel->size());
+    QVERIFY2(viewport.contains(cancelRect),
+             qPrintable(QStringLiteral("Cancel at %1,%2 %3x%4, viewport %5,%6 %7x%8")
+                            .arg(cancelRect.x()).arg(cancelRect.y()).arg(cancelRect.width()).arg(cancelRect.height())
+                            .arg(viewport.x()).arg(viewport.y()).arg(viewport.width()).arg(viewport.height())));
+    QVERIFY2(pages->verticalScrollBar()->maximum() == 0, "the order view must not scroll on the small laptop");
+    test::saveScreenshot(window, QStringLiteral("small-laptop-order.png"));
+    QTest::mouseClick(cancel, Qt::LeftButton); // no order left running
 }
 
 int main(int argc, char **argv)
