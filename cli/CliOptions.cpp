@@ -1,6 +1,7 @@
 #include "CliOptions.h"
 
 #include "AuditCommand.h"
+#include "BoundedFileReader.h"
 #include "OrderSession.h"
 #include "SignFileCommand.h"
 
@@ -26,10 +27,11 @@ QString readPassword(const QCommandLineParser &parser, QByteArray *password)
         *password = qgetenv(variable.toLocal8Bit().constData());
     } else if (parser.isSet(QStringLiteral("password-file"))) {
         const QString path = parser.value(QStringLiteral("password-file"));
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            return CliOptions::tr("--password-file: cannot read %1: %2").arg(path, file.errorString());
-        *password = file.readAll();
+        QString reason;
+        const std::optional<QByteArray> data = BoundedFileReader::read(path, BoundedFileReader::MaxPasswordBytes, &reason);
+        if (!data)
+            return CliOptions::tr("--password-file: %1").arg(reason);
+        *password = *data;
         while (password->endsWith('\n') || password->endsWith('\r'))
             password->chop(1);
     }

@@ -1,5 +1,6 @@
 #include "VerifySignatureCommand.h"
 
+#include "BoundedFileReader.h"
 #include "EvidenceVerifier.h"
 
 #include <QFile>
@@ -8,20 +9,39 @@
 #include <QSslCertificate>
 #include <QTimeZone>
 
+#include <csignal>
+
 namespace bankid {
 
 namespace {
 
+/// A signature, OCSP or root file, bounded (BoundedFileReader); "-" is stdin, read up to the same bound.
 bool readFile(const QString &path, QByteArray *data, QString *error)
 {
+    if (path != QLatin1String("-")) {
+        std::optional<QByteArray> bytes = BoundedFileReader::read(path, BoundedFileReader::MaxEvidenceBytes, error);
+        if (bytes)
+            *data = std::move(*bytes);
+        return bytes.has_value();
+    }
     QFile file;
-    const bool opened = path == QLatin1String("-") ? file.open(stdin, QIODevice::ReadOnly)
-                                                   : (file.setFileName(path), file.open(QIODevice::ReadOnly));
-    if (!opened) {
+    if (!file.open(stdin, QIODevice::ReadOnly)) {
         *error = VerifySignatureCommand::tr("cannot read %1: %2").arg(path, file.errorString());
         return false;
     }
-    *data = file.readAll();
+    // The user chose to pipe the signature in, so this read may wait for the writer. The CLI's SIGINT and
+    // SIGTERM handlers only wake the event loop, which this blocking read stops: restore the default
+    // actions meanwhile so Ctrl+C still ends the program (nothing is in flight yet to clean up).
+    const auto previousInt = std::signal(SIGINT, SIG_DFL);
+    const auto previousTerm = std::signal(SIGTERM, SIG_DFL);
+    *data = file.read(BoundedFileReader::MaxEvidenceBytes + 1);
+    std::signal(SIGINT, previousInt);
+    std::signal(SIGTERM, previousTerm);
+    if (data->size() > BoundedFileReader::MaxEvidenceBytes) {
+        *error = VerifySignatureCommand::tr("the signature on stdin is larger than the limit of %1 bytes: not read")
+                     .arg(BoundedFileReader::MaxEvidenceBytes);
+        return false;
+    }
     return true;
 }
 

@@ -1,5 +1,7 @@
 #include "ClientIdentity.h"
 
+#include "BoundedFileReader.h"
+
 #include "OpenSslProviders.h"
 
 #include <QCryptographicHash>
@@ -154,21 +156,18 @@ QString distinguishedName(const X509_NAME *name)
     return QString::fromUtf8(data, qsizetype(length));
 }
 
-/// Reads a whole file, or says precisely why not.
+/// Reads a whole certificate or key file (bounded, regular files only), or says precisely why not.
 std::optional<QByteArray> readFile(const QString &path, ClientIdentityError *error)
 {
-    const QFileInfo info(path);
-    if (!info.exists()) {
+    if (!QFileInfo::exists(path)) {
         *error = ClientIdentityError(ClientIdentityError::Kind::FileNotFound, path, {});
         return std::nullopt;
     }
-    QFile file(path);
-    if (info.isDir() || !file.open(QIODevice::ReadOnly)) {
-        *error = ClientIdentityError(ClientIdentityError::Kind::FileUnreadable, path,
-                                     info.isDir() ? QStringLiteral("it is a directory") : file.errorString());
-        return std::nullopt;
-    }
-    return file.readAll();
+    QString reason;
+    std::optional<QByteArray> data = BoundedFileReader::read(path, BoundedFileReader::MaxCertificateBytes, &reason);
+    if (!data)
+        *error = ClientIdentityError(ClientIdentityError::Kind::FileUnreadable, path, reason);
+    return data;
 }
 
 /// The first "-----BEGIN ... PRIVATE KEY-----" block (PKCS#8, encrypted PKCS#8, RSA or EC), or empty.

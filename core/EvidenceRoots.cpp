@@ -1,5 +1,7 @@
 #include "EvidenceRoots.h"
 
+#include "BoundedFileReader.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -68,14 +70,14 @@ QList<QSslCertificate> EvidenceRoots::load(const QStringList &files, QString *er
             problems.append(tr("The root certificate file %1 is a folder.").arg(shown));
             continue;
         }
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            problems.append(tr("The root certificate file %1 cannot be read: %2").arg(shown, file.errorString()));
+        // A certificate file is a few kilobytes, a bundle maybe a megabyte: bounded, regular files only.
+        QString reason;
+        const std::optional<QByteArray> data = BoundedFileReader::read(path, BoundedFileReader::MaxCertificateBytes, &reason);
+        if (!data) {
+            problems.append(tr("The root certificate file %1 cannot be read: %2").arg(shown, reason));
             continue;
         }
-        // A certificate file is a few kilobytes; a bundle maybe a megabyte. Refuse to slurp anything huge.
-        const QByteArray data = file.read(16 * 1024 * 1024);
-        const QList<QSslCertificate> found = certificatesIn(data);
+        const QList<QSslCertificate> found = certificatesIn(*data);
         if (found.isEmpty()) {
             problems.append(tr("The file %1 holds no certificate (PEM or DER).").arg(shown));
             continue;
@@ -95,10 +97,10 @@ QString EvidenceRoots::describe(const QStringList &files, const QList<QSslCertif
     QStringList parts;
     QList<QSslCertificate> described;
     for (const QString &path : files) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
+        const std::optional<QByteArray> data = BoundedFileReader::read(path, BoundedFileReader::MaxCertificateBytes, nullptr);
+        if (!data)
             continue;
-        for (const QSslCertificate &certificate : certificatesIn(file.read(16 * 1024 * 1024))) {
+        for (const QSslCertificate &certificate : certificatesIn(*data)) {
             if (!roots.contains(certificate) || described.contains(certificate))
                 continue;
             described.append(certificate);

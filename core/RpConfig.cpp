@@ -1,5 +1,7 @@
 #include "RpConfig.h"
 
+#include "BoundedFileReader.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSsl>
@@ -42,18 +44,19 @@ std::optional<RpConfig> RpConfig::forCustomServer(const QUrl &baseUrl, const QSt
 
 std::optional<QList<QSslCertificate>> RpConfig::loadCaFile(const QString &path, QString *error)
 {
-    QFile file(path);
     if (!QFileInfo::exists(path)) {
         if (error)
             *error = QStringLiteral("CA file %1 does not exist").arg(path);
         return std::nullopt;
     }
-    if (!file.open(QIODevice::ReadOnly)) {
+    QString reason;
+    const std::optional<QByteArray> data = BoundedFileReader::read(path, BoundedFileReader::MaxCertificateBytes, &reason);
+    if (!data) {
         if (error)
-            *error = QStringLiteral("CA file %1 cannot be read: %2").arg(path, file.errorString());
+            *error = QStringLiteral("CA file %1 cannot be read: %2").arg(path, reason);
         return std::nullopt;
     }
-    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(*data, QSsl::Pem);
     if (certificates.isEmpty()) {
         if (error)
             *error = QStringLiteral("CA file %1 contains no PEM certificate").arg(path);

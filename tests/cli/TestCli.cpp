@@ -32,6 +32,7 @@
 
 #include <csignal>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <memory>
 
 using namespace bankid;
@@ -65,6 +66,8 @@ private slots:
     void helpNamesRequiredCallInitiatorAndPollFloor();
     void badCertificateFile_data();
     void badCertificateFile();
+    void inputFileNotRegularOrTooLarge_data();
+    void inputFileNotRegularOrTooLarge();
     void embeddedSimulatorAuth();
     void embeddedSimulatorSignJson();
     void embeddedSimulatorPhoneAuth_data();
@@ -344,6 +347,78 @@ void TestCli::badCertificateFile()
     QVERIFY2(result.err.contains(reason), result.describe().constData());
     QVERIFY2(!result.err.contains(password) || password == QLatin1String("qwerty123"),
              "the password must never be printed");
+    QVERIFY(m_fixture.simulator()->orders().isEmpty());
+}
+
+void TestCli::inputFileNotRegularOrTooLarge_data()
+{
+    QTest::addColumn<QString>("option"); ///< --cert, --ca, --password-file or verify-signature (its SIG)
+    QTest::addColumn<QString>("kind");   ///< fifo, device or oversized
+    QTest::addColumn<QString>("reason");
+
+    const QString notRegular = QStringLiteral("is not a regular file");
+    const struct
+    {
+        const char *option;
+        const char *limit; ///< BoundedFileReader's bound for that file, as the message names it
+    } readers[] = {{"--cert", "4194304"}, {"--ca", "4194304"}, {"--password-file", "4096"}, {"verify-signature", "4194304"}};
+    for (const auto &reader : readers) {
+        QTest::addRow("%s_fifo", reader.option) << QString::fromLatin1(reader.option) << QStringLiteral("fifo") << notRegular;
+        QTest::addRow("%s_dev_zero", reader.option) << QString::fromLatin1(reader.option) << QStringLiteral("device") << notRegular;
+        QTest::addRow("%s_oversized", reader.option) << QString::fromLatin1(reader.option) << QStringLiteral("oversized")
+                                                     << QStringLiteral("larger than the limit of %1 bytes").arg(QLatin1String(reader.limit));
+    }
+}
+
+// A FIFO would block open() or read() for ever (and with it the event loop that turns Ctrl+C into an exit),
+// /dev/zero would be read without end: every user-given file is refused unless it is a regular file of
+// bounded size, with exit 2 and a sentence naming it. The FIFO never gets a writer: a hang is a timeout.
+void TestCli::inputFileNotRegularOrTooLarge()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, kind);
+    QFETCH(QString, reason);
+    START_SIMULATOR();
+
+    QTemporaryDir dir;
+    QVERIFY2(dir.isValid(), qPrintable(dir.errorString()));
+    QString path;
+    if (kind == QLatin1String("fifo")) {
+        path = dir.filePath(QStringLiteral("fifo"));
+        QVERIFY2(::mkfifo(QFile::encodeName(path).constData(), 0600) == 0, "mkfifo failed");
+    } else if (kind == QLatin1String("device")) {
+        path = QStringLiteral("/dev/zero");
+        QVERIFY(QFileInfo::exists(path));
+    } else {
+        path = dir.filePath(QStringLiteral("oversized"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(64 * 1024 * 1024)); // sparse: no 64 MB are written
+    }
+
+    QStringList arguments;
+    if (option == QLatin1String("verify-signature")) {
+        arguments = {option, path};
+    } else {
+        arguments = {QStringLiteral("auth"), QStringLiteral("--text"), QStringLiteral("x"), QStringLiteral("--url"),
+                     m_fixture.simulator()->baseUrl().toString(), QStringLiteral("--ca"),
+                     option == QLatin1String("--ca") ? path : m_fixture.simulator()->caCertificatePath(),
+                     QStringLiteral("--cert"),
+                     option == QLatin1String("--cert") ? path : m_fixture.simulator()->clientP12Path()};
+        if (option == QLatin1String("--password-file"))
+            arguments << option << path;
+        else
+            arguments << QStringLiteral("--password-env") << PasswordVariable;
+    }
+    // Generous for a loaded machine; a program that hangs on the FIFO never finishes at all.
+    const CliRun result = run(arguments, 20000);
+    QVERIFY2(result.finished, result.describe().constData());
+    QCOMPARE(result.exitStatus, QProcess::NormalExit);
+    QVERIFY2(result.exitCode == 2, result.describe().constData());
+    QVERIFY2(result.err.contains(path), result.describe().constData());
+    QVERIFY2(result.err.contains(reason), result.describe().constData());
+    if (option.startsWith(QLatin1String("--")))
+        QVERIFY2(result.err.contains(option + QLatin1String(": ")), result.describe().constData());
     QVERIFY(m_fixture.simulator()->orders().isEmpty());
 }
 

@@ -273,7 +273,14 @@ void TestVerifySignatureCli::usageErrors_data()
     QTest::newRow("two_signature_files") << QStringList{path(QStringLiteral("good.b64")), path(QStringLiteral("good.xml"))}
                                          << QStringLiteral("not also");
     QTest::newRow("unreadable_signature") << QStringList{path(QStringLiteral("missing.b64"))}
-                                          << QStringLiteral("cannot read");
+                                          << QStringLiteral("missing.b64 does not exist");
+    // Every file is read bounded and only when regular (BoundedFileReader): a device is refused, not read.
+    QTest::newRow("ocsp_is_a_device") << QStringList{path(QStringLiteral("good.b64")), QStringLiteral("--ocsp"),
+                                                     QStringLiteral("/dev/zero")}
+                                      << QStringLiteral("/dev/zero is not a regular file");
+    QTest::newRow("root_is_a_device") << QStringList{path(QStringLiteral("good.b64")), QStringLiteral("--root"),
+                                                     QStringLiteral("/dev/zero")}
+                                      << QStringLiteral("/dev/zero is not a regular file");
     QTest::newRow("unreadable_ocsp") << QStringList{path(QStringLiteral("good.b64")), QStringLiteral("--ocsp"),
                                                     path(QStringLiteral("missing.ocsp"))}
                                      << QStringLiteral("missing.ocsp");
