@@ -1,6 +1,7 @@
 #include "AuditVerifier.h"
 
 #include "AuditLog.h"
+#include "BoundedFileReader.h"
 
 #include <QDir>
 #include <QFile>
@@ -86,14 +87,15 @@ QString AuditVerifier::problemName(Problem problem)
 
 AuditVerifier::Report AuditVerifier::verifyFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    QString reason;
+    const std::optional<QByteArray> content = BoundedFileReader::read(path, BoundedFileReader::MaxAuditLogBytes, &reason);
+    if (!content) {
         Report report;
         report.problem = Problem::Unreadable;
-        report.message = tr("cannot read the audit log %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        report.message = tr("cannot read the audit log: %1").arg(reason);
         return report;
     }
-    return verifyBytes(file.readAll());
+    return verifyBytes(*content);
 }
 
 AuditVerifier::Report AuditVerifier::verifyBytes(const QByteArray &content)
@@ -105,6 +107,16 @@ AuditVerifier::Report AuditVerifier::verifyBytes(const QByteArray &content)
     if (!tail.isEmpty()) {
         report.tornTail = true;
         report.tornLine = int(lines.size()) + 1;
+    }
+    // A torn tail is tolerated after whole entries (a crash while appending). Bytes without any '\n' hold no
+    // whole entry at all (random bytes, NULs, or a crash during the very first append): nothing verified, so
+    // not a verified log.
+    if (lines.isEmpty() && !tail.isEmpty()) {
+        report.problem = Problem::Malformed;
+        report.line = 1;
+        report.message = tr("no complete entry: the file has %1 bytes but no line break, so not one whole audit entry")
+                             .arg(tail.size());
+        return report;
     }
 
     QList<ParsedLine> parsed;

@@ -16,7 +16,10 @@ namespace bankid {
 ///
 /// Contract:
 /// - A last line without '\n' is a torn write (a crash mid-append): tolerated, not counted, reported in
-///   tornTail/tornLine; the log "verifies up to the last whole entry".
+///   tornTail/tornLine; the log "verifies up to the last whole entry". A non-empty file without any '\n'
+///   holds no whole entry and fails as Malformed at line 1 ("no complete entry"). An empty file (0 bytes)
+///   is ok with 0 entries ("the audit log is empty: nothing to verify").
+/// - verifyFile() reads regular files only, at most BoundedFileReader::MaxAuditLogBytes (else Unreadable).
 /// - Kinds: a line changed after it was written (Edited: the next line's prev does not match it), lines
 ///   missing (Removed: a seq gap whose seqs appear nowhere later), lines moved (Reordered: seq out of order),
 ///   a line copied (Duplicated), a line that is not an entry at all (Malformed).

@@ -1,6 +1,7 @@
 // `bankid-cli audit verify [FILE]` end to end: the built binary on logs written by AuditLog, intact,
-// tampered (edited, removed, reordered: exit 1 with the line), torn by a crash (exit 0), the desk's
-// default path (XDG_DATA_HOME), --json, and usage errors (exit 2).
+// tampered (edited, removed, reordered: exit 1 with the line), torn by a crash (exit 0), bytes with no
+// whole entry (exit 1), empty (exit 0), too large to read (exit 2), the desk's default path (XDG_DATA_HOME),
+// --json, and usage errors (exit 2).
 #include "AuditEntry.h"
 #include "AuditLog.h"
 #include "CliProcess.h"
@@ -11,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -107,6 +109,14 @@ void TestAuditCli::verify_data()
     QTest::newRow("removed line") << "file" << "remove line 2" << verify << 1 << "line 2: removed: an entry was removed before line 2: seq 2 is missing" << "";
     QTest::newRow("reordered lines") << "file" << "swap lines 3 and 4" << verify << 1 << "line 3: reordered" << "";
     QTest::newRow("crash mid-write") << "file" << "tear line 4" << verify << 0 << "3 entries verified; the chain is intact" << "";
+    // A file without any line break holds no whole entry: not a verified log (it is no torn last line of one).
+    QTest::newRow("5 MB of random bytes, no newline") << "file" << "random bytes" << verify << 1
+                                                      << "line 1: malformed: no complete entry" << "";
+    QTest::newRow("5 MB of NULs") << "file" << "NULs" << verify << 1 << "line 1: malformed: no complete entry" << "";
+    QTest::newRow("empty file") << "file" << "empty" << verify << 0 << "the audit log is empty: nothing to verify" << "";
+    // Read in memory, so bounded (BoundedFileReader::MaxAuditLogBytes): refused, not read.
+    QTest::newRow("larger than the limit") << "file" << "300 MB sparse" << verify << 2 << ""
+                                           << "larger than the limit of 268435456 bytes";
     QTest::newRow("the desk's log by default") << "desk" << "" << verify << 0 << "4 entries verified" << "";
     QTest::newRow("the desk's log, edited") << "desk" << "edit line 2" << verify << 1 << "line 2: edited" << "";
     QTest::newRow("no desk log yet") << "none" << "" << verify << 2 << "" << "does not exist";
@@ -130,7 +140,28 @@ void TestAuditCli::verify()
     QStringList arguments = words;
     if (where == QLatin1String("file")) {
         const QString path = dataHome.filePath(QStringLiteral("elsewhere/audit.jsonl"));
-        writeLog(path, tamper);
+        if (tamper == QLatin1String("random bytes") || tamper == QLatin1String("NULs") || tamper == QLatin1String("empty")
+            || tamper == QLatin1String("300 MB sparse")) {
+            QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            if (tamper == QLatin1String("random bytes")) {
+                QByteArray bytes(5 * 1024 * 1024, Qt::Uninitialized);
+                QRandomGenerator generator(20261204); // fixed seed: the same bytes on every run
+                for (char &byte : bytes) {
+                    byte = char(generator.bounded(256));
+                    if (byte == '\n')
+                        byte = 'x';
+                }
+                QCOMPARE(file.write(bytes), bytes.size());
+            } else if (tamper == QLatin1String("NULs")) {
+                QVERIFY(file.resize(5 * 1024 * 1024));
+            } else if (tamper == QLatin1String("300 MB sparse")) {
+                QVERIFY(file.resize(300LL * 1024 * 1024)); // sparse: nothing is written
+            }
+        } else {
+            writeLog(path, tamper);
+        }
         arguments << path;
     } else if (where == QLatin1String("desk")) {
         writeLog(dataHome.filePath(QStringLiteral("BankID Desk/bankid-desk/audit.jsonl")), tamper);
