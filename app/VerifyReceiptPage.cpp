@@ -1,5 +1,6 @@
 #include "VerifyReceiptPage.h"
 
+#include "BoundedFileReader.h"
 #include "DropArea.h"
 #include "EvidenceRoots.h"
 #include "OutcomeBadge.h"
@@ -38,11 +39,12 @@ constexpr qint64 MaxReceiptGuessBytes = 16 * 1024 * 1024;
 
 std::optional<Receipt> readReceipt(const QString &path)
 {
-    QFile file(path);
-    if (file.size() > MaxReceiptGuessBytes || !file.open(QIODevice::ReadOnly))
+    // Bounded and regular files only: a FIFO dropped on the page must not block the GUI in open().
+    const std::optional<QByteArray> data = BoundedFileReader::read(path, MaxReceiptGuessBytes, nullptr);
+    if (!data)
         return std::nullopt;
     QString error;
-    return Receipt::fromJson(file.readAll(), &error);
+    return Receipt::fromJson(*data, &error);
 }
 
 /// A receipt by its name (ReceiptWriter's names) or, for other names, by its content.

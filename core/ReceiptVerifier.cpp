@@ -1,5 +1,6 @@
 #include "ReceiptVerifier.h"
 
+#include "BoundedFileReader.h"
 #include "DocumentDigest.h"
 #include "DocumentSignRequest.h"
 #include "EvidenceRoots.h"
@@ -46,16 +47,12 @@ std::optional<QByteArray> readReceiptFile(const QString &path, QString *error)
         *error = ReceiptVerifier::tr("the receipt %1 is %2 bytes, far larger than any receipt").arg(shown).arg(info.size());
         return std::nullopt;
     }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = ReceiptVerifier::tr("the receipt %1 cannot be read: %2").arg(shown, file.errorString());
-        return std::nullopt;
-    }
-    const QByteArray bytes = file.read(MaxReceiptFileBytes + 1);
-    if (file.error() != QFileDevice::NoError) {
-        *error = ReceiptVerifier::tr("the receipt %1 cannot be read: %2").arg(shown, file.errorString());
-        return std::nullopt;
-    }
+    // The checks above name the usual problems; the bounded read also covers a path swapped for a FIFO or
+    // grown past the limit since, and I/O errors.
+    QString reason;
+    std::optional<QByteArray> bytes = BoundedFileReader::read(path, MaxReceiptFileBytes, &reason);
+    if (!bytes)
+        *error = ReceiptVerifier::tr("the receipt %1 cannot be read: %2").arg(shown, reason);
     return bytes;
 }
 
