@@ -292,10 +292,6 @@ Miljö: %5</translation>
         <translation>dess &quot;prev&quot; är inte 64 hexadecimala siffror med gemener</translation>
     </message>
     <message>
-        <source>cannot read the audit log %1: %2</source>
-        <translation>kan inte läsa granskningsloggen %1: %2</translation>
-    </message>
-    <message>
         <source>line %1 is not an audit entry: %2</source>
         <translation>rad %1 är ingen granskningspost: %2</translation>
     </message>
@@ -349,6 +345,45 @@ Miljö: %5</translation>
     <message>
         <source>line %1 is out of order: seq %2 where seq %3 was expected (seq %3 comes later in the file)</source>
         <translation>rad %1 står i fel ordning: seq %2 där seq %3 väntades (seq %3 kommer längre fram i filen)</translation>
+    </message>
+    <message>
+        <source>cannot read the audit log: %1</source>
+        <translation>granskningsloggen kan inte läsas: %1</translation>
+    </message>
+    <message>
+        <source>no complete entry: the file has %1 bytes but no line break, so not one whole audit entry</source>
+        <translation>ingen hel post: filen har %1 byte men ingen radbrytning, alltså inte en enda hel loggpost</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::BoundedFileReader</name>
+    <message>
+        <source>%1 is %2 bytes, larger than the limit of %3 bytes for this file: not read</source>
+        <translation>%1 är %2 byte, mer än gränsen på %3 byte för den här filen: lästes inte</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a FIFO, device or socket): not read</source>
+        <translation>%1 är inte en vanlig fil (en FIFO, enhet eller socket): lästes inte</translation>
+    </message>
+    <message>
+        <source>no file name was given</source>
+        <translation>inget filnamn angavs</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 finns inte</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kan inte läsas: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file</source>
+        <translation>%1 är en mapp, inte en fil</translation>
+    </message>
+    <message>
+        <source>%1 grew past the limit of %2 bytes while it was read: not read</source>
+        <translation>%1 växte förbi gränsen på %2 byte medan den lästes: lästes inte</translation>
     </message>
 </context>
 <context>
@@ -610,10 +645,6 @@ bankid-cli: avbryter ordern…
         <translation>--password-env: miljövariabeln %1 är inte satt</translation>
     </message>
     <message>
-        <source>--password-file: cannot read %1: %2</source>
-        <translation>--password-file: kan inte läsa %1: %2</translation>
-    </message>
-    <message>
         <source>The command to run (see above).</source>
         <translation>Kommandot som ska köras (se ovan).</translation>
     </message>
@@ -870,6 +901,10 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
     <message>
         <source>--poll-interval must be at least %1 ms (BankID asks for one collect every 2 s)</source>
         <translation>--poll-interval måste vara minst %1 ms (BankID vill ha ett collect-anrop varannan sekund)</translation>
+    </message>
+    <message>
+        <source>--password-file: %1</source>
+        <translation>--password-file: %1</translation>
     </message>
 </context>
 <context>
@@ -4293,6 +4328,10 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
             <numerusform>Resultat: INTE verifierad, %n kontroll misslyckades:</numerusform>
             <numerusform>Resultat: INTE verifierad, %n kontroller misslyckades:</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the signature on stdin is larger than the limit of %1 bytes: not read</source>
+        <translation>signaturen på standard in är större än gränsen på %1 byte: lästes inte</translation>
     </message>
 </context>
 </TS>
