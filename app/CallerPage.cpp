@@ -153,6 +153,11 @@ bool CallerPage::canStart() const
     return !m_signRadioButton->isChecked() || !m_textLineEdit->text().trimmed().isEmpty();
 }
 
+CallerPage::~CallerPage()
+{
+    m_personalNumberLineEdit->disconnect(this);
+}
+
 void CallerPage::setStartAllowed(bool allowed, const QString &reason)
 {
     m_startAllowed = allowed;

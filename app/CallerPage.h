@@ -33,6 +33,9 @@ class CallerPage : public QWidget
 
 public:
     explicit CallerPage(QWidget *parent = nullptr);
+    /// Disconnects the number field first: ~QWidget clears its focus, which emits editingFinished into
+    /// this page after its members are gone.
+    ~CallerPage() override;
 
     OrderRequest request() const;
     /// Whether Start is enabled (the inputs are complete and valid, and starting is allowed).

@@ -268,6 +268,12 @@ MainWindow::~MainWindow()
     m_orderView->attach(nullptr, {});
     delete m_session; // a live session sends its /cancel on destruction
     delete m_fullScreen;
+    // ~QWidget closes and deletes the children after this body, and some signal then (the closing demo
+    // dock's visibilityChanged, a page stack's currentChanged): nothing may reach this half-destroyed
+    // window (found by UBSan: a MainWindow slot called on what is by then only a QWidget).
+    const QList<QObject *> children = findChildren<QObject *>();
+    for (QObject *child : children)
+        disconnect(child, nullptr, this, nullptr);
 }
 
 void MainWindow::createActions()
