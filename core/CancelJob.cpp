@@ -33,7 +33,7 @@ void CancelJob::send()
             finish(true);
             return;
         }
-        if (error.retriable() && m_attempts < MaxAttempts) {
+        if (worthResending(error) && m_attempts < MaxAttempts) {
             const int delayMs = 500 << (m_attempts - 1);
             qCInfo(lcCancelJob).noquote() << "cancel of order" << m_orderRef << "failed, again in" << delayMs
                                           << "ms:" << error.technicalMessage();
@@ -44,6 +44,19 @@ void CancelJob::send()
                                          << "attempt(s):" << error.technicalMessage();
         finish(false);
     });
+}
+
+bool CancelJob::worthResending(const RpError &error)
+{
+    if (error.retriable())
+        return true;
+    // BankID's "no automatic retry" for 500 internalError and 408 requestTimeout (api digest §4) guards against
+    // doing an order twice. A /cancel cannot be done twice (a second one for a cancelled order is answered
+    // invalidParameters, which counts as confirmed above), while giving up leaves the order running at
+    // BankID until it times out. So /cancel is re-sent after these too (our reading; UNCONFIRMED by BankID).
+    if (error.kind() != RpError::Kind::Api)
+        return false;
+    return error.errorCode() == QLatin1String("internalError") || error.errorCode() == QLatin1String("requestTimeout");
 }
 
 void CancelJob::timerEvent(QTimerEvent *event)

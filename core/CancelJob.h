@@ -7,10 +7,11 @@
 namespace bankid {
 
 class RpClient;
+class RpError;
 
 /// Cancels one order at BankID and keeps at it until BankID confirms or it is clear it cannot: /cancel,
-/// re-sent after a transient failure (connection, timeout, 429/502/503/504) with backoff, at most
-/// MaxAttempts times. Created by RpClient::cancelOrder() as the client's child, so it outlives the
+/// re-sent after a transient failure (connection, timeout, 429/502/503/504) or a 500 internalError / 408
+/// requestTimeout answer (see worthResending()) with backoff, at most MaxAttempts times. Created by RpClient::cancelOrder() as the client's child, so it outlives the
 /// session or window that abandoned the order; RpClient counts it in inFlightCount() until finished().
 ///
 /// Contract:
@@ -35,6 +36,8 @@ private:
     CancelJob(RpClient *client, const QString &orderRef);
 
     void send();
+    /// Whether a /cancel that failed with `error` is sent again (while attempts remain).
+    static bool worthResending(const RpError &error);
     void timerEvent(QTimerEvent *event) override;
     void finish(bool confirmed);
 
