@@ -208,6 +208,13 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ConnectionManager *connect
     resize(fontMetrics().averageCharWidth() * 70, sizeHint().height()); // then growToFit() once laid out
 }
 
+SettingsDialog::~SettingsDialog()
+{
+    m_certificateLineEdit->disconnect(this);
+    m_keyLineEdit->disconnect(this);
+    m_passwordLineEdit->disconnect(this);
+}
+
 bool SettingsDialog::event(QEvent *event)
 {
     const bool handled = QDialog::event(event);

@@ -40,6 +40,9 @@ class SettingsDialog : public QDialog
 
 public:
     SettingsDialog(AppSettings *settings, ConnectionManager *connections, QWidget *parent = nullptr);
+    /// Disconnects the certificate fields first: ~QWidget clears the focus, which emits editingFinished
+    /// into reloadCertificate() after this dialog's members are gone.
+    ~SettingsDialog() override;
 
     /// The profile the dialog's fields describe now.
     ConnectionManager::Profile profile() const;
