@@ -1,5 +1,6 @@
 #include "HttpConnection.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>

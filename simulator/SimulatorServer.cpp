@@ -11,13 +11,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QSslSocket>
 #include <QUrl>
 
 namespace bankid::sim {
 
-Q_LOGGING_CATEGORY(lcSimHttp, "bankid.sim.http", QtInfoMsg)
 
 namespace {
 

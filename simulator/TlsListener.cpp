@@ -55,6 +55,9 @@ bool TlsListener::listenOn(const QHostAddress &address, quint16 port)
     if (m_connectionCap < wantedCap)
         qCInfo(lcSimTls) << "connection cap lowered from" << wantedCap << "to" << m_connectionCap
                          << "to stay below the file-descriptor limit" << descriptorLimit;
+    // Qt's default backlog of 50 drops SYNs under a burst (clients then wait 1 s, 3 s... to retry); the
+    // kernel still caps it at net.core.somaxconn.
+    setListenBacklogSize(1024);
     return listen(address, port);
 }
 
