@@ -34,6 +34,12 @@ QString kindSpelling(FaultRule::Kind kind, int delayMs)
         return QStringLiteral("delay=") + QString::number(delayMs);
     case FaultRule::Kind::CloseConnection:
         return QStringLiteral("close");
+    case FaultRule::Kind::BadGateway:
+        return QStringLiteral("502");
+    case FaultRule::Kind::ProcessedThenClose:
+        return QStringLiteral("processed-close");
+    case FaultRule::Kind::PartialAnswer:
+        return QStringLiteral("partial");
     }
     return {};
 }
@@ -59,6 +65,12 @@ std::optional<FaultRule> FaultRule::parse(const QString &spec, QString *error)
     const QString kind = parts.takeFirst();
     if (kind == QLatin1String("500")) {
         rule.kind = Kind::InternalError;
+    } else if (kind == QLatin1String("502")) {
+        rule.kind = Kind::BadGateway;
+    } else if (kind == QLatin1String("processed-close")) {
+        rule.kind = Kind::ProcessedThenClose;
+    } else if (kind == QLatin1String("partial")) {
+        rule.kind = Kind::PartialAnswer;
     } else if (kind == QLatin1String("503")) {
         rule.kind = Kind::Maintenance;
     } else if (kind == QLatin1String("429")) {
@@ -79,7 +91,7 @@ std::optional<FaultRule> FaultRule::parse(const QString &spec, QString *error)
         rule.kind = Kind::Delay;
     } else {
         return fail(QStringLiteral("unknown kind \"") + kind
-                    + QStringLiteral("\" (use 500, 503, 429, 408, html, truncate, close or delay=MS)"));
+                    + QStringLiteral("\" (use 500, 502, 503, 429, 408, html, truncate, close, processed-close, partial or delay=MS)"));
     }
     for (const QString &option : parts) {
         bool ok = false;

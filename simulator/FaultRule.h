@@ -13,7 +13,7 @@ namespace bankid::sim {
 //     <endpoint>:<kind>[:count=N][:p=P]
 //   endpoint: auth | sign | payment | phone/auth | phone/sign | collect | cancel | *   (* = every RP endpoint,
 //             never the /sim/v1 control API)
-//   kind:     500 | 503 | 429 | 408 | html | truncate | close | delay=MS
+//   kind:     500 | 502 | 503 | 429 | 408 | html | truncate | close | processed-close | partial | delay=MS
 //   count=N:  the next N matching requests (default: unlimited); p=P: probability 0..1 per request (default 1)
 //
 //     auto rule = FaultRule::parse(QStringLiteral("collect:503:count=2"), &error);
@@ -30,6 +30,9 @@ public:
         TruncatedJson,   ///< processed normally, but the 200 body is cut in half (Content-Length matches the cut)
         Delay,           ///< processed normally, answered after delayMs
         CloseConnection, ///< the connection is closed without any answer; not processed
+        BadGateway,      ///< 502 with the text/plain body "Bad Gateway" (a proxy in the way); not processed
+        ProcessedThenClose, ///< processed (an order is created, collect advances), then closed without an answer
+        PartialAnswer,   ///< processed; headers announce the full Content-Length, half the body is sent, then close
     };
 
     int id = 0;

@@ -13,6 +13,12 @@ namespace bankid::sim {
 
 namespace {
 
+/// The characters of an IPv4 or IPv6 address text (no zone ids).
+bool isIpAddressCharacter(QChar c)
+{
+    return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F') || c == u'.' || c == u':';
+}
+
 using Members = QSet<QString>;
 
 // Limits of facts §2: {userVisibleData max, userNonVisibleData max} as lengths of the base64 text.
@@ -333,6 +339,14 @@ bool ParameterValidator::isBase64(const QString &text)
 
 bool ParameterValidator::isIpAddress(const QString &text)
 {
+    // inet_pton reads a C string: a NUL (or anything after it) must not get past this check, so only the
+    // characters an address can hold are let through, and at most the length of the longest IPv6 text.
+    if (text.isEmpty() || text.size() > 45)
+        return false;
+    for (const QChar c : text) {
+        if (!isIpAddressCharacter(c))
+            return false;
+    }
     const QByteArray ascii = text.toLatin1();
     unsigned char buffer[16];
     if (ascii.contains(':'))
@@ -400,8 +414,14 @@ std::optional<OrderRequest> ParameterValidator::validateOrder(OrderKind kind, co
     if (!check.string(body, QStringLiteral("endUserIp"), QStringLiteral("endUserIp"), true, &request.endUserIp))
         return std::nullopt;
     if (!isIpAddress(request.endUserIp)) {
-        check.fail(QStringLiteral("endUserIp: \"") + request.endUserIp.left(64)
-                   + QStringLiteral("\" is not an IPv4 or IPv6 address"));
+        // Echo at most 64 characters, and of those only the ones an address can hold (others as '?'): the
+        // error text never carries a NUL or markup back to the caller.
+        QString shown = request.endUserIp.left(64);
+        for (QChar &c : shown) {
+            if (!isIpAddressCharacter(c))
+                c = u'?';
+        }
+        check.fail(QStringLiteral("endUserIp: \"") + shown + QStringLiteral("\" is not an IPv4 or IPv6 address"));
         return std::nullopt;
     }
     if (!check.string(body, QStringLiteral("returnUrl"), QStringLiteral("returnUrl"), false, &text))

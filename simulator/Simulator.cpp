@@ -2,6 +2,7 @@
 
 #include "EvidencePki.h"
 #include "FaultInjector.h"
+#include "HttpConnection.h"
 #include "QrPayload.h"
 #include "SimulatorServer.h"
 #include "StateDirectory.h"
@@ -60,11 +61,8 @@ bool Simulator::start(QString *error)
         // The desk's demo mode and `bankid-cli --simulator` share one state folder on purpose (receipts must
         // verify later with the same signing root), so two processes may start at the same moment on a
         // fresh folder: the lock makes one of them create the keys and the other read them.
-        if (!QDir().mkpath(m_options.stateDir)) {
-            if (error)
-                *error = QStringLiteral("cannot create the state folder ") + m_options.stateDir;
+        if (!StateDirectory::prepareFolder(m_options.stateDir, error))
             return false;
-        }
         QLockFile lock(QDir(m_options.stateDir).filePath(QStringLiteral(".state.lock")));
         lock.setStaleLockTime(30000);
         if (!lock.tryLock(30000)) {
@@ -104,6 +102,12 @@ bool Simulator::start(QString *error)
     auto server = std::make_unique<SimulatorServer>(m_book.get(), m_faults.get());
     server->setLatencyMs(m_options.latencyMs);
     server->setRequireCertificateInHttp(m_options.acceptAnyClientCert);
+    server->setTrustedClientCas(clientCas);
+    server->setHandshakeTimeoutMs(m_options.handshakeTimeoutMs);
+    server->setConnectionCap(m_options.maxConnections);
+    HttpConnection::Options connectionOptions;
+    connectionOptions.idleTimeoutMs = m_options.idleTimeoutMs;
+    server->setConnectionOptions(connectionOptions);
     connect(server.get(), &SimulatorServer::tlsRejected, this, &Simulator::tlsRejected);
     if (!server->listenTls(m_options.listenAddress, m_options.port, configuration, error))
         return false;

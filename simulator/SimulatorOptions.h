@@ -36,8 +36,16 @@ struct SimulatorOptions {
     QStringList extraHostnames;
     /// PEM files of further CAs whose client certificates are accepted (e.g. BankID's test RP CA).
     QStringList trustedClientCaFiles;
-    /// Accept any presented client certificate (TLS QueryPeer); no certificate at all still gets 401.
+    /// Accept any presented client certificate (TLS QueryPeer) on the RP API; no certificate at all still gets
+    /// 401, and the control API still needs a certificate issued by a trusted client CA (else 403).
     bool acceptAnyClientCert = false;
+    /// A TLS handshake not finished this long after the TCP accept is aborted.
+    int handshakeTimeoutMs = 10000;
+    /// A request must be complete this long after its first byte; a connection idle this long is closed.
+    int idleTimeoutMs = 15000;
+    /// Connections served normally; beyond it 503 + close, beyond it + 64 closed at once (lowered to stay
+    /// below the file-descriptor limit).
+    int maxConnections = 1000;
 
     UserMode userMode = UserMode::Auto;
     /// BankID's risk verdict for orders created from now on (OrderRisk): low by default.

@@ -1,64 +1,26 @@
 #include "SimulatorServer.h"
 
+#include "CertificateFactory.h"
 #include "EvidencePki.h"
 #include "FaultInjector.h"
 #include "OrderBook.h"
 #include "ParameterValidator.h"
 #include "TestPerson.h"
+#include "TlsListener.h"
 
-#include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
-#include <QPointer>
-#include <QSslError>
-#include <QSslServer>
 #include <QSslSocket>
-#include <QTimer>
+#include <QUrl>
 
 namespace bankid::sim {
 
-Q_LOGGING_CATEGORY(lcSimHttp, "bankid.sim.http", QtInfoMsg)
 
 namespace {
 
 const QByteArray rpPrefix = QByteArrayLiteral("/rp/v6.0/");
 const QByteArray controlPrefix = QByteArrayLiteral("/sim/v1/");
-
-const char *reason(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 201:
-        return "Created";
-    case 400:
-        return "Bad Request";
-    case 401:
-        return "Unauthorized";
-    case 404:
-        return "Not Found";
-    case 405:
-        return "Method Not Allowed";
-    case 408:
-        return "Request Timeout";
-    case 409:
-        return "Conflict";
-    case 415:
-        return "Unsupported Media Type";
-    case 429:
-        return "Too Many Requests";
-    case 500:
-        return "Internal Server Error";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    default:
-        return "Unknown";
-    }
-}
 
 std::optional<OrderKind> kindForEndpoint(const QString &endpoint)
 {
@@ -82,7 +44,7 @@ const QByteArray htmlErrorPage = QByteArrayLiteral(
 } // namespace
 
 SimulatorServer::SimulatorServer(OrderBook *book, FaultInjector *faults, QObject *parent)
-    : QAbstractHttpServer(parent)
+    : QObject(parent)
     , m_book(book)
     , m_faults(faults)
 {
@@ -90,79 +52,64 @@ SimulatorServer::SimulatorServer(OrderBook *book, FaultInjector *faults, QObject
 
 SimulatorServer::~SimulatorServer() = default;
 
+int SimulatorServer::liveConnections() const
+{
+    return m_listener ? m_listener->liveConnections() : 0;
+}
+
 bool SimulatorServer::listenTls(const QHostAddress &address, quint16 port, const QSslConfiguration &configuration,
                                 QString *error)
 {
-    auto *server = new QSslServer(this);
     QSslConfiguration tls = configuration;
     if (tls.peerVerifyMode() == QSslSocket::VerifyPeer) {
         // Refuse a missing or untrusted client certificate inside OpenSSL's handshake, so that the client
         // gets the fatal TLS alert ("certificate required", "unknown ca") as from BankID; by default Qt
         // completes the handshake and then closes without an alert, which a client cannot tell apart from
-        // any other close. The reason reaches us through errorOccurred below.
+        // any other close. The reason reaches us through the listener's tlsRejected.
         tls.setMissingCertificateIsFatal(true);
         tls.setHandshakeMustInterruptOnError(true);
     }
-    server->setSslConfiguration(tls);
-    connect(server, &QSslServer::startedEncryptionHandshake, this, [](QSslSocket *socket) {
-        // QHttpServer 6.4 leaves Nagle on; small answers would wait for the client's delayed ACK.
-        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    auto *listener = new TlsListener(tls, this);
+    listener->setHandshakeTimeoutMs(m_handshakeTimeoutMs);
+    listener->setConnectionCap(m_connectionCap);
+    connect(listener, &TlsListener::tlsRejected, this, &SimulatorServer::tlsRejected);
+    connect(listener, &TlsListener::encryptedConnection, this, [this](QSslSocket *socket, bool overCapacity) {
+        new HttpConnection(socket, m_connectionOptions, overCapacity,
+                           [this](HttpConnection &connection, const HttpRequest &request, quint64 ticket) {
+                               handleRequest(connection, request, ticket);
+                           },
+                           this);
     });
-    connect(server, &QSslServer::sslErrors, this, [this](QSslSocket *socket, const QList<QSslError> &errors) {
-        // With QueryPeer (acceptAnyClientCert) Qt reports the errors but continues the handshake.
-        if (socket->peerVerifyMode() != QSslSocket::VerifyPeer)
-            return;
-        QStringList texts;
-        for (const QSslError &e : errors)
-            texts.append(e.errorString());
-        qCInfo(lcSimHttp) << "rejected a TLS client:" << texts;
-        Q_EMIT tlsRejected(texts.join(QLatin1String("; ")));
-    });
-    connect(server, &QSslServer::peerVerifyError, this, [](QSslSocket *, const QSslError &e) {
-        qCDebug(lcSimHttp) << "client certificate problem:" << e.errorString();
-    });
-    connect(server, &QSslServer::errorOccurred, this, [this](QSslSocket *socket, QAbstractSocket::SocketError) {
-        qCDebug(lcSimHttp) << "TLS connection error:" << socket->errorString();
-        Q_EMIT tlsRejected(socket->errorString());
-    });
-    if (!server->listen(address, port)) {
+    if (!listener->listenOn(address, port)) {
         if (error)
             *error = QStringLiteral("cannot listen on ") + address.toString() + QLatin1Char(':') + QString::number(port)
-                     + QStringLiteral(": ") + server->errorString();
-        delete server;
+                     + QStringLiteral(": ") + listener->errorString();
+        delete listener;
         return false;
     }
-    m_tcp = server;
-    m_port = server->serverPort();
-    bind(server);
+    m_listener = listener;
+    m_port = listener->serverPort();
     return true;
 }
 
-SimulatorServer::Connection &SimulatorServer::connectionFor(QTcpSocket *socket)
+bool SimulatorServer::isTrustedClient(const QList<QSslCertificate> &chain) const
 {
-    auto it = m_connections.find(socket);
-    if (it != m_connections.end())
-        return it.value();
-    Connection connection;
-    if (auto *ssl = qobject_cast<QSslSocket *>(socket))
-        connection.peer = ssl->peerCertificate();
-    connect(socket, &QObject::destroyed, this, [this, socket]() { m_connections.remove(socket); });
-    return m_connections.insert(socket, connection).value();
+    if (chain.isEmpty() || chain.first().isNull())
+        return false;
+    for (const QSslCertificate &ca : m_trustedClientCas) {
+        if (CertificateFactory::verify(chain.first(), ca).isEmpty())
+            return true;
+    }
+    return false;
 }
 
-bool SimulatorServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+void SimulatorServer::handleRequest(HttpConnection &connection, const HttpRequest &request, quint64 ticket)
 {
-    Connection &connection = connectionFor(socket);
-    bool closeAfter = false;
-    const auto headers = request.headers();
-    for (const auto &header : headers) {
-        if (header.first.compare("connection", Qt::CaseInsensitive) == 0)
-            closeAfter = header.second.trimmed().compare("close", Qt::CaseInsensitive) == 0;
-    }
-    const QByteArray path = request.url().path().toUtf8();
+    const bool closeAfter = request.closeAfterAnswer;
+    const QByteArray path = QUrl::fromPercentEncoding(request.path).toUtf8();
 
     Answer answer;
-    if (m_requireCertificateInHttp && connection.peer.isNull()) {
+    if (m_requireCertificateInHttp && connection.peerCertificate().isNull()) {
         answer = error(401, QStringLiteral("unauthorized"),
                        QStringLiteral("a client certificate is required (none was presented)"));
     } else if (path.startsWith(rpPrefix)) {
@@ -170,27 +117,40 @@ bool SimulatorServer::handleRequest(const QHttpServerRequest &request, QTcpSocke
         if (m_latencyMs > 0)
             answer.delayMs += m_latencyMs;
     } else if (path.startsWith(controlPrefix)) {
-        answer = handleControl(QString::fromUtf8(path.mid(controlPrefix.size())), request);
+        // The control API drives every order: with --accept-any-client-cert the TLS layer lets any
+        // certificate in (for the RP API), so here the caller must still hold one the simulator trusts.
+        if (m_requireCertificateInHttp && !isTrustedClient(connection.peerCertificateChain()))
+            answer = error(403, QStringLiteral("forbidden"),
+                           QStringLiteral("the control API /sim/v1 needs the simulator's client certificate (or one "
+                                          "issued by a --trust-client-ca CA); this one is not trusted"));
+        else
+            answer = handleControl(QString::fromUtf8(path.mid(controlPrefix.size())), request);
     } else {
-        answer = error(404, QStringLiteral("notFound"), QStringLiteral("no such path: ") + QString::fromUtf8(path));
+        answer = error(404, QStringLiteral("notFound"), QStringLiteral("no such path: ") + QString::fromUtf8(path.left(200)));
     }
-    deliver(socket, answer, closeAfter);
-    return true;
+
+    if (answer.abort) {
+        connection.answer(ticket, {}, HttpConnection::Ending::Abort, answer.delayMs);
+        return;
+    }
+    QByteArray bytes = serialize(answer, closeAfter);
+    if (answer.partial) {
+        // Content-Length still announces the whole body; only its first half is sent before the close.
+        bytes.chop(answer.body.size() - answer.body.size() / 2);
+        connection.answer(ticket, bytes, HttpConnection::Ending::Close, answer.delayMs);
+        return;
+    }
+    connection.answer(ticket, bytes, closeAfter ? HttpConnection::Ending::Close : HttpConnection::Ending::KeepOpen,
+                      answer.delayMs);
 }
 
-void SimulatorServer::missingHandler(const QHttpServerRequest &, QTcpSocket *socket)
-{
-    // Not reached: handleRequest() answers every request. Kept as a safe 404 should Qt call it anyway.
-    deliver(socket, error(404, QStringLiteral("notFound"), QStringLiteral("no such path")), false);
-}
-
-SimulatorServer::Answer SimulatorServer::handleRp(const QString &endpoint, const QHttpServerRequest &request,
-                                                  const Connection &connection)
+SimulatorServer::Answer SimulatorServer::handleRp(const QString &endpoint, const HttpRequest &request,
+                                                  const HttpConnection &connection)
 {
     const bool collectOrCancel = endpoint == QLatin1String("collect") || endpoint == QLatin1String("cancel");
     if (!collectOrCancel && !kindForEndpoint(endpoint))
         return error(404, QStringLiteral("notFound"), QStringLiteral("no such endpoint: /rp/v6.0/") + endpoint);
-    if (request.method() != QHttpServerRequest::Method::Post) {
+    if (request.method != "POST") {
         Answer answer = error(405, QStringLiteral("methodNotAllowed"),
                               QStringLiteral("only POST is allowed on /rp/v6.0/") + endpoint);
         answer.headers.append({QByteArrayLiteral("Allow"), QByteArrayLiteral("POST")});
@@ -222,6 +182,13 @@ SimulatorServer::Answer SimulatorServer::handleRp(const QString &endpoint, const
             answer.body = htmlErrorPage;
             return answer;
         }
+        case FaultRule::Kind::BadGateway: {
+            Answer answer;
+            answer.status = 502;
+            answer.contentType = QByteArrayLiteral("text/plain");
+            answer.body = QByteArrayLiteral("Bad Gateway");
+            return answer;
+        }
         case FaultRule::Kind::CloseConnection: {
             Answer answer;
             answer.abort = true;
@@ -229,34 +196,35 @@ SimulatorServer::Answer SimulatorServer::handleRp(const QString &endpoint, const
         }
         case FaultRule::Kind::TruncatedJson:
         case FaultRule::Kind::Delay:
+        case FaultRule::Kind::ProcessedThenClose:
+        case FaultRule::Kind::PartialAnswer:
             break;
         }
     }
 
-    QByteArray contentType;
-    const auto headers = request.headers();
-    for (const auto &header : headers) {
-        if (header.first.compare("content-type", Qt::CaseInsensitive) == 0)
-            contentType = header.second.trimmed();
-    }
-    Answer answer = processRp(endpoint, request, contentType, connection.peer);
+    Answer answer = processRp(endpoint, request, connection.peerCertificate());
     if (fault && fault->kind == FaultRule::Kind::Delay)
         answer.delayMs += fault->delayMs;
     if (fault && fault->kind == FaultRule::Kind::TruncatedJson)
         answer.body.truncate(answer.body.size() / 2);
+    if (fault && fault->kind == FaultRule::Kind::ProcessedThenClose)
+        answer.abort = true; // processed (the order exists, collect advanced), but nobody hears about it
+    if (fault && fault->kind == FaultRule::Kind::PartialAnswer)
+        answer.partial = true;
     return answer;
 }
 
-SimulatorServer::Answer SimulatorServer::processRp(const QString &endpoint, const QHttpServerRequest &request,
-                                                   const QByteArray &contentType, const QSslCertificate &peer)
+SimulatorServer::Answer SimulatorServer::processRp(const QString &endpoint, const HttpRequest &request,
+                                                   const QSslCertificate &peer)
 {
+    const QByteArray contentType = request.header("content-type");
     // facts §1: exactly "application/json"; a "; charset=..." suffix is rejected too.
     if (contentType != "application/json")
         return error(415, QStringLiteral("unsupportedMediaType"),
                      QStringLiteral("Content-Type must be exactly application/json, got \"")
                          + QString::fromLatin1(contentType.left(100)) + QLatin1Char('"'));
     QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return error(400, QStringLiteral("invalidParameters"),
                      QStringLiteral("body: not valid JSON (") + parseError.errorString() + QStringLiteral(" at offset ")
@@ -301,14 +269,17 @@ SimulatorServer::Answer SimulatorServer::processRp(const QString &endpoint, cons
     return answer;
 }
 
-SimulatorServer::Answer SimulatorServer::handleControl(const QString &path, const QHttpServerRequest &request)
+SimulatorServer::Answer SimulatorServer::handleControl(const QString &path, const HttpRequest &request)
 {
-    using Method = QHttpServerRequest::Method;
-    const Method method = request.method();
+    enum class Method { Get, Post, Delete, Other };
+    const Method method = request.method == "GET"      ? Method::Get
+                          : request.method == "POST"   ? Method::Post
+                          : request.method == "DELETE" ? Method::Delete
+                                                       : Method::Other;
     QJsonObject body;
-    if (!request.body().isEmpty()) {
+    if (!request.body.isEmpty()) {
         QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
+        const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
         if (parseError.error != QJsonParseError::NoError || !document.isObject())
             return error(400, QStringLiteral("invalidParameters"), QStringLiteral("body: must be a JSON object"));
         body = document.object();
@@ -463,7 +434,7 @@ QByteArray SimulatorServer::serialize(const Answer &answer, bool closeAfter)
     bytes += "HTTP/1.1 ";
     bytes += QByteArray::number(answer.status);
     bytes += ' ';
-    bytes += reason(answer.status);
+    bytes += HttpConnection::reasonPhrase(answer.status);
     bytes += "\r\nContent-Type: ";
     bytes += answer.contentType;
     bytes += "\r\nContent-Length: ";
@@ -480,64 +451,6 @@ QByteArray SimulatorServer::serialize(const Answer &answer, bool closeAfter)
     bytes += "\r\n";
     bytes += answer.body;
     return bytes;
-}
-
-void SimulatorServer::deliver(QTcpSocket *socket, const Answer &answer, bool closeAfter)
-{
-    Connection &connection = m_connections[socket];
-    Pending pending;
-    pending.sequence = connection.nextSequence++;
-    pending.abort = answer.abort;
-    pending.close = closeAfter;
-    if (!answer.abort)
-        pending.bytes = serialize(answer, closeAfter);
-    if (answer.delayMs <= 0 && connection.queue.empty() && !answer.abort) {
-        // Fast path: nothing queued before it, answer now in one write.
-        socket->write(pending.bytes);
-        if (closeAfter)
-            socket->disconnectFromHost();
-        return;
-    }
-    pending.ready = answer.delayMs <= 0;
-    const quint64 sequence = pending.sequence;
-    connection.queue.push_back(std::move(pending));
-    if (answer.delayMs > 0) {
-        QTimer::singleShot(answer.delayMs, socket, [this, socket, sequence]() {
-            auto it = m_connections.find(socket);
-            if (it == m_connections.end())
-                return;
-            for (Pending &p : it->queue) {
-                if (p.sequence == sequence)
-                    p.ready = true;
-            }
-            flush(socket);
-        });
-    } else {
-        // An abort is deferred to the event loop: QAbstractHttpServer still uses the socket after we return.
-        QTimer::singleShot(0, socket, [this, socket]() { flush(socket); });
-    }
-}
-
-void SimulatorServer::flush(QTcpSocket *socket)
-{
-    auto it = m_connections.find(socket);
-    if (it == m_connections.end())
-        return;
-    std::deque<Pending> &queue = it->queue;
-    while (!queue.empty() && queue.front().ready) {
-        const Pending front = std::move(queue.front());
-        queue.pop_front();
-        if (front.abort) {
-            queue.clear();
-            socket->abort();
-            return;
-        }
-        socket->write(front.bytes);
-        if (front.close) {
-            socket->disconnectFromHost();
-            return;
-        }
-    }
 }
 
 } // namespace bankid::sim

@@ -1,33 +1,35 @@
 #pragma once
 
-#include <QAbstractHttpServer>
-#include <QHash>
+#include "HttpConnection.h"
+#include "HttpRequest.h"
+
 #include <QHostAddress>
+#include <QObject>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 
-#include <deque>
-
-class QSslServer;
-class QTcpSocket;
+class QSslSocket;
 
 namespace bankid::sim {
 
 class FaultInjector;
 class OrderBook;
+class TlsListener;
 
 // The HTTPS front of the simulator: routes /rp/v6.0/* (BankID semantics) and /sim/v1/* (control API) on one
-// mutual-TLS listener, on top of Qt 6.4's QAbstractHttpServer.
+// mutual-TLS listener. The HTTP/1.1 layer is our own (TlsListener -> HttpConnection -> HttpRequestParser),
+// not Qt 6.4's QHttpServer: see README "Why the HTTP layer is our own".
 //
-// Contract: every method of every path is routed here (so non-POST gets 405, not QHttpServer's 404);
-// answers are written as raw HTTP/1.1 bytes in one write (compact JSON, exact headers, no Nagle split);
-// answers on one connection leave in request order even when some are delayed (latency, delay faults);
-// `Connection: close` is honoured. Accepted sockets get TCP_NODELAY when their handshake starts.
+// Contract: every method of every path is routed here (so non-POST gets 405); answers are written as raw
+// HTTP/1.1 bytes in one write (compact JSON, exact headers, no Nagle split); answers on one connection leave
+// in request order even when some are delayed (latency, delay faults); `Connection: close` and HTTP/1.0 close
+// after the answer. The control API answers only clients whose certificate chains to a trusted client CA
+// (setTrustedClientCas), also when the TLS layer accepts any certificate.
 //
 //     SimulatorServer server(&book, &faults);
 //     server.setLatencyMs(250);
 //     if (!server.listenTls(QHostAddress::LocalHost, 0, sslConfiguration, &error)) ...
-class SimulatorServer : public QAbstractHttpServer
+class SimulatorServer : public QObject
 {
     Q_OBJECT
 
@@ -41,49 +43,38 @@ public:
     void setLatencyMs(int latencyMs) { m_latencyMs = latencyMs; }
     /// When true (acceptAnyClientCert), requests without a client certificate get 401 unauthorized.
     void setRequireCertificateInHttp(bool require) { m_requireCertificateInHttp = require; }
+    /// The CAs a control-API caller's certificate must chain to (simulator CA + --trust-client-ca).
+    void setTrustedClientCas(const QList<QSslCertificate> &cas) { m_trustedClientCas = cas; }
+    /// Set before listenTls(): handshake timeout and connection cap (TlsListener), idle timeout and
+    /// parser limits (HttpConnection).
+    void setHandshakeTimeoutMs(int milliseconds) { m_handshakeTimeoutMs = milliseconds; }
+    void setConnectionCap(int cap) { m_connectionCap = cap; }
+    void setConnectionOptions(const HttpConnection::Options &options) { m_connectionOptions = options; }
+    /// Live TLS connections (handshaking + established).
+    int liveConnections() const;
 
 Q_SIGNALS:
-    /// A TLS client was rejected (wrong/no certificate, protocol error); for logs and tests.
+    /// A TLS client was rejected (wrong/no certificate, protocol error, handshake timeout); for logs and tests.
     void tlsRejected(const QString &reason);
 
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-
 private:
-    /// One queued answer of a connection.
-    struct Pending {
-        quint64 sequence = 0;
-        QByteArray bytes;
-        bool ready = false;
-        bool abort = false; ///< close the connection without an answer
-        bool close = false; ///< close the connection after this answer (request said Connection: close)
-    };
-    /// Per-connection state: the in-order answer queue and the peer's certificate.
-    struct Connection {
-        std::deque<Pending> queue;
-        quint64 nextSequence = 0;
-        QSslCertificate peer;
-    };
-
     /// What the request handlers produce.
     struct Answer {
         int status = 200;
         QByteArray contentType = QByteArrayLiteral("application/json");
         QByteArray body;
         QList<QPair<QByteArray, QByteArray>> headers;
-        bool abort = false;
+        bool abort = false;   ///< close the connection without an answer
+        bool partial = false; ///< write the headers and half the body, then close
         int delayMs = 0;
     };
 
-    Connection &connectionFor(QTcpSocket *socket);
-    void deliver(QTcpSocket *socket, const Answer &answer, bool closeAfter);
-    void flush(QTcpSocket *socket);
-
-    Answer handleRp(const QString &endpoint, const QHttpServerRequest &request, const Connection &connection);
-    Answer handleControl(const QString &path, const QHttpServerRequest &request);
-    Answer processRp(const QString &endpoint, const QHttpServerRequest &request, const QByteArray &contentType,
-                     const QSslCertificate &peer);
+    void handleRequest(HttpConnection &connection, const HttpRequest &request, quint64 ticket);
+    Answer handleRp(const QString &endpoint, const HttpRequest &request, const HttpConnection &connection);
+    Answer handleControl(const QString &path, const HttpRequest &request);
+    Answer processRp(const QString &endpoint, const HttpRequest &request, const QSslCertificate &peer);
+    /// True when `chain`'s leaf is issued by one of m_trustedClientCas (checked with OpenSSL).
+    bool isTrustedClient(const QList<QSslCertificate> &chain) const;
 
     static Answer error(int status, const QString &errorCode, const QString &details);
     static Answer json(const QJsonObject &object, int status = 200);
@@ -91,11 +82,14 @@ private:
 
     OrderBook *m_book;
     FaultInjector *m_faults;
-    QSslServer *m_tcp = nullptr;
+    TlsListener *m_listener = nullptr;
     quint16 m_port = 0;
     int m_latencyMs = 0;
     bool m_requireCertificateInHttp = false;
-    QHash<QTcpSocket *, Connection> m_connections;
+    QList<QSslCertificate> m_trustedClientCas;
+    int m_handshakeTimeoutMs = 10000;
+    int m_connectionCap = 1000;
+    HttpConnection::Options m_connectionOptions;
 };
 
 } // namespace bankid::sim

@@ -5,10 +5,16 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QSaveFile>
 #include <QSet>
 #include <QSslError>
+
+#include <cerrno>
+#include <cstring>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace bankid::sim {
 
@@ -47,6 +53,37 @@ QSet<QString> wantedSanSet(const QStringList &names)
 }
 
 } // namespace
+
+bool StateDirectory::prepareFolder(const QString &path, QString *error)
+{
+    auto fail = [&](const QString &why) {
+        if (error)
+            *error = QStringLiteral("the state folder ") + path + QStringLiteral(" ") + why;
+        return false;
+    };
+    if (!QFileInfo::exists(path)) {
+        if (!QDir().mkpath(path))
+            return fail(QStringLiteral("cannot be created"));
+        // Not left to the umask: a umask of 002 would make it group-writable, which is refused below.
+        ::chmod(QFile::encodeName(path).constData(), S_IRWXU);
+    }
+    struct stat info {};
+    if (::stat(QFile::encodeName(path).constData(), &info) != 0)
+        return fail(QStringLiteral("cannot be examined: ") + QString::fromLocal8Bit(std::strerror(errno)));
+    if (!S_ISDIR(info.st_mode))
+        return fail(QStringLiteral("is not a folder"));
+    if (info.st_uid != ::geteuid())
+        return fail(QStringLiteral("belongs to user id %1, not to you (user id %2): its owner could replace the CA "
+                                   "and client keys and drive the simulator; use a folder of your own")
+                        .arg(info.st_uid)
+                        .arg(::geteuid()));
+    if (info.st_mode & (S_IWGRP | S_IWOTH))
+        return fail(QStringLiteral("is writable by %1 (mode %2): others could replace the CA and client keys; "
+                                   "run chmod go-w on it or use another folder")
+                        .arg((info.st_mode & S_IWOTH) ? QStringLiteral("others") : QStringLiteral("its group"))
+                        .arg(QString::number(info.st_mode & 07777, 8).rightJustified(4, QLatin1Char('0'))));
+    return true;
+}
 
 StateDirectory::StateDirectory(const QString &path)
     : m_path(path)

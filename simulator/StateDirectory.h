@@ -49,6 +49,11 @@ public:
     /// The SAN list used for the server certificate: 127.0.0.1, ::1, localhost, then the extras.
     static QStringList serverNames(const QStringList &extraHostnames);
 
+    /// Creates `path` (mode 0700) when missing; then refuses a folder not owned by the effective user or
+    /// writable by group or others: whoever can write there can swap ca.pem/client.pem and drive the
+    /// simulator with their own key. false with an error naming the folder and the problem.
+    static bool prepareFolder(const QString &path, QString *error);
+
 private:
     QString file(const char *name) const;
     bool write(const char *name, const QByteArray &data, bool secret, QString *error);

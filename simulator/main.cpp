@@ -82,10 +82,24 @@ int main(int argc, char *argv[])
                                      QStringLiteral("Delay before every RP API answer (default 250)."), QStringLiteral("N"),
                                      QStringLiteral("250"));
     const QCommandLineOption fault(QStringLiteral("fault"),
-                                   QStringLiteral("Fault rule <endpoint>:<500|503|429|408|html|truncate|close|delay=MS>"
+                                   QStringLiteral("Fault rule <endpoint>:<500|502|503|429|408|html|truncate|close|processed-close|partial|delay=MS>"
                                                   "[:count=N][:p=P] (repeatable)."),
                                    QStringLiteral("SPEC"));
-    parser.addOptions({stateDir, listen, hostname, trust, acceptAny, user, risk, latency, fault});
+    const QCommandLineOption handshakeTimeout(QStringLiteral("handshake-timeout-ms"),
+                                              QStringLiteral("Abort a TLS handshake not finished within N ms "
+                                                             "(default 10000)."),
+                                              QStringLiteral("N"), QStringLiteral("10000"));
+    const QCommandLineOption idleTimeout(QStringLiteral("idle-timeout-ms"),
+                                         QStringLiteral("A request must be complete N ms after its first byte (else "
+                                                        "408 + close); idle connections close after N ms (default "
+                                                        "15000)."),
+                                         QStringLiteral("N"), QStringLiteral("15000"));
+    const QCommandLineOption maxConnections(QStringLiteral("max-connections"),
+                                            QStringLiteral("Connections served normally; more get 503 + close, 64 "
+                                                           "more are closed at once (default 1000)."),
+                                            QStringLiteral("N"), QStringLiteral("1000"));
+    parser.addOptions({stateDir, listen, hostname, trust, acceptAny, user, risk, latency, fault, handshakeTimeout,
+                       idleTimeout, maxConnections});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -116,6 +130,20 @@ int main(int argc, char *argv[])
         err << "--latency-ms: expected a whole number >= 0, got \"" << parser.value(latency) << "\"\n";
         return 2;
     }
+    const auto positive = [&parser, &err](const QCommandLineOption &option, int *target) {
+        bool valid = false;
+        const int value = parser.value(option).toInt(&valid);
+        if (!valid || value < 1) {
+            err << "--" << option.names().constFirst() << ": expected a whole number >= 1, got \"" << parser.value(option)
+                << "\"\n";
+            return false;
+        }
+        *target = value;
+        return true;
+    };
+    if (!positive(handshakeTimeout, &options.handshakeTimeoutMs) || !positive(idleTimeout, &options.idleTimeoutMs)
+        || !positive(maxConnections, &options.maxConnections))
+        return 2;
     for (const QString &spec : parser.values(fault)) {
         QString error;
         const auto rule = FaultRule::parse(spec, &error);

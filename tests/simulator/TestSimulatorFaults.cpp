@@ -27,6 +27,8 @@ private slots:
     void controlApiManagesFaults();
     void latencyDelaysRpButNotControl();
     void pipelinedAnswersKeepOrderAndConnectionCloseIsHonoured();
+    void processedCloseAndPartialAreProcessedButNotAnswered_data();
+    void processedCloseAndPartialAreProcessedButNotAnswered();
 
 private:
     static QString collectRef(HttpClient &client)
@@ -51,6 +53,10 @@ void TestSimulatorFaults::specParses_data()
     QTest::newRow("cancel_truncate") << "cancel:truncate" << "cancel" << int(FaultRule::Kind::TruncatedJson) << -1 << 1.0;
     QTest::newRow("sign_500") << "sign:500" << "sign" << int(FaultRule::Kind::InternalError) << -1 << 1.0;
     QTest::newRow("payment_408") << "payment:408" << "payment" << int(FaultRule::Kind::RequestTimeout) << -1 << 1.0;
+    QTest::newRow("auth_502") << "auth:502:count=1" << "auth" << int(FaultRule::Kind::BadGateway) << 1 << 1.0;
+    QTest::newRow("collect_processed_close")
+        << "collect:processed-close" << "collect" << int(FaultRule::Kind::ProcessedThenClose) << -1 << 1.0;
+    QTest::newRow("sign_partial_p") << "sign:partial:p=0.5" << "sign" << int(FaultRule::Kind::PartialAnswer) << -1 << 0.5;
 }
 
 void TestSimulatorFaults::specParses()
@@ -109,6 +115,7 @@ void TestSimulatorFaults::faultObservedOnWire_data()
                                          << QByteArray("application/json") << 1;
     QTest::newRow("408_requestTimeout") << "auth:408:count=1" << "auth" << 408 << "requestTimeout"
                                         << QByteArray("application/json") << 1;
+    QTest::newRow("502_plain_text") << "collect:502:count=1" << "collect" << 502 << "" << QByteArray("text/plain") << 1;
     QTest::newRow("html_502_page") << "*:html:count=1" << "collect" << 502 << "" << QByteArray("text/html") << 1;
     QTest::newRow("truncated_json_still_processed") << "auth:truncate:count=1" << "auth" << 200 << ""
                                                     << QByteArray("application/json") << 2;
@@ -149,6 +156,8 @@ void TestSimulatorFaults::faultObservedOnWire()
         QCOMPARE(r.header("RateLimit-Remaining"), QByteArrayLiteral("0"));
         QCOMPARE(r.header("RateLimit-Reset"), QByteArrayLiteral("2"));
     }
+    if (spec.contains(QLatin1String(":502")))
+        QCOMPARE(r.body, QByteArrayLiteral("Bad Gateway"));
     if (spec.contains(QLatin1String("html")))
         QVERIFY(r.body.contains("<center><h1>502 Bad Gateway</h1></center>"));
     if (spec.contains(QLatin1String("truncate"))) {
@@ -282,6 +291,56 @@ void TestSimulatorFaults::pipelinedAnswersKeepOrderAndConnectionCloseIsHonoured(
     QVERIFY2(a > 0 && b > a, all.constData());
     QCOMPARE(all.count("HTTP/1.1 200 OK\r\n"), 2);
     QVERIFY(all.contains("Connection: close\r\n"));
+}
+
+void TestSimulatorFaults::processedCloseAndPartialAreProcessedButNotAnswered_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::newRow("processed-close") << "auth:processed-close:count=1";
+    QTest::newRow("partial") << "auth:partial:count=1";
+}
+
+void TestSimulatorFaults::processedCloseAndPartialAreProcessedButNotAnswered()
+{
+    // On a raw socket: QNAM would resend a request once after a close on a reused connection.
+    QFETCH(QString, spec);
+    SimulatorFixture fx(fastOptions(UserMode::Manual));
+    QVERIFY(fx.start());
+    Simulator &sim = fx.simulator();
+    QString error;
+    QVERIFY2(sim.addFault(spec, &error) > 0, qPrintable(error));
+
+    QSslSocket socket;
+    QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+    ssl.setCaCertificates(QSslCertificate::fromPath(sim.caCertificatePath()));
+    ssl.setLocalCertificate(QSslCertificate::fromPath(sim.clientCertificatePath()).value(0));
+    QFile keyFile(sim.clientKeyPath());
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    ssl.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+    socket.setSslConfiguration(ssl);
+    QSignalSpy encrypted(&socket, &QSslSocket::encrypted);
+    QSignalSpy disconnected(&socket, &QSslSocket::disconnected);
+    socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), sim.port());
+    QVERIFY(encrypted.wait(5000));
+    const QByteArray body = R"({"endUserIp":"192.0.2.3"})";
+    socket.write("POST /rp/v6.0/auth HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: "
+                 + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QTRY_VERIFY_WITH_TIMEOUT(disconnected.size() == 1, 5000);
+    const QByteArray received = socket.readAll();
+    QCOMPARE(sim.orders().size(), 1); // processed: the order exists
+    if (spec.contains(QLatin1String("processed-close"))) {
+        QVERIFY2(received.isEmpty(), received.constData());
+    } else {
+        const qsizetype headEnd = received.indexOf("\r\n\r\n");
+        QVERIFY2(received.startsWith("HTTP/1.1 200 OK\r\n") && headEnd > 0, received.constData());
+        const QByteArray lengthLine = received.mid(received.indexOf("Content-Length: ") + 16);
+        const qsizetype announced = lengthLine.left(lengthLine.indexOf('\r')).toLongLong();
+        const qsizetype sent = received.size() - headEnd - 4;
+        QVERIFY2(announced > 0 && sent == announced / 2, qPrintable(QStringLiteral("%1 of %2").arg(sent).arg(announced)));
+        QVERIFY(received.mid(headEnd + 4).startsWith("{\"orderRef\":\""));
+    }
+    QCOMPARE(sim.faults().size(), 0);
+    QCOMPARE(fx.client().rp(QStringLiteral("auth"), authBody()).status, 200); // afterwards: normal again
 }
 
 QTEST_GUILESS_MAIN(TestSimulatorFaults)
