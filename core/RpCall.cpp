@@ -6,6 +6,7 @@
 #include "RpConfig.h"
 #include "TcpReceiveCounter.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -97,6 +98,12 @@ void RpCall::checkHeadWait()
         return;
     const qint64 received = m_headCounter->receivedSinceStart();
     if (received <= MaxHeadWaitBytes)
+        return;
+    // The kernel counts bytes before QNAM's thread has parsed them, and that thread hands the parsed head
+    // over through queued calls this thread may not have run yet: deliver those first, so a complete head
+    // followed by a big body is left to the size cap (the same kind, the precise message).
+    QCoreApplication::sendPostedEvents(m_reply, QEvent::MetaCall);
+    if (!m_reply || m_headReceived || m_finished)
         return;
     m_headGuardTimer.stop();
     m_headWaitBytes = received;

@@ -1,5 +1,7 @@
 #include "RpError.h"
 
+#include "JsonDuplicateKeys.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -231,7 +233,14 @@ RpError RpError::fromExchange(const Outcome &outcome)
         // gateway's 502/504 still a gateway error. A body that is not BankID's JSON goes into details.
         error.m_kind = Kind::Api;
         const QJsonDocument document = QJsonDocument::fromJson(outcome.body);
-        if (document.isObject()) {
+        // An error body naming two errorCodes could steer the retry decision either way: it is not read as
+        // BankID's, so the status decides (as for a proxy's page).
+        const std::optional<QString> repeated = document.isObject() ? JsonDuplicateKeys::firstDuplicate(outcome.body)
+                                                                    : std::nullopt;
+        if (repeated) {
+            error.m_details = QStringLiteral("the body is not BankID's JSON: it has the member '%1' more than once")
+                                  .arg(repeated->left(64));
+        } else if (document.isObject()) {
             const QJsonObject body = document.object();
             error.m_errorCode = body.value(QLatin1String("errorCode")).toString();
             error.m_details = body.value(QLatin1String("details")).toString();

@@ -186,6 +186,10 @@ void TestHostileServer::hostileAnswers_data()
     // Stalling and flooding.
     QTest::newRow("drip_one_byte_per_second") << auth << HostileResponses::slowDrip(1000) << S::Failed << timeout
                                               << QStringLiteral("request deadline of 4000 ms") << deadlineBound;
+    // On /collect a timeout is retried (maxTransientRetries 3, with backoff): four stalled collects, then the
+    // session fails, still well within its deadline, and cancels the order.
+    QTest::newRow("collect_drip_retried") << collect << HostileResponses::slowDrip(1000) << S::Failed << timeout
+                                          << QStringLiteral("(gave up after 3 retries)") << 4 * deadlineBound;
     QTest::newRow("endless_chunked_body") << auth << HostileResponses::endlessChunkedBody() << S::Failed << invalid << overCap << quick;
     QTest::newRow("continue_x10000_then_answer")
         << auth << HostileResponses::interimContinues(10000, okAnswer(OrderBody)) << S::Complete << none << QString() << quick;
@@ -259,6 +263,12 @@ void TestHostileServer::hostileAnswers_data()
         << CannedResponse::json(200, completeBody(QByteArray(CompletionMembers).replace(R"("personalNumber":"190000000000")",
                                                                                         R"("personalNumber":"190000000000","personalNumber":"200001010000")")))
         << S::Failed << invalid << QStringLiteral("member 'completionData.user.personalNumber' more than once") << quick;
+    QTest::newRow("duplicate_errorCode_in_error")
+        << auth << CannedResponse::json(400, R"({"errorCode":"maintenance","errorCode":"invalidParameters","details":"x"})")
+        << S::Failed << RpError::kindName(RpError::Kind::Api)
+        << QStringLiteral("HTTP 400 invalidParameters (errorCode implied by the status; the body had none): the body is not "
+                          "BankID's JSON: it has the member 'errorCode' more than once")
+        << quick;
     QTest::newRow("duplicate_orderRef_in_order")
         << auth
         << CannedResponse::json(200, QByteArray(OrderBody).replace("{", R"({"orderRef":"6a5d2b52-0000-4000-8000-000000000000",)"))
@@ -281,7 +291,10 @@ void TestHostileServer::hostileAnswers()
     QFETCH(QString, messageContains);
     QFETCH(int, maxMs);
 
-    m_server->enqueue(endpoint, answer);
+    // As many times as a request may be sent (the first try and OrderSession's 3 silent retries): a row whose
+    // request is retried meets the same server every time, and a second order would find an answer too.
+    for (int i = 0; i < 4; ++i)
+        m_server->enqueue(endpoint, answer);
     if (endpoint != QLatin1String("auth"))
         m_server->enqueue(QStringLiteral("auth"), CannedResponse::json(200, OrderBody));
     m_server->enqueue(QStringLiteral("collect"), CannedResponse::json(200, completeBody()));
