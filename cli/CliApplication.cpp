@@ -15,6 +15,7 @@
 #include "SignFileCommand.h"
 #include "Simulator.h"
 #include "TerminalQr.h"
+#include "TerminalSafeText.h"
 #include "Translations.h"
 #include "UserMessages.h"
 #include "VerifyReceiptCommand.h"
@@ -32,16 +33,34 @@ namespace bankid {
 
 namespace {
 
+// Writes every byte (fwrite, not fputs: a NUL must never end the output early). What is written is either
+// this program's own text or outside text already made safe with TerminalSafeText.
 void writeOut(const QString &text)
 {
-    std::fputs(text.toUtf8().constData(), stdout);
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
     std::fflush(stdout);
 }
 
 void writeErr(const QString &text)
 {
-    std::fputs(text.toUtf8().constData(), stderr);
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     std::fflush(stderr);
+}
+
+// Indented JSON of `object` for --json output; its strings come from outside, so it goes through
+// TerminalSafeText::lines(), which keeps it valid JSON with the same value.
+QString jsonText(const QJsonObject &object)
+{
+    return TerminalSafeText::lines(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Indented)));
+}
+
+// The output of a command (audit, verify, ...): human text or JSON that quotes files, certificates and
+// receipts, none of which may drive the terminal.
+void writeCommandOutput(const QString &output)
+{
+    writeOut(TerminalSafeText::lines(output));
 }
 
 // How an RpError decides the process' exit code: a refusal before sending or a broken setup is a
@@ -128,17 +147,17 @@ void CliApplication::start()
         return finish(ExitCode::Complete);
     case CliOptions::Command::Audit: {
         const AuditCommand::Result result = AuditCommand::verify(m_options.auditFile, m_options.json);
-        writeOut(result.output);
+        writeCommandOutput(result.output);
         return finish(result.code, result.error);
     }
     case CliOptions::Command::VerifySignature: {
         const VerifySignatureCommand::Result result = VerifySignatureCommand::run(m_options.verifySignature);
-        writeOut(result.output);
+        writeCommandOutput(result.output);
         return finish(result.code, result.error);
     }
     case CliOptions::Command::VerifyReceipt: {
         const VerifyReceiptCommand::Result result = VerifyReceiptCommand::run(m_options.verifyReceipt);
-        writeOut(result.output);
+        writeCommandOutput(result.output);
         return finish(result.code, result.error);
     }
     case CliOptions::Command::SignFile: {
@@ -303,7 +322,7 @@ void CliApplication::runOrder()
     connect(m_session, &OrderSession::failed, this, &CliApplication::onFailed);
     connect(m_session, &OrderSession::stateChanged, this, [this](OrderSession::State state) {
         if (state == OrderSession::State::Pending && m_startMethod == StartMethod::SameDevice && !m_options.json)
-            writeErr(tr("Open BankID on this device: %1\n").arg(m_session->launchUrl().toString()));
+            writeErr(tr("Open BankID on this device: %1\n").arg(TerminalSafeText::line(m_session->launchUrl().toString())));
         if (state == OrderSession::State::Cancelled)
             finish(ExitCode::OrderFailed, UserMessages::text(Rfa::Rfa6));
     });
@@ -328,12 +347,12 @@ void CliApplication::runCollect()
             return finishWithError(call->error());
         const CollectResponse &response = call->collectResponse();
         if (m_options.json) {
-            writeOut(QString::fromUtf8(QJsonDocument(response.raw).toJson(QJsonDocument::Indented)));
+            writeOut(jsonText(response.raw));
         } else {
             const Rfa rfa = response.status == CollectStatus::Failed
                 ? UserMessages::forFailed(response.hintCode, StartMethod::QrCode)
                 : UserMessages::forPending(response.hintCode, StartMethod::QrCode);
-            writeOut(QStringLiteral("%1 %2 %3\n").arg(collectStatusName(response.status), response.hintCode,
+            writeOut(QStringLiteral("%1 %2 %3\n").arg(collectStatusName(response.status), TerminalSafeText::line(response.hintCode),
                                                      response.status == CollectStatus::Complete ? QString()
                                                                                                 : UserMessages::text(rfa)));
             if (response.completion)
@@ -351,7 +370,7 @@ void CliApplication::runCancel()
     connect(call, &RpCall::finished, this, [this, call] {
         if (!call->ok())
             return finishWithError(call->error());
-        writeOut(m_options.json ? QStringLiteral("{}\n") : tr("cancelled %1\n").arg(m_options.orderRef));
+        writeOut(m_options.json ? QStringLiteral("{}\n") : tr("cancelled %1\n").arg(TerminalSafeText::line(m_options.orderRef)));
         finish(ExitCode::Complete);
     });
 }
@@ -363,7 +382,7 @@ void CliApplication::onHintChanged(const QString &hintCode, Rfa rfa)
     if (m_terminal)
         redraw();
     else if (!m_options.json)
-        writeErr(QStringLiteral("bankid-cli: %1 %2 (%3)\n").arg(rfaId(rfa), UserMessages::text(rfa), hintCode));
+        writeErr(QStringLiteral("bankid-cli: %1 %2 (%3)\n").arg(rfaId(rfa), UserMessages::text(rfa), TerminalSafeText::line(hintCode)));
 }
 
 void CliApplication::onQrContentChanged(const QString &content)
@@ -380,12 +399,12 @@ void CliApplication::redraw()
     if (!m_session || m_finished)
         return;
     QString screen = QStringLiteral("\x1b[H\x1b[2J");
-    screen += tr("BankID %1 — order %2\n\n").arg(flowName(m_options.flow), m_session->orderRef());
+    screen += tr("BankID %1 — order %2\n\n").arg(flowName(m_options.flow), TerminalSafeText::line(m_session->orderRef()));
     const bool showQr = m_startMethod == StartMethod::QrCode && !m_qrContent.isEmpty()
         && (m_hintCode.isEmpty() || m_hintCode == QLatin1String("outstandingTransaction"));
     if (showQr) {
         if (m_options.noQr) {
-            screen += m_qrContent + u'\n';
+            screen += TerminalSafeText::line(m_qrContent) + u'\n';
         } else if (const auto matrix = QrMatrix::encode(m_qrContent.toUtf8())) {
             screen += TerminalQr::render(*matrix);
         }
@@ -412,17 +431,18 @@ void CliApplication::onCompleted(const CompletionData &completion)
         result.insert(QStringLiteral("orderRef"), m_session ? m_session->orderRef() : m_options.orderRef);
         result.insert(QStringLiteral("status"), QStringLiteral("complete"));
         result.insert(QStringLiteral("completionData"), completion.raw);
-        writeOut(QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Indented)));
+        writeOut(jsonText(result));
     } else {
+        // Every value is BankID's: printed through TerminalSafeText, so a name cannot drive the terminal.
         QString text;
-        text += tr("Identified:        %1\n").arg(completion.name);
-        text += tr("Personal number:   %1\n").arg(completion.personalNumber);
-        text += tr("BankID issued:     %1\n").arg(completion.bankIdIssueDate);
-        text += tr("Device IP address: %1\n").arg(completion.deviceIpAddress);
+        text += tr("Identified:        %1\n").arg(TerminalSafeText::line(completion.name));
+        text += tr("Personal number:   %1\n").arg(TerminalSafeText::line(completion.personalNumber));
+        text += tr("BankID issued:     %1\n").arg(TerminalSafeText::line(completion.bankIdIssueDate));
+        text += tr("Device IP address: %1\n").arg(TerminalSafeText::line(completion.deviceIpAddress));
         if (completion.stepUpMrtd)
             text += tr("ID document check: %1\n").arg(*completion.stepUpMrtd ? tr("passed") : tr("not passed"));
         if (!completion.risk.isEmpty())
-            text += tr("Risk:              %1\n").arg(completion.risk);
+            text += tr("Risk:              %1\n").arg(TerminalSafeText::line(completion.risk));
         writeOut(text);
     }
     if (m_session)
@@ -442,8 +462,8 @@ void CliApplication::saveReceipt()
 
     const SignFileCommand::Result result = SignFileCommand::saveReceipt(receipt, m_options.documentFile, m_options.json);
     if (!result.notice.isEmpty())
-        writeErr(QStringLiteral("bankid-cli: ") + result.notice + u'\n');
-    writeOut(result.output);
+        writeErr(QStringLiteral("bankid-cli: ") + TerminalSafeText::lines(result.notice) + u'\n');
+    writeCommandOutput(result.output);
     finish(result.code, result.error);
 }
 
@@ -454,8 +474,10 @@ void CliApplication::onFailed(const OrderFailure &failure)
     // Risk "high" (or BankID's own transactionRiskBlocked): the order failed, whatever completionData said;
     // sign-file writes no receipt for it (receipts are written only from onCompleted()).
     if (failure.isRiskBlocked())
-        return finish(ExitCode::OrderFailed, riskBlockedSentence() + QStringLiteral(" (") + failure.technicalMessage + u')');
-    const QString message = UserMessages::text(failure.rfa) + QStringLiteral(" (") + failure.technicalMessage + u')';
+        return finish(ExitCode::OrderFailed,
+                      riskBlockedSentence() + QStringLiteral(" (") + TerminalSafeText::line(failure.technicalMessage) + u')');
+    // The technical message may quote the server (details, an orderRef, an excerpt of its body).
+    const QString message = UserMessages::text(failure.rfa) + QStringLiteral(" (") + TerminalSafeText::line(failure.technicalMessage) + u')';
     if (failure.kind == OrderFailure::Kind::Error)
         return finish(exitCodeFor(failure.error), message);
     finish(ExitCode::OrderFailed, message);
@@ -484,7 +506,7 @@ void CliApplication::interrupt()
 
 void CliApplication::finishWithError(const RpError &error)
 {
-    finish(exitCodeFor(error), error.technicalMessage());
+    finish(exitCodeFor(error), TerminalSafeText::line(error.technicalMessage()));
 }
 
 void CliApplication::finish(ExitCode code, const QString &message)
@@ -494,8 +516,10 @@ void CliApplication::finish(ExitCode code, const QString &message)
     m_finished = true;
     m_exitCode = code;
     m_redrawTimer.stop();
+    // Messages may quote outside text (file names, what a file or a server said): no controls reach the
+    // terminal; line breaks are kept for messages that have several lines by design.
     if (!message.isEmpty())
-        writeErr(QStringLiteral("bankid-cli: ") + message + u'\n');
+        writeErr(QStringLiteral("bankid-cli: ") + TerminalSafeText::lines(message) + u'\n');
     // An order is never abandoned at BankID: a session still live here (it should not be) is cancelled, and
     // the wait below covers its /cancel.
     if (m_session && m_session->isActive())

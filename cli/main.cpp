@@ -1,6 +1,7 @@
 // bankid-cli: BankID orders from a terminal. See CliOptions for the command line and README for examples.
 #include "CliApplication.h"
 #include "CliOptions.h"
+#include "TerminalSafeText.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -8,6 +9,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <unistd.h>
 
 namespace {
@@ -21,10 +23,22 @@ void onSignal(int)
     [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
 }
 
+// Log lines quote servers (BankID's details, orderRefs, excerpts of answers): formatted as Qt's default
+// handler would, on one line each, and nothing in them may drive the terminal (TerminalSafeText).
+void writeTerminalSafeLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    const QByteArray line = (bankid::TerminalSafeText::line(qFormatLogMessage(type, context, message)) + u'\n').toUtf8();
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::fflush(stderr);
+    if (type == QtFatalMsg)
+        std::abort();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    qInstallMessageHandler(writeTerminalSafeLog);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("bankid-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("BankID Desk"));
@@ -32,7 +46,8 @@ int main(int argc, char *argv[])
 
     bankid::CliOptions options;
     if (const QString problem = options.parse(QCoreApplication::arguments()); !problem.isEmpty()) {
-        std::fprintf(stderr, "bankid-cli: %s\n", problem.toUtf8().constData());
+        // The problem may quote an argument, which may hold anything.
+        std::fprintf(stderr, "bankid-cli: %s\n", bankid::TerminalSafeText::lines(problem).toUtf8().constData());
         return static_cast<int>(bankid::ExitCode::Usage);
     }
 

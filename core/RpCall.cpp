@@ -1,9 +1,12 @@
 #include "RpCall.h"
 
+#include "JsonDuplicateKeys.h"
 #include "OneShotUploadDevice.h"
 #include "RpClient.h"
 #include "RpConfig.h"
+#include "TcpReceiveCounter.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -67,15 +70,52 @@ void RpCall::send(QNetworkAccessManager *nam, const QNetworkRequest &request, co
     // change to it, but does not copy the value set before the start: measured, a streamed answer then
     // reached 2.4 MB in the reply before the abort): set it again once the request went out, so the HTTP
     // thread stops at the cap (exactly cap + 1 bytes buffered) and TCP holds back the rest.
-    connect(reply, &QNetworkReply::requestSent, this, [reply] { reply->setReadBufferSize(RpConfig::MaxResponseBytes + 1); });
-    connect(reply, &QNetworkReply::metaDataChanged, this, &RpCall::checkResponseSize);
+    connect(reply, &QNetworkReply::requestSent, this, [this, reply] {
+        reply->setReadBufferSize(RpConfig::MaxResponseBytes + 1);
+        startHeadGuard();
+    });
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
+        m_headReceived = true;
+        m_headGuardTimer.stop(); // the head is complete: the size cap takes over
+        checkResponseSize();
+    });
     connect(reply, &QNetworkReply::readyRead, this, &RpCall::checkResponseSize);
     connect(reply, &QNetworkReply::finished, this, &RpCall::onReplyFinished);
     qCDebug(lcRpCall).noquote() << "POST" << request.url().path() << m_logSummary;
 }
 
+void RpCall::startHeadGuard()
+{
+    if (!m_reply || m_headReceived || !TcpReceiveCounter::isSupported() || m_headGuardTimer.isActive())
+        return;
+    m_headCounter = std::make_unique<TcpReceiveCounter>(quint16(m_reply->url().port(443)));
+    m_headGuardTimer.start(HeadGuardIntervalMs, Qt::CoarseTimer, this);
+}
+
+void RpCall::checkHeadWait()
+{
+    if (!m_reply || !m_headCounter || m_finished)
+        return;
+    const qint64 received = m_headCounter->receivedSinceStart();
+    if (received <= MaxHeadWaitBytes)
+        return;
+    // The kernel counts bytes before QNAM's thread has parsed them, and that thread hands the parsed head
+    // over through queued calls this thread may not have run yet: deliver those first, so a complete head
+    // followed by a big body is left to the size cap (the same kind, the precise message).
+    QCoreApplication::sendPostedEvents(m_reply, QEvent::MetaCall);
+    if (!m_reply || m_headReceived || m_finished)
+        return;
+    m_headGuardTimer.stop();
+    m_headWaitBytes = received;
+    m_reply->abort(); // finished() -> onReplyFinished() reports it
+}
+
 void RpCall::timerEvent(QTimerEvent *event)
 {
+    if (event->timerId() == m_headGuardTimer.timerId()) {
+        checkHeadWait();
+        return;
+    }
     if (event->timerId() != m_deadlineTimer.timerId()) {
         QObject::timerEvent(event);
         return;
@@ -135,6 +175,8 @@ void RpCall::onReplyFinished()
     reply->disconnect(this);
     m_reply = nullptr;
     m_deadlineTimer.stop();
+    m_headGuardTimer.stop();
+    m_headCounter.reset();
     reply->deleteLater();
 
     RpError::Outcome outcome;
@@ -155,7 +197,12 @@ void RpCall::onReplyFinished()
     outcome.responseTooLarge = m_tooLargeBytes > 0;
     outcome.responseBytes = m_tooLargeBytes;
     outcome.responseLimitBytes = RpConfig::MaxResponseBytes;
-    if (outcome.responseTooLarge)
+    outcome.responseHeadTooLarge = m_headWaitBytes > 0;
+    outcome.headWaitBytes = m_headWaitBytes;
+    outcome.headWaitLimitBytes = MaxHeadWaitBytes;
+    if (outcome.httpStatus >= 300 && outcome.httpStatus < 400)
+        outcome.redirectLocation = reply->rawHeader(QByteArrayLiteral("Location")).left(512);
+    if (outcome.responseTooLarge || outcome.responseHeadTooLarge)
         outcome.body.clear();
     finishExchange(outcome);
 }
@@ -173,24 +220,32 @@ void RpCall::finishExchange(RpError::Outcome outcome)
         const QJsonDocument document = QJsonDocument::fromJson(outcome.body);
         if (document.isObject()) {
             QString schemaError;
-            switch (m_endpoint) {
-            case Endpoint::Order:
-                if (auto parsed = OrderResponse::fromJson(document.object(), m_flow, &schemaError))
-                    m_orderResponse = *parsed;
-                break;
-            case Endpoint::Collect:
-                if (auto parsed = CollectResponse::fromJson(document.object(), &schemaError)) {
-                    // An answer about another order is never this order's outcome (a confused proxy or
-                    // server): it must not complete the wrong session.
-                    if (parsed->orderRef != m_orderRef)
-                        schemaError = QStringLiteral("/collect answered for orderRef \"%1\", not for the order asked "
-                                                     "about (\"%2\")")
-                                          .arg(parsed->orderRef.left(64), m_orderRef);
-                    else
-                        m_collectResponse = *parsed;
+            // Checked before the members are read: what QJsonDocument hides must not decide the outcome.
+            if (const std::optional<QString> member = JsonDuplicateKeys::firstDuplicate(outcome.body)) {
+                schemaError = QStringLiteral("the /%1 answer has the member '%2' more than once, so it means two "
+                                             "things; it is refused rather than read either way")
+                                  .arg(m_path, member->left(64));
+            }
+            if (schemaError.isEmpty()) {
+                switch (m_endpoint) {
+                case Endpoint::Order:
+                    if (auto parsed = OrderResponse::fromJson(document.object(), m_flow, &schemaError))
+                        m_orderResponse = *parsed;
+                    break;
+                case Endpoint::Collect:
+                    if (auto parsed = CollectResponse::fromJson(document.object(), &schemaError)) {
+                        // An answer about another order is never this order's outcome (a confused proxy or
+                        // server): it must not complete the wrong session.
+                        if (parsed->orderRef != m_orderRef)
+                            schemaError = QStringLiteral("/collect answered for orderRef \"%1\", not for the order asked "
+                                                         "about (\"%2\")")
+                                              .arg(parsed->orderRef.left(64), m_orderRef);
+                        else
+                            m_collectResponse = *parsed;
+                    }
+                    break;
+                case Endpoint::Cancel: break;
                 }
-                break;
-            case Endpoint::Cancel: break;
             }
             outcome.schemaError = schemaError;
         }

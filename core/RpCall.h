@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiTypes.h"
+#include "RpConfig.h"
 #include "RpError.h"
 
 #include <QBasicTimer>
@@ -10,6 +11,7 @@
 #include <QPointer>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 class QNetworkAccessManager;
@@ -19,6 +21,7 @@ class QNetworkRequest;
 namespace bankid {
 
 class OneShotUploadDevice;
+class TcpReceiveCounter;
 
 /// One exchange with the BankID RP API (an order, a collect or a cancel), created by RpClient.
 ///
@@ -35,6 +38,14 @@ class OneShotUploadDevice;
 ///   answer announced or received above RpConfig::MaxResponseBytes is aborted (the reply's read buffer is
 ///   bounded to the cap, so QNAM stops reading from the socket instead of buffering the rest).
 /// - Every outcome goes through RpError::fromExchange(), the one error mapping.
+/// - An ambiguous 200 answer is refused (RpError::Kind::InvalidResponse naming the member): one whose JSON
+///   repeats a member name in any object (JsonDuplicateKeys), since QJsonDocument would silently keep one of
+///   the two values. Invalid UTF-8 is refused by QJsonDocument itself ("invalid UTF8 string").
+/// - A redirect (3xx) is never followed: InvalidResponse naming the status and the Location.
+/// - Response heads: QNAM reads a head into memory without limit until it ends, invisibly to the reply.
+///   While the head is awaited, RpCall polls the bytes the connection received (TcpReceiveCounter, Linux)
+///   and aborts once more than MaxHeadWaitBytes arrived: InvalidResponse. A head that does end but breaks
+///   Qt 6.4's own header limits (e.g. one 1 MB header) stalls without an error: the transfer timeout ends it.
 /// - Its parent is the RpClient, so a call may outlive whoever started it (fire-and-forget /cancel).
 ///
 /// \code
@@ -58,6 +69,12 @@ public:
         Cancel,  ///< /cancel -> {}
     };
     Q_ENUM(Endpoint)
+
+    /// The most bytes that may arrive before the head of the answer is complete: the size cap plus room for
+    /// a head and TLS framing (a whole small answer may arrive before its head is seen here).
+    static constexpr qint64 MaxHeadWaitBytes = RpConfig::MaxResponseBytes + 64 * 1024;
+    /// How often the received bytes are looked at while the head is awaited.
+    static constexpr int HeadGuardIntervalMs = 20;
 
     ~RpCall() override;
 
@@ -107,6 +124,10 @@ private:
     void onReplyFinished();
     /// Aborts the reply once its announced or buffered size passes RpConfig::MaxResponseBytes.
     void checkResponseSize();
+    /// The request is out: from now until the head arrives, watch what the connection receives.
+    void startHeadGuard();
+    /// Aborts the reply once more than MaxHeadWaitBytes arrived without a complete head.
+    void checkHeadWait();
     /// Parses a 200 body, maps the outcome (RpError::fromExchange) and schedules finished().
     void finishExchange(RpError::Outcome outcome);
     void finishWith(const RpError &error);
@@ -120,6 +141,10 @@ private:
     QPointer<QNetworkReply> m_reply; // QPointer: the reply is a child and may already be gone in ~RpCall
     QPointer<OneShotUploadDevice> m_uploadDevice; // order and cancel bodies; a child of m_reply
     QBasicTimer m_deadlineTimer;     // the total request deadline
+    QBasicTimer m_headGuardTimer;    // polls m_headCounter until the head arrived
+    std::unique_ptr<TcpReceiveCounter> m_headCounter;
+    qint64 m_headWaitBytes = 0;      // > 0 once the head guard aborted the reply
+    bool m_headReceived = false;     // metaDataChanged: the head of the answer is complete
     QElapsedTimer m_timer;
     int m_transferTimeoutMs = 0;
     int m_requestDeadlineMs = 0;

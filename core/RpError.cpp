@@ -1,5 +1,7 @@
 #include "RpError.h"
 
+#include "JsonDuplicateKeys.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
@@ -172,6 +174,14 @@ RpError RpError::fromExchange(const Outcome &outcome)
                               .arg(outcome.responseBytes);
         return error;
     }
+    if (outcome.responseHeadTooLarge) {
+        error.m_kind = Kind::InvalidResponse;
+        error.m_message = QStringLiteral("the server sent %1 bytes without finishing the head of its answer (the "
+                                         "limit is %2 bytes); it was aborted")
+                              .arg(outcome.headWaitBytes)
+                              .arg(outcome.headWaitLimitBytes);
+        return error;
+    }
     if (outcome.deadlineExceeded) {
         error.m_kind = Kind::Timeout;
         error.m_message = QStringLiteral("no complete answer within the request deadline of %1 ms")
@@ -223,7 +233,14 @@ RpError RpError::fromExchange(const Outcome &outcome)
         // gateway's 502/504 still a gateway error. A body that is not BankID's JSON goes into details.
         error.m_kind = Kind::Api;
         const QJsonDocument document = QJsonDocument::fromJson(outcome.body);
-        if (document.isObject()) {
+        // An error body naming two errorCodes could steer the retry decision either way: it is not read as
+        // BankID's, so the status decides (as for a proxy's page).
+        const std::optional<QString> repeated = document.isObject() ? JsonDuplicateKeys::firstDuplicate(outcome.body)
+                                                                    : std::nullopt;
+        if (repeated) {
+            error.m_details = QStringLiteral("the body is not BankID's JSON: it has the member '%1' more than once")
+                                  .arg(repeated->left(64));
+        } else if (document.isObject()) {
             const QJsonObject body = document.object();
             error.m_errorCode = body.value(QLatin1String("errorCode")).toString();
             error.m_details = body.value(QLatin1String("details")).toString();
@@ -238,7 +255,18 @@ RpError RpError::fromExchange(const Outcome &outcome)
     }
     if (outcome.httpStatus > 0) {
         // 1xx/2xx other than 200, 3xx, or a 200 cut short by the connection.
-        if (outcome.networkError != QNetworkReply::NoError) {
+        if (outcome.httpStatus >= 300 && outcome.httpStatus < 400) {
+            // BankID answers every request itself: a redirect comes from something else (a captive portal,
+            // a misconfigured proxy, an attacker). It is never followed: the client certificate and the
+            // order must not go to another host. The status decides whatever QNAM reports alongside (for a
+            // 307/308 to a one-shot order body, an "Unknown error" because it cannot re-send the body).
+            error.m_kind = Kind::InvalidResponse;
+            error.m_message = QStringLiteral("the server answered HTTP %1, a redirect to %2; BankID never redirects, so "
+                                             "it was not followed")
+                                  .arg(outcome.httpStatus)
+                                  .arg(outcome.redirectLocation.isEmpty() ? QStringLiteral("(no Location)")
+                                                                          : excerpt(outcome.redirectLocation));
+        } else if (outcome.networkError != QNetworkReply::NoError) {
             error.m_kind = Kind::Connection;
             error.m_message = QStringLiteral("the connection failed before the whole answer arrived (%1)")
                                   .arg(outcome.networkErrorString);

@@ -83,7 +83,14 @@ public:
         bool responseTooLarge = false;
         qint64 responseBytes = 0;   ///< with responseTooLarge: the announced or received size
         qint64 responseLimitBytes = 0;
+        /// RpCall aborted the exchange because more than headWaitLimitBytes arrived before the head of the
+        /// answer was complete (a head that never ends).
+        bool responseHeadTooLarge = false;
+        qint64 headWaitBytes = 0;   ///< with responseHeadTooLarge: the bytes received by then
+        qint64 headWaitLimitBytes = 0;
         QString schemaError;        ///< set by the caller when a 200 body lacks required members
+        /// The Location header of a 3xx answer (not followed: BankID never redirects); empty otherwise.
+        QByteArray redirectLocation;
     };
 
     RpError() = default;

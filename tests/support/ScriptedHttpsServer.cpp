@@ -115,6 +115,14 @@ bool ScriptedHttpsServer::listen(const TestPki::Credential &serverCredential, co
     return m_server->listen(QHostAddress::LocalHost, 0);
 }
 
+void ScriptedHttpsServer::setServerCredential(const TestPki::Credential &serverCredential)
+{
+    QSslConfiguration ssl = m_server->sslConfiguration();
+    ssl.setLocalCertificate(serverCredential.certificate);
+    ssl.setPrivateKey(serverCredential.key);
+    m_server->setSslConfiguration(ssl);
+}
+
 quint16 ScriptedHttpsServer::port() const
 {
     return m_server->serverPort();
@@ -286,12 +294,61 @@ void ScriptedHttpsServer::respond(QSslSocket *socket, const CannedResponse &resp
         drip->start(response.dripIntervalMs);
         return;
     }
+    if (response.pieces) {
+        socket->write(out);
+        streamPieces(socket, response);
+        return;
+    }
     socket->write(out);
     if (response.closeAfterResponse) {
         socket->disconnectFromHost();
         return;
     }
     processBuffer(socket); // a pipelined request may already be waiting
+}
+
+void ScriptedHttpsServer::streamPieces(QSslSocket *socket, const CannedResponse &response)
+{
+    // Shared by the timer or the bytesWritten connections below, which all die with the socket.
+    struct Stream
+    {
+        qint64 next = 0;
+        bool done = false;
+    };
+    auto stream = std::make_shared<Stream>();
+    auto writeNext = [this, socket, response, stream]() -> bool {
+        if (stream->done || socket->state() != QAbstractSocket::ConnectedState)
+            return false;
+        const QByteArray piece = response.pieces(stream->next++);
+        if (piece.isEmpty()) {
+            stream->done = true;
+            if (response.closeAfterResponse)
+                socket->disconnectFromHost();
+            else
+                processBuffer(socket);
+            return false;
+        }
+        socket->write(piece);
+        return true;
+    };
+    if (response.pieceIntervalMs > 0) {
+        auto *timer = new QTimer(socket);
+        connect(timer, &QTimer::timeout, socket, [timer, writeNext] {
+            if (!writeNext())
+                timer->deleteLater();
+        });
+        timer->start(response.pieceIntervalMs);
+        return;
+    }
+    auto pump = [socket, stream, writeNext] {
+        while (!stream->done && socket->bytesToWrite() + socket->encryptedBytesToWrite() < CannedResponse::PieceHighWaterBytes) {
+            if (!writeNext())
+                return;
+        }
+    };
+    connect(socket, &QSslSocket::bytesWritten, socket, pump);
+    connect(socket, &QSslSocket::encryptedBytesWritten, socket, pump);
+    pump();
 }
 
 int ScriptedHttpsServer::closeIdleConnections()

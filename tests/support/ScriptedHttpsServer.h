@@ -51,6 +51,15 @@ struct CannedResponse
     QByteArray raw;                   ///< when set, written verbatim instead of a generated response
     bool closeAfterResponse = false;  ///< send "Connection: close" (unless raw) and close after writing
     int dripIntervalMs = 0;           ///< write the head, then the body one byte every this many ms
+    /// A body produced piece by piece after the head (generated, or `raw`): pieces(0), pieces(1), ... are
+    /// written while the socket's unsent bytes stay below PieceHighWaterBytes (so a flood of any length costs
+    /// the server little memory and goes exactly as fast as the client reads); an empty piece ends the
+    /// answer (then the connection closes if closeAfterResponse). With pieceIntervalMs > 0, one piece per
+    /// interval instead (a drip). Pieces stop when the client closes the connection. Used with `raw`, or
+    /// with a generated head whose Content-Length is `body`'s size (so give raw for a huge body).
+    std::function<QByteArray(qint64 index)> pieces;
+    int pieceIntervalMs = 0;
+    static constexpr qint64 PieceHighWaterBytes = 256 * 1024;
 
     /// Ways an answer goes wrong after the request arrived: each leaves the client unsure whether the
     /// server acted on it.
@@ -93,6 +102,9 @@ public:
     /// (VerifyPeer: a client certificate is required). Listens on 127.0.0.1 with a free port.
     bool listen(const TestPki::Credential &serverCredential, const QList<QSslCertificate> &clientCas,
                 QSslSocket::PeerVerifyMode mode = QSslSocket::VerifyPeer);
+    /// Serves `serverCredential` on connections accepted from now on (open connections keep theirs): a
+    /// server whose certificate changes between connections.
+    void setServerCredential(const TestPki::Credential &serverCredential);
     /// ALPN protocols to offer, e.g. {"h2", "http/1.1"} like BankID's front ends may; call before listen().
     void setAlpnProtocols(const QList<QByteArray> &protocols) { m_alpn = protocols; }
     quint16 port() const;
@@ -143,6 +155,8 @@ private:
     void onReadyRead(QSslSocket *socket);
     void processBuffer(QSslSocket *socket);
     void respond(QSslSocket *socket, const CannedResponse &response);
+    /// Writes response.pieces after the head (see CannedResponse::pieces).
+    void streamPieces(QSslSocket *socket, const CannedResponse &response);
     CannedResponse responseFor(const RecordedRequest &request);
 
     QSslServer *m_server;
@@ -164,5 +178,6 @@ private:
 } // namespace bankid::test
 
 Q_DECLARE_METATYPE(bankid::test::RecordedRequest)
+Q_DECLARE_METATYPE(bankid::test::CannedResponse)
 Q_DECLARE_METATYPE(bankid::test::CannedResponse::Breakage)
 Q_DECLARE_METATYPE(std::optional<bankid::test::CannedResponse::Breakage>)
