@@ -15,6 +15,7 @@
 #include <QStandardPaths>
 
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -310,17 +311,29 @@ bool AuditLog::readTail(Tail *tail, QString *error)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
     const QJsonObject object = document.object();
-    const QJsonValue seq = object.value(QLatin1String("seq"));
+    const std::optional<qint64> seq = sequenceNumber(object.value(QLatin1String("seq")));
     if (parseError.error != QJsonParseError::NoError || !document.isObject()
-        || object.value(QLatin1String("v")).toInt() != FormatVersion || !seq.isDouble() || seq.toDouble() < 1) {
+        || object.value(QLatin1String("v")).toInt() != FormatVersion || !seq) {
         *error = tr("the last entry of the audit log %1 is damaged (not a v%2 audit entry), so no entry can be "
                     "chained to it; run \"bankid-cli audit verify\" to find out more")
                      .arg(QDir::toNativeSeparators(m_path))
                      .arg(FormatVersion);
         return false;
     }
-    *tail = {qint64(seq.toDouble()), lineHash(line)};
+    *tail = {*seq, lineHash(line)};
     return true;
+}
+
+std::optional<qint64> AuditLog::sequenceNumber(const QJsonValue &seq)
+{
+    if (!seq.isDouble())
+        return std::nullopt;
+    const double value = seq.toDouble();
+    // Range first: converting a double outside qint64's range is undefined behaviour (UBSan found a
+    // "seq":2.2e80 in the audit_log fuzz harness).
+    if (!(value >= 1.0 && value <= double(MaxSeq)) || value != std::floor(value))
+        return std::nullopt;
+    return qint64(value);
 }
 
 qint64 AuditLog::append(const AuditEntry &entry, QString *error)

@@ -3,9 +3,12 @@
 #include "AuditEntry.h"
 
 #include <QByteArray>
+#include <QJsonValue>
 #include <QCoreApplication>
 #include <QMutex>
 #include <QString>
+
+#include <optional>
 
 namespace bankid {
 
@@ -59,6 +62,13 @@ public:
     static constexpr int FormatVersion = 1;
     /// Bytes of the per-log HMAC key.
     static constexpr int KeyBytes = 32;
+    /// The largest "seq" a line may carry: 2^53, up to which a JSON number (a double) holds every integer.
+    static constexpr qint64 MaxSeq = qint64(1) << 53;
+
+    /// The "seq" member of a line read back from a file: a whole JSON number in 1..MaxSeq; nullopt for anything
+    /// else (missing, not a number, fractional, out of range), so a tampered line can never reach an
+    /// out-of-range (undefined) conversion to qint64.
+    static std::optional<qint64> sequenceNumber(const QJsonValue &seq);
 
     explicit AuditLog(const QString &path);
     ~AuditLog();

@@ -43,8 +43,8 @@ ParsedLine parseLine(int number, const QByteArray &bytes)
         parsed.error = AuditVerifier::tr("its \"v\" is not %1").arg(AuditLog::FormatVersion);
         return parsed;
     }
-    const QJsonValue seq = object.value(QLatin1String("seq"));
-    if (!seq.isDouble() || seq.toDouble() < 1 || seq.toDouble() != double(qint64(seq.toDouble()))) {
+    const std::optional<qint64> seq = AuditLog::sequenceNumber(object.value(QLatin1String("seq")));
+    if (!seq) {
         parsed.error = AuditVerifier::tr("its \"seq\" is not a whole number of 1 or more");
         return parsed;
     }
@@ -65,7 +65,7 @@ ParsedLine parseLine(int number, const QByteArray &bytes)
         return parsed;
     }
     parsed.prev = prev.toLatin1();
-    parsed.record = AuditVerifier::Record{number, qint64(seq.toDouble()), time.toUTC(), *entry, false};
+    parsed.record = AuditVerifier::Record{number, *seq, time.toUTC(), *entry, false};
     return parsed;
 }
 
