@@ -1,5 +1,6 @@
 #include "FaultRule.h"
 
+#include <QLocale>
 #include <QStringList>
 
 namespace bankid::sim {
@@ -117,7 +118,7 @@ QString FaultRule::toSpec() const
     if (remaining >= 0)
         spec += QStringLiteral(":count=") + QString::number(remaining);
     if (probability < 1.0)
-        spec += QStringLiteral(":p=") + QString::number(probability);
+        spec += QStringLiteral(":p=") + QString::number(probability, 'g', QLocale::FloatingPointShortest); // exact round trip
     return spec;
 }
 

@@ -25,6 +25,7 @@ dictionary_of() {
     audit_log) echo audit ;;
     sim_control) echo sim_control ;;
     simple_markdown) echo markdown ;;
+    sim_http_request) echo http ;;
     *) echo "" ;;
   esac
 }
