@@ -163,8 +163,11 @@ void TestHostileCli::floodsAndStallsEndBounded_data()
 void TestHostileCli::floodsAndStallsEndBounded()
 {
 #if defined(__SANITIZE_ADDRESS__)
-    QSKIP("under AddressSanitizer a process's peak RSS measures its allocator and shadow memory, not our "
-          "buffers; the release build of the suite runs this check");
+    // Under AddressSanitizer a process's peak RSS measures its allocator, quarantine and shadow memory, not
+    // our buffers: the bound is checked in the release build; the outcome and the time are checked in both.
+    constexpr bool rssIsOurs = false;
+#else
+    constexpr bool rssIsOurs = true;
 #endif
     QFETCH(CannedResponse, answer);
     QFETCH(QString, errContains);
@@ -181,7 +184,7 @@ void TestHostileCli::floodsAndStallsEndBounded()
     QVERIFY2(run.exitCode == 3, run.describe().constData());
     QVERIFY2(QString::fromUtf8(run.err).contains(errContains), run.describe().constData());
     QVERIFY2(run.elapsedMs < maxMs, qPrintable(QStringLiteral("took %1 ms").arg(run.elapsedMs)));
-    QVERIFY2(run.peakRssKb < RssBoundKb, qPrintable(QStringLiteral("peak RSS %1 MB").arg(run.peakRssKb / 1024)));
+    QVERIFY2(!rssIsOurs || run.peakRssKb < RssBoundKb, qPrintable(QStringLiteral("peak RSS %1 MB").arg(run.peakRssKb / 1024)));
     QCOMPARE(m_server->requestsTo(QStringLiteral("auth")).size(), 1);
 }
 

@@ -5,6 +5,7 @@
 #include "TlsListener.h"
 
 #include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QTest>
 
 #include <arpa/inet.h>
@@ -58,6 +59,9 @@ void TestTlsListener::acceptErrorsBackOffAndResume()
     const int lowestFree = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     QVERIFY(lowestFree >= 0);
     ::close(lowestFree);
+    // The listener's accept-error warning stays off while descriptors are short: UBSan's vptr check on the
+    // QDebug call needs a pipe to probe memory, fails at the limit and reports a false "invalid vptr".
+    QLoggingCategory::setFilterRules(QStringLiteral("bankid.sim.tls.warning=false"));
     rlimit lowered = original;
     lowered.rlim_cur = rlim_t(lowestFree);
     QVERIFY(::setrlimit(RLIMIT_NOFILE, &lowered) == 0);
@@ -73,6 +77,7 @@ void TestTlsListener::acceptErrorsBackOffAndResume()
     QTest::qWait(1000);
     const double cpuDuring = cpuSecondsOfThisProcess() - cpuBefore;
     QVERIFY(::setrlimit(RLIMIT_NOFILE, &original) == 0);
+    QLoggingCategory::setFilterRules(QString());
     QVERIFY2(acceptErrors >= 1, "accept() never failed: the test did not reach the descriptor limit");
     QVERIFY2(acceptErrors <= 10, qPrintable(QStringLiteral("%1 accept errors in 1 s").arg(acceptErrors)));
     QVERIFY2(cpuDuring < 0.2, qPrintable(QStringLiteral("%1 s CPU in 1 s at the descriptor limit").arg(cpuDuring)));
