@@ -6,7 +6,9 @@
 #   are kept, so runs accumulate); new entries stay there and are never committed by this script. The
 #   saved crash inputs of tests/data/fuzz-regressions/<harness>/ are read too (as a second, read-only corpus).
 # - Crash files: BUILD_DIR/crashes/<harness>/ (crash-*, leak-*, timeout-*, oom-*).
-# - Log: every run appends "date<TAB>harness<TAB>seconds<TAB>runs<TAB>edges<TAB>crashes" to BUILD_DIR/fuzz-log.tsv.
+# - Log: every run appends "date<TAB>harness<TAB>seconds<TAB>runs<TAB>edges<TAB>crashes<TAB>cpu-seconds" to
+#   BUILD_DIR/fuzz-log.tsv. seconds is wall time; cpu-seconds is the fuzzer's user + system time, which is what
+#   counts as time fuzzed when the machine was busy with other work (the fuzzers run at nice 19).
 # Exit status: 1 when any harness crashed (or found a timeout, a leak or ran out of memory), else 0.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -37,9 +39,9 @@ else
 fi
 
 log="$BUILD_DIR/fuzz-log.tsv"
-[ -f "$log" ] || printf 'date\tharness\tseconds\truns\tedges\tcrashes\n' > "$log"
+[ -f "$log" ] || printf 'date\tharness\tseconds\truns\tedges\tcrashes\tcpu-seconds\n' > "$log"
 
-printf '%-16s %7s %10s %7s %8s %8s  %s\n' harness seconds runs edges new-corp crashes "crash files"
+printf '%-16s %7s %7s %10s %7s %8s %8s  %s\n' harness seconds cpu-sec runs edges new-corp crashes "crash files"
 failed=0
 for harness in "${harnesses[@]}"; do
   binary="$BUILD_DIR/bin/fuzz_$harness"
@@ -65,9 +67,13 @@ for harness in "${harnesses[@]}"; do
 
   started=$(date +%s)
   # LeakSanitizer off: Qt's and OpenSSL's process-lifetime allocations are not leaks (see ./dev test).
+  # GNU time writes the fuzzer's user and system seconds to a file of their own, apart from its output.
+  cpu_file="$BUILD_DIR/fuzz-output/$harness.cpu"
   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    QT_QPA_PLATFORM=offscreen nice -n 19 "$binary" "${arguments[@]}" "${corpora[@]}" > "$output" 2>&1
+    QT_QPA_PLATFORM=offscreen nice -n 19 /usr/bin/time -o "$cpu_file" -f '%U %S' \
+    "$binary" "${arguments[@]}" "${corpora[@]}" > "$output" 2>&1
   status=$?
+  cpu_seconds=$(awk 'END { printf "%d", $1 + $2 }' "$cpu_file" 2>/dev/null)
   elapsed=$(( $(date +%s) - started ))
 
   runs=$(sed -n 's/^stat::number_of_executed_units: *\([0-9]*\).*/\1/p' "$output" | tail -n 1)
@@ -80,9 +86,9 @@ for harness in "${harnesses[@]}"; do
     new_files="(no artifact: $output)"
   fi
   [ "$crash_count" -gt 0 ] && failed=1
-  printf '%-16s %7s %10s %7s %8s %8s  %s\n' "$harness" "$elapsed" "${runs:-0}" "${edges:-0}" "$((after - before))" \
+  printf '%-16s %7s %7s %10s %7s %8s %8s  %s\n' "$harness" "$elapsed" "${cpu_seconds:-0}" "${runs:-0}" "${edges:-0}" "$((after - before))" \
     "$crash_count" "$(echo $new_files)"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$harness" "$elapsed" "${runs:-0}" "${edges:-0}" \
-    "$crash_count" >> "$log"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$harness" "$elapsed" "${runs:-0}" \
+    "${edges:-0}" "$crash_count" "${cpu_seconds:-0}" >> "$log"
 done
 exit $failed
