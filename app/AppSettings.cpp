@@ -17,6 +17,9 @@ const QString KeyEndUserIp = QStringLiteral("order/endUserIp");
 const QString KeyPollInterval = QStringLiteral("order/pollIntervalSeconds");
 const QString KeyReturnRisk = QStringLiteral("order/returnRisk");
 const QString KeyAutoRestarts = QStringLiteral("order/autoRestarts");
+const QString KeyIdCardAgeLimit = QStringLiteral("idCard/ageLimit");
+const QString KeyIdCardCamera = QStringLiteral("idCard/camera");
+const QString KeyIdCardCameraOn = QStringLiteral("idCard/cameraOn");
 const QString KeyLanguage = QStringLiteral("ui/language");
 const QString KeyGeometry = QStringLiteral("ui/mainWindowGeometry");
 const QString KeyState = QStringLiteral("ui/mainWindowState");
@@ -115,6 +118,20 @@ int AppSettings::autoRestarts() const
 }
 
 void AppSettings::setAutoRestarts(int count) { m_settings->setValue(KeyAutoRestarts, qBound(0, count, MaxAutoRestarts)); }
+int AppSettings::idCardAgeLimit() const
+{
+    return boundedInt(*m_settings, KeyIdCardAgeLimit, DefaultIdCardAgeLimit, MinIdCardAgeLimit, MaxIdCardAgeLimit);
+}
+
+void AppSettings::setIdCardAgeLimit(int years)
+{
+    m_settings->setValue(KeyIdCardAgeLimit, qBound(MinIdCardAgeLimit, years, MaxIdCardAgeLimit));
+}
+
+QByteArray AppSettings::idCardCamera() const { return m_settings->value(KeyIdCardCamera).toByteArray(); }
+void AppSettings::setIdCardCamera(const QByteArray &cameraId) { m_settings->setValue(KeyIdCardCamera, cameraId); }
+bool AppSettings::idCardCameraOn() const { return m_settings->value(KeyIdCardCameraOn, false).toBool(); }
+void AppSettings::setIdCardCameraOn(bool on) { m_settings->setValue(KeyIdCardCameraOn, on); }
 QByteArray AppSettings::windowGeometry() const { return m_settings->value(KeyGeometry).toByteArray(); }
 void AppSettings::setWindowGeometry(const QByteArray &geometry) { m_settings->setValue(KeyGeometry, geometry); }
 QByteArray AppSettings::windowState() const { return m_settings->value(KeyState).toByteArray(); }

@@ -48,6 +48,10 @@ public:
     static constexpr int MaxPollIntervalSeconds = 10;
     static constexpr int DefaultAutoRestarts = 2;
     static constexpr int MaxAutoRestarts = 5;
+    /// Verify ID card: the age limit the holder must meet (the common Swedish limits are 18, 20 and 25).
+    static constexpr int DefaultIdCardAgeLimit = 18;
+    static constexpr int MinIdCardAgeLimit = 1;
+    static constexpr int MaxIdCardAgeLimit = 150;
 
     /// The application's QSettings (QCoreApplication organisation and application names).
     AppSettings();
@@ -91,6 +95,16 @@ public:
     /// New orders after a startFailed, 0..5 (default 2: an expired QR code is renewed rather than ending a demo).
     int autoRestarts() const;
     void setAutoRestarts(int count);
+    /// Verify ID card: the age limit chosen last, MinIdCardAgeLimit..MaxIdCardAgeLimit (default 18).
+    int idCardAgeLimit() const;
+    void setIdCardAgeLimit(int years);
+    /// Verify ID card: the id (QCameraDevice::id()) of the camera chosen last; empty = the system default.
+    QByteArray idCardCamera() const;
+    void setIdCardCamera(const QByteArray &cameraId);
+    /// Verify ID card: whether the camera was left on, so it starts with the page (default off: a camera
+    /// runs only once the operator asked for it).
+    bool idCardCameraOn() const;
+    void setIdCardCameraOn(bool on);
     /// QWidget::saveGeometry() / QMainWindow::saveState() of the main window.
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);
