@@ -6,12 +6,16 @@
 
 #include "EvidenceVerifier.h"
 #include "SimulatorTestClient.h"
+#include "TestConfig.h"
 #include "TestPerson.h"
 #include "XmlDsigVerifier.h"
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTimeZone>
@@ -157,6 +161,7 @@ private Q_SLOTS:
     void verificationSignatureIsValidXades();
     void authenticationEvidenceVerifies();
     void verifyServiceCertificateIsPersisted();
+    void executablePrintsVerifyApiAndHonoursLifetimeFlag();
 };
 
 void TestSimulatorIdCard::mintsCodesThroughControlApiAndCpp()
@@ -360,12 +365,12 @@ void TestSimulatorIdCard::codeWorksOnlyOnce()
 void TestSimulatorIdCard::codeExpires()
 {
     SimulatorOptions options = fastOptions(UserMode::Manual);
-    options.idCardCodeLifetimeMs = 300;
+    options.idCardCodeLifetimeMs = 500;
     SimulatorFixture fx(options);
     QVERIFY(fx.start());
     const QString karl = TestPerson::builtIn().first().personalNumber;
     const QByteArray stale = fx.simulator().mintIdCardCode(karl);
-    QTest::qWait(450);
+    QTest::qWait(650);
     const HttpResult expired = verifyCode(fx.client(), fx.simulator(), stale);
     QCOMPARE(expired.status, 400);
     QCOMPARE(expired.errorCode(), QStringLiteral("invalidParameters"));
@@ -665,6 +670,64 @@ void TestSimulatorIdCard::verifyServiceCertificateIsPersisted()
     const QByteArray xml = QByteArray::fromBase64(
         r.json.value(QStringLiteral("verification")).toObject().value(QStringLiteral("signature")).toString().toLatin1());
     QVERIFY(xml.contains(QSslCertificate(first).toDer().toBase64()));
+}
+
+void TestSimulatorIdCard::executablePrintsVerifyApiAndHonoursLifetimeFlag()
+{
+    const QString program = QStringLiteral(BANKID_BIN_DIR "/bankid-simulator");
+    if (!QFileInfo(program).isExecutable())
+        QSKIP("bankid-simulator is not built (build the bankid-simulator target)");
+    const QString curl = QStandardPaths::findExecutable(QStringLiteral("curl"));
+    if (curl.isEmpty())
+        QSKIP("curl is not installed: it is the independent client this test uses");
+
+    QProcess refused;
+    refused.start(program, {QStringLiteral("--id-card-lifetime-ms"), QStringLiteral("0")});
+    QVERIFY(refused.waitForFinished(10000));
+    QCOMPARE(refused.exitCode(), 2);
+    QVERIFY(refused.readAllStandardError().contains("--id-card-lifetime-ms"));
+
+    QTemporaryDir dir;
+    QProcess simulator;
+    simulator.start(program, {QStringLiteral("--state-dir"), dir.path(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                              QStringLiteral("--latency-ms"), QStringLiteral("0"), QStringLiteral("--id-card-lifetime-ms"),
+                              QStringLiteral("1500")});
+    QByteArray out;
+    QVERIFY(QTest::qWaitFor([&] {
+        out += simulator.readAllStandardOutput();
+        return out.contains("Ready.") || simulator.state() == QProcess::NotRunning;
+    }, 60000));
+    static const QRegularExpression verifyLine(QStringLiteral("Verify API: +(https://127\\.0\\.0\\.1:\\d+/rp/v1)\\s"));
+    static const QRegularExpression controlLine(QStringLiteral("control API: +(\\S+)"));
+    const auto verifyMatch = verifyLine.match(QString::fromUtf8(out));
+    const auto controlMatch = controlLine.match(QString::fromUtf8(out));
+    QVERIFY2(verifyMatch.hasMatch() && controlMatch.hasMatch(), out.constData());
+
+    const QDir files(dir.path());
+    auto post = [&](const QString &url, const QByteArray &body) {
+        QProcess client;
+        client.start(curl, {QStringLiteral("-s"), QStringLiteral("--cacert"), files.filePath(QStringLiteral("ca.pem")),
+                            QStringLiteral("--cert"), files.filePath(QStringLiteral("client.pem")), QStringLiteral("--key"),
+                            files.filePath(QStringLiteral("client-key.pem")), QStringLiteral("-H"),
+                            QStringLiteral("Content-Type: application/json"), QStringLiteral("-d"), QString::fromLatin1(body), url});
+        client.waitForFinished(30000);
+        return QJsonDocument::fromJson(client.readAllStandardOutput()).object();
+    };
+    const QString karl = TestPerson::builtIn().first().personalNumber;
+    const QString mintUrl = controlMatch.captured(1) + QStringLiteral("/persons/%1/id-card").arg(karl);
+    QElapsedTimer sinceMint;
+    sinceMint.start();
+    const QByteArray expiring = post(mintUrl, "{}").value(QStringLiteral("qrCode")).toString().toLatin1();
+    const QByteArray fresh = post(mintUrl, "{}").value(QStringLiteral("qrCode")).toString().toLatin1();
+    QVERIFY(codeShape.match(QString::fromLatin1(fresh)).hasMatch());
+    const QString verifyUrl = verifyMatch.captured(1) + QStringLiteral("/verify");
+    QCOMPARE(post(verifyUrl, "{\"qrCode\":\"" + fresh + "\"}").value(QStringLiteral("transactionType")).toString(),
+             QStringLiteral("ID-kort-validering"));
+    QTest::qWait(int(qMax<qint64>(0, 1800 - sinceMint.elapsed())));
+    QCOMPARE(post(verifyUrl, "{\"qrCode\":\"" + expiring + "\"}").value(QStringLiteral("details")).toString(),
+             QStringLiteral("qrCode expired"));
+    simulator.terminate();
+    QVERIFY(simulator.waitForFinished(10000));
 }
 
 QTEST_GUILESS_MAIN(TestSimulatorIdCard)
