@@ -7,7 +7,6 @@
 #include <QString>
 
 #include <deque>
-#include <optional>
 
 namespace bankid::sim {
 
