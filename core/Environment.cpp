@@ -34,6 +34,16 @@ QUrl defaultBaseUrl(Environment environment)
     return {};
 }
 
+QUrl defaultIdCardBaseUrl(Environment environment)
+{
+    switch (environment) {
+    case Environment::Test: return QUrl(QStringLiteral("https://idcardapi.test.bankid.com/rp/v1"));
+    case Environment::Production: return QUrl(QStringLiteral("https://idcardapi.bankid.com/rp/v1"));
+    case Environment::Custom: return {};
+    }
+    return {};
+}
+
 QList<QSslCertificate> bundledRootCertificates(Environment environment)
 {
     QString resource;

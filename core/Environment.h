@@ -25,6 +25,11 @@ std::optional<Environment> environmentFromName(const QString &name);
 /// The RP API v6.0 base URL of the environment (api digest §1); an empty QUrl for Custom.
 QUrl defaultBaseUrl(Environment environment);
 
+/// The Verify API v1 (digital ID card) base URL of the environment (api digest §11): test
+/// https://idcardapi.test.bankid.com/rp/v1, production https://idcardapi.bankid.com/rp/v1; an empty QUrl for
+/// Custom (RpConfig derives one from the RP API base URL, see RpConfig::derivedIdCardBaseUrl()).
+QUrl defaultIdCardBaseUrl(Environment environment);
+
 /// The BankID SSL root CA bundled for the environment (resources :/bankid/certs/*.pem); empty for Custom.
 /// These are the ONLY roots the client trusts for Test/Production: the system store is never used.
 QList<QSslCertificate> bundledRootCertificates(Environment environment);

@@ -2,6 +2,7 @@
 
 #include "JsonDuplicateKeys.h"
 #include "OneShotUploadDevice.h"
+#include "PersonalNumber.h"
 #include "RpClient.h"
 #include "RpConfig.h"
 #include "TcpReceiveCounter.h"
@@ -52,7 +53,8 @@ void RpCall::send(QNetworkAccessManager *nam, const QNetworkRequest &request, co
         reply = nam->post(request, body); // idempotent: QNAM may re-send it on a stale connection
     } else {
         // An order must not be created twice; a /cancel re-sent by QNAM would hide that the first one
-        // may have arrived (CancelJob re-sends it itself and knows what invalidParameters then means).
+        // may have arrived (CancelJob re-sends it itself and knows what invalidParameters then means); an ID
+        // card code is valid once, so a silent re-send would turn a verified card into "already used".
         auto *device = new OneShotUploadDevice(body, this);
         reply = nam->post(request, device);
         device->setParent(reply); // lives exactly as long as QNAM may read it
@@ -245,6 +247,13 @@ void RpCall::finishExchange(RpError::Outcome outcome)
                     }
                     break;
                 case Endpoint::Cancel: break;
+                case Endpoint::IdCardVerify:
+                    if (auto parsed = IdCardVerification::fromJson(document.object(), &schemaError)) {
+                        m_idCardVerification = *parsed;
+                        m_logSummary += QStringLiteral(" user.personalNumber=")
+                                        + PersonalNumber::mask(parsed->user.personalNumber);
+                    }
+                    break;
                 }
             }
             outcome.schemaError = schemaError;

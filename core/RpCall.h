@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ApiTypes.h"
+#include "IdCardVerification.h"
 #include "RpConfig.h"
 #include "RpError.h"
 
@@ -23,7 +24,8 @@ namespace bankid {
 class OneShotUploadDevice;
 class TcpReceiveCounter;
 
-/// One exchange with the BankID RP API (an order, a collect or a cancel), created by RpClient.
+/// One exchange with the BankID RP API (an order, a collect or a cancel) or with its Verify API v1 (a digital
+/// ID card verification), created by RpClient.
 ///
 /// Contract:
 /// - finished() is emitted exactly once, always asynchronously (never from inside RpClient::start() etc.),
@@ -67,6 +69,7 @@ public:
         Order,   ///< /auth, /sign, /payment, /phone/auth, /phone/sign -> OrderResponse
         Collect, ///< /collect -> CollectResponse
         Cancel,  ///< /cancel -> {}
+        IdCardVerify, ///< Verify API v1 /verify -> IdCardVerification (RpConfig::effectiveIdCardBaseUrl())
     };
     Q_ENUM(Endpoint)
 
@@ -94,6 +97,8 @@ public:
     const OrderResponse &orderResponse() const { return m_orderResponse; }
     /// The parsed collect response; empty unless ok() on an Endpoint::Collect call.
     const CollectResponse &collectResponse() const { return m_collectResponse; }
+    /// The parsed ID card verification; empty unless ok() on an Endpoint::IdCardVerify call.
+    const IdCardVerification &idCardVerification() const { return m_idCardVerification; }
     /// The HTTP status, 0 when no HTTP response arrived.
     int httpStatus() const { return m_httpStatus; }
     /// Milliseconds from sending to finishing.
@@ -115,8 +120,8 @@ private:
 
     RpCall(Endpoint endpoint, Flow flow, const QString &path, const QString &orderRef, QObject *parent);
 
-    /// Posts `body` through `nam`; the request is fully prepared by RpClient. Order and cancel requests go
-    /// through a OneShotUploadDevice so that QNAM can never send them twice on its own.
+    /// Posts `body` through `nam`; the request is fully prepared by RpClient. Order, cancel and ID card
+    /// requests go through a OneShotUploadDevice so that QNAM can never send them twice on its own.
     void send(QNetworkAccessManager *nam, const QNetworkRequest &request, const QByteArray &body,
               int transferTimeoutMs, int requestDeadlineMs, const QString &logSummary);
     /// Finishes with `error` on the next event loop turn, without sending anything.
@@ -161,6 +166,7 @@ private:
     RpError m_error;
     OrderResponse m_orderResponse;
     CollectResponse m_collectResponse;
+    IdCardVerification m_idCardVerification;
     int m_httpStatus = 0;
     qint64 m_duration = 0;
 };

@@ -102,6 +102,19 @@ void RpClient::untrack()
         emit idle();
 }
 
+RpCall *RpClient::verifyIdCard(const IdCardCode &code)
+{
+    const QString path = QStringLiteral("verify");
+    const QString problem = m_config.idCardValidationError();
+    if (m_configError.isEmpty() && !problem.isEmpty()) {
+        RpCall *call = newCall(RpCall::Endpoint::IdCardVerify, Flow::Auth, path, {});
+        call->failLater(RpError::configuration(problem));
+        return call;
+    }
+    const QJsonObject body{{QStringLiteral("qrCode"), code.text()}};
+    return post(RpCall::Endpoint::IdCardVerify, Flow::Auth, path, {}, body, QStringLiteral("qrCode=") + code.loggable());
+}
+
 CancelJob *RpClient::cancelOrder(const QString &orderRef)
 {
     auto *job = new CancelJob(this, orderRef);
@@ -133,7 +146,8 @@ RpCall *RpClient::post(RpCall::Endpoint endpoint, Flow flow, const QString &path
         return call;
     }
 
-    QNetworkRequest request(m_config.endpointUrl(path));
+    QNetworkRequest request(endpoint == RpCall::Endpoint::IdCardVerify ? m_config.idCardEndpointUrl(path)
+                                                                        : m_config.endpointUrl(path));
     // Exactly this value: BankID answers 415 to "application/json; charset=UTF-8" (api digest §1).
     request.setRawHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());

@@ -2,6 +2,7 @@
 
 #include "ApiTypes.h"
 #include "CancelJob.h"
+#include "IdCardCode.h"
 #include "RpCall.h"
 #include "RpConfig.h"
 
@@ -12,8 +13,8 @@ class QNetworkAccessManager;
 
 namespace bankid {
 
-/// The BankID RP API v6.0 client: turns requests into RpCall objects over mutual TLS through the injected
-/// QNetworkAccessManager, the product's one HTTP path.
+/// The BankID RP API v6.0 client, and the Verify API v1 client for digital ID cards: turns requests into
+/// RpCall objects over mutual TLS through the injected QNetworkAccessManager, the product's one HTTP path.
 ///
 /// Contract:
 /// - The QNAM is injected and not owned (tests and the bench share or inspect it; its proxy settings
@@ -23,15 +24,19 @@ namespace bankid {
 ///   redirects, QNAM's transfer timeout (an inactivity timer, RpConfig::transferTimeoutMs) plus RpCall's
 ///   total deadline and size cap. One QSslConfiguration is built once and reused, so QNAM keeps one TLS
 ///   connection alive for sequential calls instead of a handshake per call.
-/// - Order-creating requests (/auth, /sign, /payment, /phone/auth, /phone/sign) and /cancel are never
-///   re-sent by QNAM (see OneShotUploadDevice); /collect may be.
+/// - Order-creating requests (/auth, /sign, /payment, /phone/auth, /phone/sign), /cancel and the Verify
+///   API's /verify are never re-sent by QNAM (see OneShotUploadDevice); /collect may be.
+/// - /verify goes to RpConfig::effectiveIdCardBaseUrl() with the same TLS configuration, timeouts, guards
+///   and error mapping as the RP API; a config without a usable Verify API URL fails it with
+///   Kind::Configuration (RpConfig::idCardValidationError()) and leaves orders alone.
 /// - Order requests are validated locally first (RequestValidator); an invalid request is never sent and
 ///   its call fails asynchronously with RpError::Kind::Validation. An unusable config fails every call
 ///   with Kind::Configuration.
 /// - Calls are children of the client (see RpCall for their lifetime); inFlightCount() and idle() let a
 ///   front end wait for the last /cancel before it exits.
 /// - Logs (category "bankid.rp") name method, path, status and duration; orderRef is logged, personal
-///   numbers only masked, qrStartSecret and request bodies never.
+///   numbers only masked, qrStartSecret and request bodies never; an ID card code only by its first
+///   IdCardCode::LoggedCharacters characters.
 /// - Nagle: QNAM never sets TCP_NODELAY and its socket is not reachable through Qt's API. A body up to
 ///   16 KB leaves in one write with the headers; a larger /sign body can wait ~40 ms for the server's
 ///   delayed ACK (bankid-bench shows it). /collect and /cancel are never affected.
@@ -65,6 +70,10 @@ public:
     /// Cancels the order until BankID confirms it or that cannot be had (see CancelJob): what a session,
     /// a window or a program uses when it abandons an order. Counted in inFlightCount() until finished.
     CancelJob *cancelOrder(const QString &orderRef);
+    /// POST <Verify API base>/verify {"qrCode"} (api digest §11), once: RpCall::Endpoint::IdCardVerify, path
+    /// "verify"; the answer in RpCall::idCardVerification(). An expired, reused or unknown code comes back as
+    /// RpError::Kind::Api, 400 invalidParameters with BankID's details (UNCONFIRMED for BankID).
+    RpCall *verifyIdCard(const IdCardCode &code);
     /// Cancels the order `orderCall` (an /auth, /sign, ... still in flight) creates, as soon as its
     /// orderRef arrives; nothing if it fails. For a session abandoned before BankID answered its order.
     void cancelOrderWhenCreated(RpCall *orderCall);

@@ -13,6 +13,7 @@ RpConfig RpConfig::forEnvironment(Environment environment, const ClientIdentity 
     RpConfig config;
     config.environment = environment;
     config.baseUrl = defaultBaseUrl(environment);
+    config.idCardBaseUrl = defaultIdCardBaseUrl(environment);
     config.caCertificates = bundledRootCertificates(environment);
     config.identity = identity;
     return config;
@@ -24,6 +25,7 @@ std::optional<RpConfig> RpConfig::forCustomServer(const QUrl &baseUrl, const QSt
 {
     RpConfig config = forEnvironment(Environment::Custom);
     config.baseUrl = baseUrl;
+    config.idCardBaseUrl = derivedIdCardBaseUrl(baseUrl);
     const auto roots = loadCaFile(caFile, error);
     if (!roots)
         return std::nullopt;
@@ -102,14 +104,64 @@ QSslConfiguration RpConfig::sslConfiguration() const
     return ssl;
 }
 
+namespace {
+
+QUrl below(const QUrl &base, const QString &path)
+{
+    QUrl url = base;
+    QString basePath = url.path();
+    if (!basePath.endsWith(QLatin1Char('/')))
+        basePath += QLatin1Char('/');
+    url.setPath(basePath + path);
+    return url;
+}
+
+} // namespace
+
 QUrl RpConfig::endpointUrl(const QString &path) const
 {
-    QUrl url = baseUrl;
-    QString base = url.path();
-    if (!base.endsWith(QLatin1Char('/')))
-        base += QLatin1Char('/');
-    url.setPath(base + path);
-    return url;
+    return below(baseUrl, path);
+}
+
+QUrl RpConfig::derivedIdCardBaseUrl(const QUrl &rpBaseUrl)
+{
+    QString path = rpBaseUrl.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    const QLatin1String rpVersion("/v6.0");
+    if (!rpBaseUrl.isValid() || !path.endsWith(rpVersion))
+        return {};
+    QUrl derived = rpBaseUrl;
+    derived.setPath(path.chopped(rpVersion.size()) + QStringLiteral("/v1"));
+    return derived;
+}
+
+QUrl RpConfig::effectiveIdCardBaseUrl() const
+{
+    if (!idCardBaseUrl.isEmpty())
+        return idCardBaseUrl;
+    return environment == Environment::Custom ? derivedIdCardBaseUrl(baseUrl) : defaultIdCardBaseUrl(environment);
+}
+
+QString RpConfig::idCardValidationError() const
+{
+    const QUrl url = effectiveIdCardBaseUrl();
+    if (url.isEmpty())
+        return QStringLiteral("no Verify API base URL: idCardBaseUrl is empty and cannot be derived from baseUrl \"%1\" "
+                              "(its last path segment is not v6.0)")
+            .arg(baseUrl.toString());
+    if (!url.isValid())
+        return QStringLiteral("idCardBaseUrl is invalid");
+    if (url.scheme() != QLatin1String("https"))
+        return QStringLiteral("idCardBaseUrl must use https (mutual TLS), got \"%1\"").arg(url.scheme());
+    if (url.host().isEmpty())
+        return QStringLiteral("idCardBaseUrl has no host");
+    return {};
+}
+
+QUrl RpConfig::idCardEndpointUrl(const QString &path) const
+{
+    return below(effectiveIdCardBaseUrl(), path);
 }
 
 } // namespace bankid

@@ -42,6 +42,11 @@ struct RpConfig
     Environment environment = Environment::Test;
     /// e.g. https://appapi2.test.bankid.com/rp/v6.0 (a trailing slash is tolerated).
     QUrl baseUrl;
+    /// The Verify API v1 base URL for digital ID cards (api digest §11), e.g.
+    /// https://idcardapi.test.bankid.com/rp/v1. Reached with the same TLS settings (pinned CAs, RP
+    /// certificate) as baseUrl (UNCONFIRMED for BankID: the same root). Empty means "derive it":
+    /// effectiveIdCardBaseUrl().
+    QUrl idCardBaseUrl;
     /// Pinned trust anchors for the server certificate (bundled root, or a CA override file for Custom).
     QList<QSslCertificate> caCertificates;
     /// The RP certificate and key. May be null (the server then rejects the handshake, reported as
@@ -53,7 +58,8 @@ struct RpConfig
     /// The total deadline of one request from sending to its complete answer (RpCall enforces it).
     int requestDeadlineMs = DefaultRequestDeadlineMs;
 
-    /// Base URL and bundled root of `environment`; Custom leaves both empty for the caller to fill.
+    /// Base URL, Verify API base URL and bundled root of `environment`; Custom leaves them empty for the
+    /// caller to fill.
     static RpConfig forEnvironment(Environment environment, const ClientIdentity &identity = {});
 
     /// A Custom configuration for a server named by files, the way an operator names it (--url, --ca,
@@ -79,6 +85,19 @@ struct RpConfig
 
     /// baseUrl + "/" + path (path like "auth" or "phone/sign"), whatever baseUrl's trailing slash.
     QUrl endpointUrl(const QString &path) const;
+    /// The Verify API base of a Custom server whose RP API is at `rpBaseUrl`: the same URL with a last path
+    /// segment "v6.0" replaced by "v1" (https://127.0.0.1:8443/rp/v6.0 -> https://127.0.0.1:8443/rp/v1,
+    /// our simulator's layout, idcard-contract §1; a trailing slash is tolerated and dropped). An empty QUrl
+    /// when the last segment is not "v6.0": then the Verify API base must be given explicitly.
+    static QUrl derivedIdCardBaseUrl(const QUrl &rpBaseUrl);
+    /// idCardBaseUrl when set, else derivedIdCardBaseUrl(baseUrl) for Custom and defaultIdCardBaseUrl()
+    /// for Test / Production.
+    QUrl effectiveIdCardBaseUrl() const;
+    /// Empty when effectiveIdCardBaseUrl() is a usable https URL with a host, else one sentence saying why
+    /// (ID card verifications then fail with RpError::Kind::Configuration; orders are not affected).
+    QString idCardValidationError() const;
+    /// effectiveIdCardBaseUrl() + "/" + path ("verify").
+    QUrl idCardEndpointUrl(const QString &path) const;
 };
 
 } // namespace bankid

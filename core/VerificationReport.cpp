@@ -7,6 +7,7 @@ namespace bankid {
 
 VerificationReport::VerificationReport()
     : checks(VerificationCheck::notRun(checkNames()))
+    , requiredChecks(checkNames().mid(0, 5))
 {
 }
 
@@ -42,8 +43,7 @@ bool VerificationReport::allPassed() const
         if (check.failed())
             return false;
     }
-    const QStringList required = checkNames().mid(0, 5);
-    for (const QString &name : required) {
+    for (const QString &name : requiredChecks) {
         if (!check(name).passed())
             return false;
     }

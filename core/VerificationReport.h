@@ -16,8 +16,10 @@ namespace bankid {
 // Everything EvidenceVerifier found out about one BankID signature (+ OCSP response): every check in a fixed
 // order with stable names, and what the evidence says (signer, funcId, signing time, the signed texts).
 //
-// Contract: `checks` always holds exactly checkNames(), in that order. allPassed() is true when no check
-// failed and the signature itself ("xml", both references, "signature value", "certificate chain") passed;
+// Contract: `checks` always holds exactly checkNames(), in that order (another verifier may replace the list
+// with its own fixed one, as IdCardEvidenceVerifier does, and then sets requiredChecks to match). allPassed()
+// is true when no check failed and every check in requiredChecks passed (by default the signature itself:
+// "xml", both references, "signature value", "certificate chain");
 // checks that did not apply (NotRun: no OCSP given, nothing to compare with) do not count against it.
 // signingTime is the OCSP response's producedAt (BankID's XML carries no time), absent without OCSP.
 //
@@ -27,6 +29,8 @@ namespace bankid {
 //     auditLog.write(QJsonDocument(report.toJson()).toJson());
 struct VerificationReport {
     QList<VerificationCheck> checks;
+    /// The checks that must have passed (not merely not failed) for allPassed(); default checkNames().mid(0, 5).
+    QStringList requiredChecks;
     QString signerName;           ///< the user certificate's CN (BankID: "givenName surname")
     QString signerPersonalNumber; ///< the user certificate's serialNumber attribute
     QString signerGivenName;

@@ -118,19 +118,6 @@ QList<xmlNodePtr> referenceNodes(xmlNodePtr signature)
     return result;
 }
 
-std::optional<QCryptographicHash::Algorithm> digestAlgorithm(const QString &href)
-{
-    if (href == QLatin1String("http://www.w3.org/2001/04/xmlenc#sha256"))
-        return QCryptographicHash::Sha256;
-    if (href == QLatin1String("http://www.w3.org/2000/09/xmldsig#sha1"))
-        return QCryptographicHash::Sha1;
-    if (href == QLatin1String("http://www.w3.org/2001/04/xmldsig-more#sha384"))
-        return QCryptographicHash::Sha384;
-    if (href == QLatin1String("http://www.w3.org/2001/04/xmlenc#sha512"))
-        return QCryptographicHash::Sha512;
-    return std::nullopt;
-}
-
 QString nodeAttribute(xmlNodePtr node, const char *name)
 {
     xmlChar *value = xmlGetProp(node, BAD_CAST name);
@@ -197,6 +184,19 @@ bool verifySignatureValue(xmlDocPtr doc, xmlNodePtr signature, xmlSecKeyPtr key,
 }
 
 } // namespace
+
+std::optional<QCryptographicHash::Algorithm> XmlDsigVerifier::digestAlgorithm(const QString &uri)
+{
+    if (uri == QLatin1String("http://www.w3.org/2001/04/xmlenc#sha256"))
+        return QCryptographicHash::Sha256;
+    if (uri == QLatin1String("http://www.w3.org/2000/09/xmldsig#sha1"))
+        return QCryptographicHash::Sha1;
+    if (uri == QLatin1String("http://www.w3.org/2001/04/xmldsig-more#sha384"))
+        return QCryptographicHash::Sha384;
+    if (uri == QLatin1String("http://www.w3.org/2001/04/xmlenc#sha512"))
+        return QCryptographicHash::Sha512;
+    return std::nullopt;
+}
 
 XmlDsigVerifier::Result XmlDsigVerifier::verify(const QByteArray &xml, const QByteArray &certificateDer)
 {

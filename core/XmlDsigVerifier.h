@@ -1,8 +1,11 @@
 #pragma once
 
 #include <QByteArray>
+#include <QCryptographicHash>
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace bankid {
 
@@ -41,6 +44,8 @@ public:
     };
 
     static Result verify(const QByteArray &xml, const QByteArray &certificateDer);
+    /// The hash of an XMLDSig DigestMethod URI (sha1, sha256, sha384, sha512); std::nullopt for any other.
+    static std::optional<QCryptographicHash::Algorithm> digestAlgorithm(const QString &uri);
 };
 
 } // namespace bankid

@@ -15,6 +15,7 @@
 #include <openssl/x509v3.h>
 
 #include <memory>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -228,6 +229,18 @@ CertifiedKey EvidencePki::issueOcspResponder(const CertifiedKey &bankCa, const Q
                  error);
 }
 
+CertifiedKey EvidencePki::issueVerifyService(const CertifiedKey &bankCa, const QString &commonName, QString *error,
+                                             const QDateTime &notBefore)
+{
+    const QDateTime from = notBefore.isValid() ? notBefore : hourAgo();
+    return issue(&bankCa, caSubject(commonName), from, from.addDays(3650),
+                 {{NID_basic_constraints, "critical,CA:FALSE"},
+                  {NID_key_usage, "critical,digitalSignature,nonRepudiation"},
+                  {NID_subject_key_identifier, "hash"},
+                  {NID_authority_key_identifier, "keyid:always"}},
+                 error);
+}
+
 CertifiedKey EvidencePki::issueUser(const CertifiedKey &bankCa, const TestPerson &person, const QDateTime &notBefore,
                                     const QDateTime &notAfter, QString *error)
 {
@@ -312,13 +325,20 @@ bool EvidencePki::ensure(QString *error)
             return false;
         renewed = true;
     }
-    const QString ocspCert = QStringLiteral("signing-ocsp.pem");
-    const QString ocspKey = QStringLiteral("signing-ocsp-key.pem");
-    m_ocsp = load(ocspCert, ocspKey, QList<QSslCertificate>{m_bankCa.certificate, m_root.certificate});
-    if (renewed || !issuedAndValid(m_ocsp.certificate, m_bankCa.certificate)) {
-        m_ocsp = issueOcspResponder(m_bankCa, QLatin1String(ocspName), error);
-        if (m_ocsp.isNull() || !save(ocspCert, ocspKey, m_ocsp, error))
-            return false;
+    // The leaves below the bank CA: reused while valid and issued by the current bank CA.
+    using Issuer = CertifiedKey (*)(const CertifiedKey &, const QString &, QString *, const QDateTime &);
+    const std::tuple<CertifiedKey *, const char *, const char *, Issuer> leaves[] = {
+        {&m_ocsp, "signing-ocsp", ocspName, &EvidencePki::issueOcspResponder},
+        {&m_verifyService, "signing-verify-service", verifyServiceName, &EvidencePki::issueVerifyService}};
+    for (const auto &[target, fileStem, commonName, issueLeaf] : leaves) {
+        const QString certName = QLatin1String(fileStem) + QStringLiteral(".pem");
+        const QString keyName = QLatin1String(fileStem) + QStringLiteral("-key.pem");
+        *target = load(certName, keyName, QList<QSslCertificate>{m_bankCa.certificate, m_root.certificate});
+        if (renewed || !issuedAndValid(target->certificate, m_bankCa.certificate)) {
+            *target = issueLeaf(m_bankCa, QLatin1String(commonName), error, QDateTime());
+            if (target->isNull() || !save(certName, keyName, *target, error))
+                return false;
+        }
     }
     m_users.clear();
     lock.unlock();

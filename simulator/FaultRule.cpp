@@ -12,7 +12,8 @@ const QStringList &knownEndpoints()
     static const QStringList endpoints = {QStringLiteral("auth"),       QStringLiteral("sign"),
                                           QStringLiteral("payment"),    QStringLiteral("phone/auth"),
                                           QStringLiteral("phone/sign"), QStringLiteral("collect"),
-                                          QStringLiteral("cancel"),     QStringLiteral("*")};
+                                          QStringLiteral("cancel"),     QStringLiteral("verify"),
+                                          QStringLiteral("*")};
     return endpoints;
 }
 

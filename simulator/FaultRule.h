@@ -11,8 +11,8 @@ namespace bankid::sim {
 //
 // Spec syntax (flag --fault and POST /sim/v1/faults {"spec": ...}):
 //     <endpoint>:<kind>[:count=N][:p=P]
-//   endpoint: auth | sign | payment | phone/auth | phone/sign | collect | cancel | *   (* = every RP endpoint,
-//             never the /sim/v1 control API)
+//   endpoint: auth | sign | payment | phone/auth | phone/sign | collect | cancel | verify (/rp/v1/verify, the
+//             Verify API) | *   (* = every RP and Verify API endpoint, never the /sim/v1 control API)
 //   kind:     500 | 502 | 503 | 429 | 408 | html | truncate | close | processed-close | partial | delay=MS
 //   count=N:  the next N matching requests (default: unlimited); p=P: probability 0..1 per request (default 1)
 //

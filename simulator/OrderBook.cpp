@@ -6,7 +6,6 @@
 #include "SignatureDocument.h"
 #include "TestPerson.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QUuid>
@@ -20,14 +19,6 @@ namespace {
 QByteArray newUuid()
 {
     return QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-}
-
-QByteArray uhiFor(const QString &personalNumber)
-{
-    // Stable per simulated device: a SHA-1 in base64, the 28-character shape of the real uhi.
-    return QCryptographicHash::hash(QByteArray(personalNumber.toLatin1() + "|bankid-desk-simulator-device"),
-                                    QCryptographicHash::Sha1)
-        .toBase64();
 }
 
 } // namespace
@@ -511,8 +502,8 @@ void OrderBook::rebuildBody(Order *order)
                              + QByteArrayLiteral("\",\"hintCode\":\"") + hint + QByteArrayLiteral("\"}");
         return;
     }
-    const TestPerson person = TestPerson::forNumber(order->signer);
-    const QByteArray uhi = uhiFor(person.personalNumber);
+    const TestPerson person = m_persons.forNumber(order->signer);
+    const QByteArray uhi = person.deviceUhi();
     QString ip = order->deviceIpAddress;
     if (ip.isEmpty())
         ip = m_options.deviceIpAddress;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Order.h"
+#include "PersonDirectory.h"
 #include "SimulatorOptions.h"
 
 #include <QElapsedTimer>
@@ -70,6 +71,9 @@ public:
     /// The signing PKI that signs completionData.signature / ocspResponse (not owned; set before use).
     void setEvidencePki(EvidencePki *pki) { m_pki = pki; }
     EvidencePki *evidencePki() const { return m_pki; }
+    /// Who signs: built-in, added (POST /sim/v1/persons) or synthetic persons.
+    PersonDirectory &persons() { return m_persons; }
+    const PersonDirectory &persons() const { return m_persons; }
     UserMode userMode() const { return m_options.userMode; }
     qint64 now() const { return m_clock.elapsed(); }
 
@@ -139,6 +143,7 @@ private:
 
     SimulatorOptions m_options;
     EvidencePki *m_pki = nullptr;
+    PersonDirectory m_persons;
     QElapsedTimer m_clock;
     QTimer m_timer;
     QHash<QByteArray, std::shared_ptr<Order>> m_orders;

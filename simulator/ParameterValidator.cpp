@@ -453,4 +453,21 @@ std::optional<QByteArray> ParameterValidator::validateOrderRef(const QJsonObject
     return orderRef.toLatin1();
 }
 
+std::optional<QByteArray> ParameterValidator::validateIdCardQrCode(const QJsonObject &body, QString *details)
+{
+    Checker check(details);
+    if (!check.onlyKnown(body, {QStringLiteral("qrCode")}, QString()))
+        return std::nullopt;
+    const QJsonValue value = body.value(QStringLiteral("qrCode"));
+    const QString code = value.toString();
+    bool clean = value.isString() && code.startsWith(QLatin1String("BANKIDF.")) && code.size() <= idCardQrCodeMax;
+    for (const QChar c : code)
+        clean = clean && c.unicode() > 0x20 && c.unicode() < 0x7f; // printable ASCII: no whitespace or controls
+    if (!clean) {
+        check.fail(QStringLiteral("Invalid qrCode"));
+        return std::nullopt;
+    }
+    return code.toLatin1();
+}
+
 } // namespace bankid::sim

@@ -26,6 +26,13 @@ public:
     /// /collect and /cancel: {"orderRef": "<non-empty string>"} and nothing else.
     static std::optional<QByteArray> validateOrderRef(const QJsonObject &body, QString *details);
 
+    /// The longest qrCode /rp/v1/verify looks at (issue #11 contract; BankID's limit is UNCONFIRMED).
+    static constexpr int idCardQrCodeMax = 1024;
+    /// /rp/v1/verify: {"qrCode": "BANKIDF.<printable ASCII, no whitespace>"} of at most idCardQrCodeMax
+    /// characters and nothing else; details "Invalid qrCode" (or names an unknown member). Whether the rest is
+    /// a code this simulator minted is IdCardCodeBook's business.
+    static std::optional<QByteArray> validateIdCardQrCode(const QJsonObject &body, QString *details);
+
     /// Strict base64 (standard alphabet, '=' padding only at the end, length a multiple of 4).
     static bool isBase64(const QString &text);
     /// Strict IPv4 dotted quad or IPv6 text form (inet_pton), no zone id.

@@ -3,6 +3,7 @@
 #include "EvidencePki.h"
 #include "FaultInjector.h"
 #include "HttpConnection.h"
+#include "IdCardService.h"
 #include "QrPayload.h"
 #include "SimulatorServer.h"
 #include "StateDirectory.h"
@@ -37,6 +38,7 @@ Simulator::Simulator(const SimulatorOptions &options, QObject *parent)
         m_options.stateDir = defaultStateDir();
     m_state = std::make_unique<StateDirectory>(m_options.stateDir);
     m_pki = std::make_unique<EvidencePki>(m_options.stateDir);
+    m_idCards = std::make_unique<IdCardService>(m_pki.get(), &m_book->persons(), m_options.idCardCodeLifetimeMs);
     for (const FaultRule &rule : m_options.faults)
         m_faults->add(rule);
     connect(m_book.get(), &OrderBook::orderCreated, this, &Simulator::orderCreated);
@@ -101,6 +103,7 @@ bool Simulator::start(QString *error)
 
     auto server = std::make_unique<SimulatorServer>(m_book.get(), m_faults.get());
     server->setLatencyMs(m_options.latencyMs);
+    server->setIdCardService(m_idCards.get());
     server->setRequireCertificateInHttp(m_options.acceptAnyClientCert);
     server->setTrustedClientCas(clientCas);
     server->setHandshakeTimeoutMs(m_options.handshakeTimeoutMs);
@@ -130,6 +133,13 @@ QUrl Simulator::baseUrl() const
 {
     QUrl url = controlUrl();
     url.setPath(QStringLiteral("/rp/v6.0"));
+    return url;
+}
+
+QUrl Simulator::idCardBaseUrl() const
+{
+    QUrl url = controlUrl();
+    url.setPath(QStringLiteral("/rp/v1"));
     return url;
 }
 
@@ -169,6 +179,19 @@ bool Simulator::setPersonRevoked(const QString &personalNumber, bool revoked, QS
     m_pki->setRevoked(personalNumber, revoked ? std::optional<QDateTime>(QDateTime::currentDateTimeUtc()) : std::nullopt);
     qCInfo(lcSim) << "signing certificate of" << TestPerson::mask(personalNumber) << (revoked ? "revoked" : "reinstated");
     return true;
+}
+
+bool Simulator::addPerson(const TestPerson &person, QString *error)
+{
+    return m_book->persons().add(person, error);
+}
+
+QByteArray Simulator::mintIdCardCode(const QString &personalNumber, QString *error)
+{
+    const IdCardService::Outcome minted = m_idCards->mint(personalNumber);
+    if (!minted.ok && error)
+        *error = minted.details;
+    return minted.code;
 }
 
 QByteArray Simulator::currentQrData(const QByteArray &orderRef)

@@ -2,6 +2,7 @@
 
 #include "OrderBook.h"
 #include "SimulatorOptions.h"
+#include "TestPerson.h"
 
 #include <QObject>
 #include <QSslCertificate>
@@ -13,6 +14,7 @@ namespace bankid::sim {
 
 class EvidencePki;
 class FaultInjector;
+class IdCardService;
 class SimulatorServer;
 class StateDirectory;
 
@@ -21,7 +23,8 @@ class StateDirectory;
 //
 // Contract: start() prepares the state dir (CA, server and client certificates; see StateDirectory) and
 // listens; afterwards baseUrl() is "https://127.0.0.1:<port>/rp/v6.0" WITHOUT a trailing slash (append
-// "/auth", "/collect", ...), and the control API lives at controlUrl() = "https://127.0.0.1:<port>/sim/v1".
+// "/auth", "/collect", ...), the control API lives at controlUrl() = "https://127.0.0.1:<port>/sim/v1" and
+// the BankID Verify API (ID cards) at idCardBaseUrl() = "https://127.0.0.1:<port>/rp/v1" (append "/verify").
 // Clients must present a certificate issued by the simulator CA (clientP12Path(), password
 // clientPassword) or by a CA in SimulatorOptions::trustedClientCaFiles. The C++ control methods do the
 // same as the control API and return the same errors. Everything runs in the thread that owns the object.
@@ -49,6 +52,8 @@ public:
 
     QUrl baseUrl() const;
     QUrl controlUrl() const;
+    /// The Verify API base on the same listener, "https://127.0.0.1:<port>/rp/v1", no trailing slash.
+    QUrl idCardBaseUrl() const;
     quint16 port() const;
 
     QString stateDir() const;
@@ -64,6 +69,14 @@ public:
     /// Marks the person's signing certificate revoked (OCSP "revoked" in later completions) or good again;
     /// false with `error` for a malformed personal number. Same as POST /sim/v1/persons/{pn}/revoke|reinstate.
     bool setPersonRevoked(const QString &personalNumber, bool revoked, QString *error = nullptr);
+
+    /// Adds (or replaces) a test person, e.g. one with a birth date computed from today; false with `error`
+    /// for a malformed or Luhn-invalid number, empty names or a built-in number. Same as POST /sim/v1/persons.
+    bool addPerson(const TestPerson &person, QString *error = nullptr);
+    /// What the person's BankID app shows as their digital ID card: "BANKIDF." + 64 hex digits, valid once for
+    /// SimulatorOptions::idCardCodeLifetimeMs at /rp/v1/verify. Empty with `error` for a malformed number or a
+    /// person who is neither built-in nor added. Same as POST /sim/v1/persons/{personalNumber}/id-card.
+    QByteArray mintIdCardCode(const QString &personalNumber, QString *error = nullptr);
 
     /// The QR content an RP would show for `orderRef` right now (qrTime = whole seconds since creation).
     QByteArray currentQrData(const QByteArray &orderRef);
@@ -99,6 +112,7 @@ private:
     std::unique_ptr<EvidencePki> m_pki;
     std::unique_ptr<OrderBook> m_book;
     std::unique_ptr<FaultInjector> m_faults;
+    std::unique_ptr<IdCardService> m_idCards;
     std::unique_ptr<SimulatorServer> m_server;
 };
 

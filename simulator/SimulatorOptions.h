@@ -59,7 +59,9 @@ struct SimulatorOptions {
     int failedRetentionMs = 300000;        ///< a failed order (that was picked up) stays collectable this long
     int neverPickedUpRetentionMs = 190000; ///< an order never picked up is forgotten this long after creation
     int wrongCodeLimit = 3;  ///< wrong security codes before failed certificateErr
-    int latencyMs = 0;       ///< added before every RP API answer (not the control API)
+    int latencyMs = 0;       ///< added before every RP API and Verify API answer (not the control API)
+    /// An ID card QR code (POST /sim/v1/persons/{pn}/id-card) can be verified once within this long of minting.
+    int idCardCodeLifetimeMs = 30000;
     /// completionData.device.ipAddress; empty = the order's endUserIp (phone orders: 192.0.2.1).
     QString deviceIpAddress;
     /// When a person starts a second order, the older one fails with "cancelled" (BankID behaviour). A bench

@@ -3,6 +3,7 @@
 #include "CertificateFactory.h"
 #include "EvidencePki.h"
 #include "FaultInjector.h"
+#include "IdCardService.h"
 #include "OrderBook.h"
 #include "ParameterValidator.h"
 #include "TestPerson.h"
@@ -20,6 +21,7 @@ namespace bankid::sim {
 namespace {
 
 const QByteArray rpPrefix = QByteArrayLiteral("/rp/v6.0/");
+const QByteArray verifyPrefix = QByteArrayLiteral("/rp/v1/"); // BankID Verify API v1 (ID cards, facts §11)
 const QByteArray controlPrefix = QByteArrayLiteral("/sim/v1/");
 
 std::optional<OrderKind> kindForEndpoint(const QString &endpoint)
@@ -112,8 +114,10 @@ void SimulatorServer::handleRequest(HttpConnection &connection, const HttpReques
     if (m_requireCertificateInHttp && connection.peerCertificate().isNull()) {
         answer = error(401, QStringLiteral("unauthorized"),
                        QStringLiteral("a client certificate is required (none was presented)"));
-    } else if (path.startsWith(rpPrefix)) {
-        answer = handleRp(QString::fromUtf8(path.mid(rpPrefix.size())), request, connection);
+    } else if (path.startsWith(rpPrefix) || path.startsWith(verifyPrefix)) {
+        // Both APIs follow the same rules (mutual TLS, POST only, exact Content-Type, faults, latency).
+        const QByteArray &prefix = path.startsWith(rpPrefix) ? rpPrefix : verifyPrefix;
+        answer = handleRp(prefix, QString::fromUtf8(path.mid(prefix.size())), request, connection);
         if (m_latencyMs > 0)
             answer.delayMs += m_latencyMs;
     } else if (path.startsWith(controlPrefix)) {
@@ -144,15 +148,17 @@ void SimulatorServer::handleRequest(HttpConnection &connection, const HttpReques
                       answer.delayMs);
 }
 
-SimulatorServer::Answer SimulatorServer::handleRp(const QString &endpoint, const HttpRequest &request,
-                                                  const HttpConnection &connection)
+SimulatorServer::Answer SimulatorServer::handleRp(const QByteArray &apiPrefix, const QString &endpoint,
+                                                  const HttpRequest &request, const HttpConnection &connection)
 {
+    const bool verifyApi = apiPrefix == verifyPrefix;
     const bool collectOrCancel = endpoint == QLatin1String("collect") || endpoint == QLatin1String("cancel");
-    if (!collectOrCancel && !kindForEndpoint(endpoint))
-        return error(404, QStringLiteral("notFound"), QStringLiteral("no such endpoint: /rp/v6.0/") + endpoint);
+    const bool known = verifyApi ? endpoint == QLatin1String("verify") : collectOrCancel || kindForEndpoint(endpoint);
+    const QString where = QString::fromLatin1(apiPrefix) + endpoint;
+    if (!known)
+        return error(404, QStringLiteral("notFound"), QStringLiteral("no such endpoint: ") + where);
     if (request.method != "POST") {
-        Answer answer = error(405, QStringLiteral("methodNotAllowed"),
-                              QStringLiteral("only POST is allowed on /rp/v6.0/") + endpoint);
+        Answer answer = error(405, QStringLiteral("methodNotAllowed"), QStringLiteral("only POST is allowed on ") + where);
         answer.headers.append({QByteArrayLiteral("Allow"), QByteArrayLiteral("POST")});
         return answer;
     }
@@ -233,6 +239,16 @@ SimulatorServer::Answer SimulatorServer::processRp(const QString &endpoint, cons
         return error(400, QStringLiteral("invalidParameters"), QStringLiteral("body: must be a JSON object"));
     const QJsonObject body = document.object();
     QString details;
+
+    if (endpoint == QLatin1String("verify")) {
+        const auto qrCode = ParameterValidator::validateIdCardQrCode(body, &details);
+        if (!qrCode)
+            return error(400, QStringLiteral("invalidParameters"), details);
+        if (!m_idCards)
+            return error(500, QStringLiteral("internalError"), QStringLiteral("the Verify API is not set up"));
+        const IdCardService::Outcome verified = m_idCards->verify(*qrCode);
+        return verified.ok ? json(verified.body) : error(verified.httpStatus, verified.errorCode, verified.details);
+    }
 
     if (endpoint == QLatin1String("collect")) {
         const auto orderRef = ParameterValidator::validateOrderRef(body, &details);
@@ -362,13 +378,23 @@ SimulatorServer::Answer SimulatorServer::handleControl(const QString &path, cons
         return json(added.toJson(), 201);
     }
     if (path.startsWith(QLatin1String("persons/"))) {
-        // POST persons/{personalNumber}/revoke | reinstate: the OCSP status of later completions.
+        // POST persons/{personalNumber}/revoke | reinstate: the OCSP status of later completions;
+        // POST persons/{personalNumber}/id-card: the QR code the holder's app shows for their ID card.
         const QStringList parts = path.mid(8).split(QLatin1Char('/'));
         const bool revoke = parts.size() == 2 && parts.at(1) == QLatin1String("revoke");
-        if (parts.size() != 2 || (!revoke && parts.at(1) != QLatin1String("reinstate")))
-            return error(404, QStringLiteral("notFound"), QStringLiteral("unknown person action (use revoke, reinstate)"));
+        const bool idCard = parts.size() == 2 && parts.at(1) == QLatin1String("id-card");
+        if (parts.size() != 2 || (!revoke && !idCard && parts.at(1) != QLatin1String("reinstate")))
+            return error(404, QStringLiteral("notFound"),
+                         QStringLiteral("unknown person action (use revoke, reinstate, id-card)"));
         if (method != Method::Post)
             return notAllowed("POST");
+        if (idCard) {
+            if (!m_idCards)
+                return error(500, QStringLiteral("internalError"), QStringLiteral("the Verify API is not set up"));
+            const IdCardService::Outcome minted = m_idCards->mint(parts.first());
+            return minted.ok ? json(QJsonObject{{QStringLiteral("qrCode"), QString::fromLatin1(minted.code)}})
+                             : error(minted.httpStatus, minted.errorCode, minted.details);
+        }
         if (!TestPerson::isWellFormed(parts.first()))
             return error(400, QStringLiteral("invalidParameters"),
                          QStringLiteral("personalNumber: must be 12 digits (YYYYMMDDNNNN)"));
@@ -377,10 +403,21 @@ SimulatorServer::Answer SimulatorServer::handleControl(const QString &path, cons
         return json(QJsonObject{{QStringLiteral("personalNumber"), parts.first()}, {QStringLiteral("revoked"), revoke}});
     }
     if (path == QLatin1String("persons")) {
+        // GET: built-in and added persons; POST {"personalNumber","givenName","surname"}: add (or replace) one.
+        if (method == Method::Post) {
+            const TestPerson person{personalNumber, body.value(QStringLiteral("givenName")).toString(),
+                                    body.value(QStringLiteral("surname")).toString(), {}};
+            QString why;
+            if (!m_book->persons().add(person, &why))
+                return error(400, QStringLiteral("invalidParameters"), why);
+            return json(QJsonObject{{QStringLiteral("personalNumber"), person.personalNumber},
+                                    {QStringLiteral("name"), person.name()}},
+                        201);
+        }
         if (method != Method::Get)
-            return notAllowed("GET");
+            return notAllowed("GET, POST");
         QJsonArray persons;
-        for (const TestPerson &person : TestPerson::builtIn())
+        for (const TestPerson &person : m_book->persons().all())
             persons.append(QJsonObject{{QStringLiteral("personalNumber"), person.personalNumber},
                                        {QStringLiteral("name"), person.name()}});
         return json(QJsonObject{{QStringLiteral("persons"), persons}});

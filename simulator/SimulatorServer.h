@@ -13,11 +13,12 @@ class QSslSocket;
 namespace bankid::sim {
 
 class FaultInjector;
+class IdCardService;
 class OrderBook;
 class TlsListener;
 
-// The HTTPS front of the simulator: routes /rp/v6.0/* (BankID semantics) and /sim/v1/* (control API) on one
-// mutual-TLS listener. The HTTP/1.1 layer is our own (TlsListener -> HttpConnection -> HttpRequestParser),
+// The HTTPS front of the simulator: routes /rp/v6.0/* (BankID semantics), /rp/v1/verify (BankID Verify API,
+// ID cards; same rules as /rp/v6.0) and /sim/v1/* (control API) on one mutual-TLS listener. The HTTP/1.1 layer is our own (TlsListener -> HttpConnection -> HttpRequestParser),
 // not Qt 6.4's QHttpServer: see README "Why the HTTP layer is our own".
 //
 // Contract: every method of every path is routed here (so non-POST gets 405); answers are written as raw
@@ -41,6 +42,8 @@ public:
     bool listenTls(const QHostAddress &address, quint16 port, const QSslConfiguration &configuration, QString *error);
     quint16 port() const { return m_port; }
     void setLatencyMs(int latencyMs) { m_latencyMs = latencyMs; }
+    /// Serves /rp/v1/verify and POST /sim/v1/persons/{pn}/id-card (not owned; without it they answer 500).
+    void setIdCardService(IdCardService *service) { m_idCards = service; }
     /// When true (acceptAnyClientCert), requests without a client certificate get 401 unauthorized.
     void setRequireCertificateInHttp(bool require) { m_requireCertificateInHttp = require; }
     /// The CAs a control-API caller's certificate must chain to (simulator CA + --trust-client-ca).
@@ -70,7 +73,9 @@ private:
     };
 
     void handleRequest(HttpConnection &connection, const HttpRequest &request, quint64 ticket);
-    Answer handleRp(const QString &endpoint, const HttpRequest &request, const HttpConnection &connection);
+    /// `apiPrefix` is "/rp/v6.0/" or "/rp/v1/"; `endpoint` the rest of the path (also the fault rules' name).
+    Answer handleRp(const QByteArray &apiPrefix, const QString &endpoint, const HttpRequest &request,
+                    const HttpConnection &connection);
     Answer handleControl(const QString &path, const HttpRequest &request);
     Answer processRp(const QString &endpoint, const HttpRequest &request, const QSslCertificate &peer);
     /// True when `chain`'s leaf is issued by one of m_trustedClientCas (checked with OpenSSL).
@@ -82,6 +87,7 @@ private:
 
     OrderBook *m_book;
     FaultInjector *m_faults;
+    IdCardService *m_idCards = nullptr;
     TlsListener *m_listener = nullptr;
     quint16 m_port = 0;
     int m_latencyMs = 0;

@@ -85,6 +85,10 @@ int main(int argc, char *argv[])
                                    QStringLiteral("Fault rule <endpoint>:<500|502|503|429|408|html|truncate|close|processed-close|partial|delay=MS>"
                                                   "[:count=N][:p=P] (repeatable)."),
                                    QStringLiteral("SPEC"));
+    const QCommandLineOption idCardLifetime(QStringLiteral("id-card-lifetime-ms"),
+                                            QStringLiteral("An ID card QR code (POST /sim/v1/persons/{pn}/id-card) can "
+                                                           "be verified once within N ms (default 30000)."),
+                                            QStringLiteral("N"), QStringLiteral("30000"));
     const QCommandLineOption handshakeTimeout(QStringLiteral("handshake-timeout-ms"),
                                               QStringLiteral("Abort a TLS handshake not finished within N ms "
                                                              "(default 10000)."),
@@ -98,8 +102,8 @@ int main(int argc, char *argv[])
                                             QStringLiteral("Connections served normally; more get 503 + close, 64 "
                                                            "more are closed at once (default 1000)."),
                                             QStringLiteral("N"), QStringLiteral("1000"));
-    parser.addOptions({stateDir, listen, hostname, trust, acceptAny, user, risk, latency, fault, handshakeTimeout,
-                       idleTimeout, maxConnections});
+    parser.addOptions({stateDir, listen, hostname, trust, acceptAny, user, risk, latency, fault, idCardLifetime,
+                       handshakeTimeout, idleTimeout, maxConnections});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -142,7 +146,7 @@ int main(int argc, char *argv[])
         return true;
     };
     if (!positive(handshakeTimeout, &options.handshakeTimeoutMs) || !positive(idleTimeout, &options.idleTimeoutMs)
-        || !positive(maxConnections, &options.maxConnections))
+        || !positive(maxConnections, &options.maxConnections) || !positive(idCardLifetime, &options.idCardCodeLifetimeMs))
         return 2;
     for (const QString &spec : parser.values(fault)) {
         QString error;
@@ -178,6 +182,7 @@ int main(int argc, char *argv[])
     const QString base = simulator.baseUrl().toString();
     out << "BankID RP API v6.0 simulator\n"
         << "  base URL:        " << base << "\n"
+        << "  Verify API:      " << simulator.idCardBaseUrl().toString() << " (ID cards: POST /verify)\n"
         << "  control API:     " << simulator.controlUrl().toString() << "\n"
         << "  user mode:       " << mode << ", risk " << orderRiskName(options.risk) << ", latency " << options.latencyMs
         << " ms\n"

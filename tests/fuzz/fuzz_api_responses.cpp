@@ -4,6 +4,7 @@
 // exactly as RpCall does after QJsonDocument::fromJson(). Checks that a parsed collect response survives its
 // own wire form's identity, and that every error yields a message and an RFA.
 #include "FuzzSupport.h"
+#include "FuzzAnsweredOutcome.h"
 
 #include "ApiTypes.h"
 #include "RpError.h"
@@ -52,16 +53,8 @@ void checkErrorAnswers(const QByteArray &body)
     // status of api digest §3 plus the gateway and redirect ones a proxy may produce.
     static constexpr std::array statuses{0, 200, 301, 400, 401, 403, 404, 405, 408, 415, 429, 500, 502, 503, 504, 599};
     for (const int status : statuses) {
-        RpError::Outcome outcome;
-        outcome.endpoint = QStringLiteral("collect");
-        outcome.httpStatus = status;
-        outcome.body = body;
-        outcome.networkError = status >= 400 ? QNetworkReply::ProtocolInvalidOperationError : QNetworkReply::NoError;
-        outcome.tls = RpError::TlsProgress::EstablishedForThisRequest;
-        outcome.requestWritten = true;
-        if (status == 200)
-            outcome.schemaError = QStringLiteral("orderRef: missing");
-        const RpError error = RpError::fromExchange(outcome);
+        const RpError error = RpError::fromExchange(
+            fuzz::answeredOutcome(QStringLiteral("collect"), status, body, QStringLiteral("orderRef: missing")));
         if (status >= 300 || status == 200)
             FUZZ_EXPECT(error.isError());
         FUZZ_EXPECT(!RpError::kindName(error.kind()).isEmpty());

@@ -28,6 +28,7 @@ dictionary_of() {
     sim_control) echo sim_control ;;
     simple_markdown) echo markdown ;;
     sim_http_request) echo http ;;
+    id_card) echo id_card ;;
     *) echo "" ;;
   esac
 }

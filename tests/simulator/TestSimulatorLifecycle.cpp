@@ -574,7 +574,8 @@ void TestSimulatorLifecycle::controlApiListsOrdersAndSwitchesMode()
     QVERIFY(!order.contains(QStringLiteral("qrStartSecret"))); // never handed out by the control API
     QCOMPARE(client.control("GET", QStringLiteral("orders/%1").arg(manualOrder)).json.value(QStringLiteral("hintCode")).toString(),
              QStringLiteral("outstandingTransaction"));
-    QCOMPARE(client.control("GET", QStringLiteral("persons")).json.value(QStringLiteral("persons")).toArray().size(), 5);
+    QCOMPARE(client.control("GET", QStringLiteral("persons")).json.value(QStringLiteral("persons")).toArray().size(),
+             TestPerson::builtIn().size());
     QCOMPARE(client.control("POST", QStringLiteral("user"), QJsonObject{{QStringLiteral("mode"), QStringLiteral("robot")}}).status,
              400);
     QCOMPARE(client.control("POST", QStringLiteral("user"), QJsonObject{{QStringLiteral("mode"), QStringLiteral("auto")}}).status,
