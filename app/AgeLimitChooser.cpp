@@ -97,7 +97,7 @@ void AgeLimitChooser::retranslateUi()
     m_18RadioButton->setText(locale.toString(18));
     m_20RadioButton->setText(locale.toString(20));
     m_25RadioButton->setText(locale.toString(25));
-    m_customRadioButton->setText(tr("Cus&tom:"));
+    m_customRadioButton->setText(tr("C&ustom:"));
     m_18RadioButton->setAccessibleName(tr("Age limit 18 years"));
     m_20RadioButton->setAccessibleName(tr("Age limit 20 years"));
     m_25RadioButton->setAccessibleName(tr("Age limit 25 years"));

@@ -69,6 +69,29 @@ void AuditRecorder::track(OrderSession *session, const OrderRequest &request, co
     });
 }
 
+void AuditRecorder::recordIdCardVerification(const IdCardRecord &record)
+{
+    Tracked tracked;
+    AuditEntry &entry = tracked.entry;
+    entry.operatorName = AuditEntry::currentOperator();
+    entry.flow = QStringLiteral("verify-id-card");
+    entry.environment = record.environment;
+    entry.startedAt = record.requestedAt.toUTC();
+    entry.appVersion = QStringLiteral(BANKID_DESK_VERSION);
+    entry.outcome = record.outcome;
+    entry.orderRef = record.verificationId;
+    if (record.outcome == AuditEntry::Outcome::Error) {
+        entry.outcomeDetail = QStringLiteral("ageLimit=%1 not verified: %2").arg(record.ageLimit).arg(record.detail);
+    } else {
+        entry.outcomeDetail = QStringLiteral("ageLimit=%1 %2; verifiedAt %3; identifiedAt %4")
+                                  .arg(record.ageLimit)
+                                  .arg(record.meetsAgeLimit ? QStringLiteral("met") : QStringLiteral("not met"),
+                                       auditTimestamp(record.verifiedAt), auditTimestamp(record.identifiedAt));
+    }
+    tracked.personalNumber = record.personalNumber;
+    writeTracked(std::move(tracked));
+}
+
 void AuditRecorder::onStateChanged(OrderSession *session)
 {
     auto it = m_tracked.find(session);

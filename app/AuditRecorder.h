@@ -4,6 +4,7 @@
 #include "AuditEntry.h"
 #include "AuditLog.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QString>
@@ -31,6 +32,12 @@ class OrderSession;
 /// - The log is opened on the first entry; a failure to write is reported through recordFailed() (and
 ///   "bankid.audit" warnings), never silently dropped; a torn tail cut before an entry through logRepaired().
 ///
+/// - recordIdCardVerification() appends one entry per ID card verification (Verify ID card page) at once:
+///   flow "verify-id-card", the masked personal number + keyed hash, outcome Complete (age limit met),
+///   Failed (not met) or Error (not verified: RpError kind and errorCode), outcomeDetail "ageLimit=N met" /
+///   "ageLimit=N not met" followed by BankID's verifiedAt and identifiedAt, and BankID's verificationId in the
+///   orderRef field. Nothing else about the holder (no name, no age) is written.
+///
 /// \code
 ///   auto *recorder = new bankid::AuditRecorder(logPath, this);
 ///   connect(recorder, &bankid::AuditRecorder::recordFailed, this, &Window::showProblem);
@@ -46,6 +53,23 @@ public:
     explicit AuditRecorder(const QString &logPath, QObject *parent = nullptr);
     ~AuditRecorder() override;
 
+    /// One ID card verification, as the Verify ID card page knows it (see recordIdCardVerification()).
+    struct IdCardRecord
+    {
+        QString environment;     ///< "simulator", "test", ...
+        QString personalNumber;  ///< in clear; only masked and hashed into the log; empty when not verified
+        int ageLimit = 0;
+        bool meetsAgeLimit = false;
+        AuditEntry::Outcome outcome = AuditEntry::Outcome::Error;
+        QString detail;          ///< Error: the RpError kind name and errorCode
+        QString verificationId;  ///< BankID's verification.verificationId
+        QDateTime requestedAt;   ///< UTC, when the desk sent the code
+        QDateTime verifiedAt;    ///< BankID's verification.verifiedAt
+        QDateTime identifiedAt;  ///< BankID's authentication.identifiedAt
+    };
+
+    /// Appends the entry of one ID card verification now (see the class contract).
+    void recordIdCardVerification(const IdCardRecord &record);
     /// Follows `session` (not started yet) for the order `request` in `environment` ("simulator", "test", ...).
     void track(OrderSession *session, const OrderRequest &request, const QString &environment);
     QString logPath() const { return m_log->path(); }

@@ -152,6 +152,8 @@ std::optional<RpConfig> ConnectionManager::buildConfig(const Profile &profile, c
         if (!simulatorConfig)
             return std::nullopt;
         config = *simulatorConfig;
+        // The simulator's Verify API (ID cards) on the same listener, named rather than derived.
+        config.idCardBaseUrl = m_simulator->idCardBaseUrl();
         break;
     }
     case DeskEnvironment::Test:

@@ -63,6 +63,10 @@ DemoPhonePanel::DemoPhonePanel(sim::Simulator *simulator, QWidget *parent)
     , m_cancelInAppPushButton(new QPushButton(this))
     , m_wrongCodePushButton(new QPushButton(this))
     , m_declinePushButton(new QPushButton(this))
+    , m_idCardPushButton(new QPushButton(this))
+    , m_idCardLabel(new QLabel(this))
+    , m_idCardQrWidget(new QrCodeWidget(this))
+    , m_persons(sim::TestPerson::builtIn())
     , m_automaticCheckBox(new QCheckBox(this))
     , m_faultsGroupBox(new QGroupBox(this))
     , m_endpointLabel(new QLabel(this))
@@ -92,6 +96,9 @@ DemoPhonePanel::DemoPhonePanel(sim::Simulator *simulator, QWidget *parent)
         {m_cancelInAppPushButton, "cancelInAppPushButton"},
         {m_wrongCodePushButton, "wrongCodePushButton"},
         {m_declinePushButton, "declinePushButton"},
+        {m_idCardPushButton, "idCardPushButton"},
+        {m_idCardLabel, "idCardLabel"},
+        {m_idCardQrWidget, "idCardQrWidget"},
         {m_automaticCheckBox, "automaticCheckBox"},
         {m_faultsGroupBox, "faultsGroupBox"},
         {m_endpointLabel, "endpointLabel"},
@@ -108,8 +115,15 @@ DemoPhonePanel::DemoPhonePanel(sim::Simulator *simulator, QWidget *parent)
     for (const auto &[widget, name] : names)
         widget->setObjectName(QLatin1String(name));
 
-    for (const sim::TestPerson &person : sim::TestPerson::builtIn())
+    for (const sim::TestPerson &person : std::as_const(m_persons))
         m_personComboBox->addItem(QString(), person.personalNumber);
+    m_idCardPushButton->setCheckable(true);
+    m_idCardLabel->setWordWrap(true);
+    m_idCardLabel->setTextFormat(Qt::PlainText);
+    m_idCardLabel->hide();
+    // Large enough for a webcam across the desk to read it off the screen.
+    m_idCardQrWidget->setMinimumSize(220, 220);
+    m_idCardQrWidget->hide();
     m_personLabel->setBuddy(m_personComboBox);
     m_orderLabel->setWordWrap(true);
     m_orderLabel->setTextFormat(Qt::PlainText);
@@ -171,6 +185,9 @@ DemoPhonePanel::DemoPhonePanel(sim::Simulator *simulator, QWidget *parent)
     phoneLayout->addWidget(m_signerTextLabel);
     phoneLayout->addWidget(m_signerTextBrowser);
     phoneLayout->addLayout(m_actionsGridLayout);
+    phoneLayout->addWidget(m_idCardPushButton);
+    phoneLayout->addWidget(m_idCardLabel);
+    phoneLayout->addWidget(m_idCardQrWidget); // draws itself centred
     phoneLayout->addWidget(m_automaticCheckBox);
     phoneLayout->addWidget(m_faultsGroupBox);
     phoneLayout->addWidget(m_logLabel);
@@ -191,7 +208,8 @@ DemoPhonePanel::DemoPhonePanel(sim::Simulator *simulator, QWidget *parent)
     setTabOrder(m_declinePushButton, m_approvePushButton);
     setTabOrder(m_approvePushButton, m_wrongCodePushButton);
     setTabOrder(m_wrongCodePushButton, m_cancelInAppPushButton);
-    setTabOrder(m_cancelInAppPushButton, m_automaticCheckBox);
+    setTabOrder(m_cancelInAppPushButton, m_idCardPushButton);
+    setTabOrder(m_idCardPushButton, m_automaticCheckBox);
     setTabOrder(m_automaticCheckBox, m_endpointComboBox);
     setTabOrder(m_endpointComboBox, m_kindComboBox);
     setTabOrder(m_kindComboBox, m_countSpinBox);
@@ -207,6 +225,11 @@ DemoPhonePanel::DemoPhonePanel(sim::Simulator *simulator, QWidget *parent)
     connect(m_cancelInAppPushButton, &QPushButton::clicked, this, &DemoPhonePanel::onCancelInApp);
     connect(m_wrongCodePushButton, &QPushButton::clicked, this, &DemoPhonePanel::onWrongCode);
     connect(m_declinePushButton, &QPushButton::clicked, this, &DemoPhonePanel::onDecline);
+    connect(m_idCardPushButton, &QPushButton::toggled, this, &DemoPhonePanel::onIdCardToggled);
+    connect(m_personComboBox, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_idCardPushButton->isChecked())
+            showIdCard(); // the card of the person now selected
+    });
     connect(m_injectPushButton, &QPushButton::clicked, this, &DemoPhonePanel::onInjectFault);
     connect(m_clearFaultsPushButton, &QPushButton::clicked, this, &DemoPhonePanel::onClearFaults);
 
@@ -375,6 +398,84 @@ void DemoPhonePanel::onScan()
                      : tr("Scanned the QR code: refused (%1).").arg(failureText(result)));
 }
 
+bool DemoPhonePanel::addPerson(const sim::TestPerson &person, QString *error)
+{
+    if (!m_simulator || !m_simulator->addPerson(person, error))
+        return false;
+    for (int i = 0; i < m_persons.size(); ++i) {
+        if (m_persons.at(i).personalNumber == person.personalNumber) {
+            m_persons[i] = person;
+            retranslateUi();
+            return true;
+        }
+    }
+    m_persons << person;
+    m_personComboBox->addItem(QString(), person.personalNumber);
+    retranslateUi();
+    return true;
+}
+
+void DemoPhonePanel::selectPerson(const QString &personalNumber)
+{
+    const int index = m_personComboBox->findData(personalNumber);
+    if (index >= 0)
+        m_personComboBox->setCurrentIndex(index);
+}
+
+void DemoPhonePanel::showIdCard()
+{
+    if (!m_idCardPushButton->isChecked()) {
+        m_idCardPushButton->setChecked(true); // toggled comes back here once
+        return;
+    }
+    if (!m_simulator)
+        return;
+    QString error;
+    const QByteArray code = m_simulator->mintIdCardCode(selectedPerson(), &error);
+    if (code.isEmpty()) {
+        m_idCardQrWidget->setContent({});
+        m_idCardQrWidget->hide();
+        m_idCardLabel->setText(tr("No ID card: %1").arg(error));
+        m_idCardLabel->show();
+        report(tr("Show ID card: refused (%1).").arg(error));
+        return;
+    }
+    m_idCardQrWidget->setContent(QString::fromLatin1(code));
+    m_idCardQrWidget->show();
+    m_idCardLabel->show();
+    retranslateUi();
+    m_phoneGroupBox->layout()->activate(); // taller now: the dock's scroll area must know at once
+    updateGeometry();
+    report(tr("Showing the ID card of %1: the QR code is valid once, for %n second(s).", "",
+              m_simulator->options().idCardCodeLifetimeMs / 1000)
+               .arg(PersonalNumber::mask(selectedPerson())));
+}
+
+void DemoPhonePanel::onIdCardToggled(bool show)
+{
+    if (show) {
+        showIdCard();
+        return;
+    }
+    m_idCardQrWidget->setContent({});
+    m_idCardQrWidget->hide();
+    m_idCardLabel->hide();
+    retranslateUi();
+}
+
+QString DemoPhonePanel::idCardCode() const
+{
+    return m_idCardQrWidget->isHidden() ? QString() : m_idCardQrWidget->content();
+}
+
+QStringList DemoPhonePanel::scanIdCardCode() const
+{
+    if (m_idCardQrWidget->isHidden() || m_idCardQrWidget->content().isEmpty())
+        return {};
+    // What the screen shows, not the content string: a broken drawing fails here as it would on a camera.
+    return QrImageDecoder::decode(m_idCardQrWidget->grab().toImage());
+}
+
 void DemoPhonePanel::onOpen()
 {
     if (!orderStillPending(tr("Open")))
@@ -522,9 +623,21 @@ void DemoPhonePanel::retranslateUi()
     setAccessibleName(tr("Simulated BankID app"));
     m_personLabel->setText(tr("Test person:"));
     m_personComboBox->setAccessibleName(tr("Test person who picks up the order"));
-    const QList<sim::TestPerson> &persons = sim::TestPerson::builtIn();
-    for (int i = 0; i < persons.size() && i < m_personComboBox->count(); ++i)
-        m_personComboBox->setItemText(i, tr("%1 (%2)").arg(persons.at(i).name(), PersonalNumber::mask(persons.at(i).personalNumber)));
+    for (int i = 0; i < m_persons.size() && i < m_personComboBox->count(); ++i)
+        m_personComboBox->setItemText(i, tr("%1 (%2)").arg(m_persons.at(i).name(), PersonalNumber::mask(m_persons.at(i).personalNumber)));
+    // No mnemonic: the panel shows beside every page, whose letters are taken; Tab reaches it.
+    m_idCardPushButton->setText(m_idCardPushButton->isChecked() ? tr("Hide ID card") : tr("Show ID card"));
+    m_idCardPushButton->setAccessibleName(m_idCardPushButton->isChecked()
+                                              ? tr("Hide the digital ID card")
+                                              : tr("Show the selected person's digital ID card as a QR code"));
+    m_idCardPushButton->setToolTip(m_idCardPushButton->accessibleName());
+    if (!m_idCardQrWidget->isHidden()) {
+        const int index = m_personComboBox->currentIndex();
+        const QString name = index >= 0 && index < m_persons.size() ? m_persons.at(index).name() : QString();
+        m_idCardLabel->setText(tr("ID card of %1").arg(name));
+        m_idCardLabel->setToolTip(tr("Show this QR code to the desk's scanner or camera: it is valid once, for a short time."));
+    }
+    m_idCardQrWidget->setAccessibleName(tr("ID card QR code"));
 
     if (m_orderRef.isEmpty())
         m_orderLabel->setText(tr("No order to act on."));

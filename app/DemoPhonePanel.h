@@ -1,6 +1,7 @@
 #pragma once
 
 #include "StartMethod.h"
+#include "TestPerson.h"
 
 #include <QPointer>
 #include <QString>
@@ -37,6 +38,9 @@ class QrCodeWidget;
 /// sent to the simulator. Once the order is picked up and until it ends, the panel shows what the person
 /// reads in the app (DemoPhoneSignerText). setCompact(true) hides the person list, the faults, the log and
 /// the automatic switch, so the panel fits beside the desk on a small screen (toggle button at the top).
+/// "Show ID card" plays the person's digital ID card: it mints a code for the selected test person
+/// (Simulator::mintIdCardCode: valid once, for a short time) and shows it as a large QR code on the screen, so
+/// the desk's screen decoder (scanIdCardCode()) and a real camera pointed at the screen both read it.
 ///
 /// \code
 ///   auto *phone = new bankid::DemoPhonePanel(simulator, this);
@@ -59,6 +63,18 @@ public:
     QString logText() const;
     /// What the person reads in the app right now, as plain text; empty when nothing is shown.
     QString signerText() const;
+
+    /// Adds a test person to the simulator and to the person list (e.g. one whose age is computed from
+    /// today); false with `error` when the simulator refuses it.
+    bool addPerson(const bankid::sim::TestPerson &person, QString *error = nullptr);
+    /// Selects the test person with this number (when listed).
+    void selectPerson(const QString &personalNumber);
+    /// Mints a fresh ID card code for the selected person and shows it (see the class contract).
+    void showIdCard();
+    /// The ID card code shown now; empty when none.
+    QString idCardCode() const;
+    /// Decodes the ID card QR code AS SHOWN (its pixels, libzbar); empty when none is shown or readable.
+    QStringList scanIdCardCode() const;
 
     /// Compact: only the order line, what the person reads and the actions are shown.
     void setCompact(bool compact);
@@ -85,6 +101,7 @@ private:
     /// Two columns of actions in the full panel, one in the compact (narrow) one.
     void arrangeActions(int columns);
     void onScan();
+    void onIdCardToggled(bool show);
     void onOpen();
     void onConfirmCall();
     void onApprove();
@@ -119,6 +136,10 @@ private:
     QPushButton *m_cancelInAppPushButton = nullptr;
     QPushButton *m_wrongCodePushButton = nullptr;
     QPushButton *m_declinePushButton = nullptr;
+    QPushButton *m_idCardPushButton = nullptr;
+    QLabel *m_idCardLabel = nullptr;
+    QrCodeWidget *m_idCardQrWidget = nullptr;
+    QList<sim::TestPerson> m_persons; ///< the list's persons: built-in, then added ones
     QCheckBox *m_automaticCheckBox = nullptr;
     QGroupBox *m_faultsGroupBox = nullptr;
     QLabel *m_endpointLabel = nullptr;

@@ -92,7 +92,7 @@ void IdCardCameraView::refreshCameras()
         setCameraId(fallback.id());
     m_cameraComboBox->setEnabled(!cameras.isEmpty());
     // A running camera that was unplugged: say so rather than show a frozen picture.
-    if (m_camera && !cameras.isEmpty()) {
+    if (m_camera) {
         bool present = false;
         for (const QCameraDevice &camera : cameras)
             present = present || camera.id() == m_camera->cameraDevice().id();
@@ -254,7 +254,7 @@ void IdCardCameraView::updateStatus()
     m_statusLabel->setText(status);
     ProblemMarker::mark(m_statusLabel, m_state == State::Problem || (m_state == State::Looking && m_otherCodeSeen));
     m_preview->setPlaceholderText(placeholder);
-    m_startStopPushButton->setText(isScanning() ? tr("Stop ca&mera") : tr("Start ca&mera"));
+    m_startStopPushButton->setText(isScanning() ? tr("&Stop camera") : tr("&Start camera"));
     m_startStopPushButton->setAccessibleName(isScanning() ? tr("Stop the camera") : tr("Start the camera"));
 }
 
@@ -267,7 +267,7 @@ void IdCardCameraView::changeEvent(QEvent *event)
 
 void IdCardCameraView::retranslateUi()
 {
-    m_cameraLabel->setText(tr("Cam&era:"));
+    m_cameraLabel->setText(tr("Came&ra:"));
     m_cameraComboBox->setAccessibleName(tr("Camera"));
     m_preview->setAccessibleName(tr("Camera picture"));
     m_statusLabel->setAccessibleName(tr("Camera status"));

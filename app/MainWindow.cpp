@@ -24,6 +24,7 @@
 #include "SignTextPage.h"
 #include "Simulator.h"
 #include "Translations.h"
+#include "VerifyIdCardPage.h"
 #include "VerifyReceiptPage.h"
 
 #include <QFileInfo>
@@ -73,7 +74,7 @@ AppDeviceData deskDeviceData()
 QIcon taskIcon(MainWindow::Task task)
 {
     static const char *const names[MainWindow::TaskCount] = {"login", "caller", "sign-text", "sign-document",
-                                                             "verify"};
+                                                             "verify", "id-card"};
     return QIcon(QStringLiteral(":/bankid-desk/icons/tasks/%1.svg").arg(QLatin1String(names[static_cast<int>(task)])));
 }
 
@@ -109,6 +110,7 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     , m_signPage(new SignTextPage(this))
     , m_documentPage(new SignDocumentPage(this))
     , m_verifyPage(new VerifyReceiptPage(this))
+    , m_idCardPage(new VerifyIdCardPage(settings, this))
     , m_orderView(new OrderView(this))
     , m_resultView(new ResultView(this))
     , m_demoDockWidget(new QDockWidget(this))
@@ -144,6 +146,7 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     m_stackedWidget->addWidget(m_signPage);
     m_stackedWidget->addWidget(m_documentPage);
     m_stackedWidget->addWidget(m_verifyPage);
+    m_stackedWidget->addWidget(m_idCardPage);
     m_stackedWidget->addWidget(m_orderView);
     m_stackedWidget->addWidget(m_resultView);
 
@@ -193,6 +196,8 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     connect(m_auditRecorder, &AuditRecorder::recordFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("The order was not written to the audit log: %1").arg(message));
     });
+    m_idCardPage->setConnection(m_connections);
+    m_idCardPage->setAuditRecorder(m_auditRecorder);
     connect(m_auditRecorder, &AuditRecorder::logRepaired, this, [this](const QString &report) {
         statusBar()->showMessage(report, 10000);
     });
@@ -296,7 +301,7 @@ void MainWindow::createActions()
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    const Qt::Key keys[TaskCount] = {Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5};
+    const Qt::Key keys[TaskCount] = {Qt::Key_1, Qt::Key_2, Qt::Key_3, Qt::Key_4, Qt::Key_5, Qt::Key_6};
     for (int row = 0; row < TaskCount; ++row) {
         m_taskActions[row] = new QAction(this);
         m_taskActions[row]->setObjectName(QStringLiteral("taskAction%1").arg(row + 1));
@@ -367,6 +372,7 @@ QWidget *MainWindow::pageFor(Task task) const
     case Task::Sign: return m_signPage;
     case Task::Document: return m_documentPage;
     case Task::Verify: return m_verifyPage;
+    case Task::IdCard: return m_idCardPage;
     }
     return m_loginPage;
 }
@@ -724,6 +730,7 @@ void MainWindow::updateDemoPanel()
         delete old; // the scroll area, and the panel in it
     }
     m_demoAction->setEnabled(simulator != nullptr);
+    m_idCardPage->setDemoPhone(nullptr);
     if (!simulator) {
         m_demoDockWidget->hide();
         return;
@@ -737,6 +744,7 @@ void MainWindow::updateDemoPanel()
     m_demoPanel = new DemoPhonePanel(simulator, demoScrollArea);
     m_demoPanel->setObjectName(QStringLiteral("demoPhonePanel"));
     m_demoPanel->setQrSource(m_orderView->qrWidget());
+    m_idCardPage->setDemoPhone(m_demoPanel);
     connect(m_demoPanel, &DemoPhonePanel::acted, this, [this](const QString &description) {
         statusBar()->showMessage(description, 5000);
     });
@@ -933,9 +941,9 @@ void MainWindow::retranslateUi()
 {
     updateConnectionState(); // the window title with the environment badge's word
     const QString taskNames[TaskCount] = {tr("&Log in"), tr("&Identify caller"), tr("&Sign text"),
-                                          tr("Sign &document"), tr("&Verify receipt")};
+                                          tr("Sign &document"), tr("&Verify receipt"), tr("Verify ID &card")};
     const QString plainNames[TaskCount] = {tr("Log in"), tr("Identify caller"), tr("Sign text"), tr("Sign document"),
-                                           tr("Verify receipt")};
+                                           tr("Verify receipt"), tr("Verify ID card")};
     for (int row = 0; row < TaskCount; ++row) {
         m_taskListWidget->item(row)->setText(plainNames[row]);
         m_taskActions[row]->setText(taskNames[row]);
@@ -943,7 +951,7 @@ void MainWindow::retranslateUi()
     fitTaskListToContent();
     updatePagesMinimumWidth();
     m_taskListWidget->setAccessibleName(tr("Tasks"));
-    m_taskListWidget->setAccessibleDescription(tr("Ctrl+1 to Ctrl+5 switch tasks"));
+    m_taskListWidget->setAccessibleDescription(tr("Ctrl+1 to Ctrl+6 switch tasks"));
     m_stackedWidget->setAccessibleName(tr("Current task"));
     m_demoDockWidget->setWindowTitle(tr("Demo phone"));
     m_fileMenu->setTitle(tr("&File"));

@@ -38,10 +38,11 @@ class OrderView;
 class ResultView;
 class SignDocumentPage;
 class SignTextPage;
+class VerifyIdCardPage;
 class VerifyReceiptPage;
 
-/// The desk's main window: the task list (Log in, Identify caller, Sign text, Sign document, Verify receipt;
-/// Ctrl+1..5) on the left, a
+/// The desk's main window: the task list (Log in, Identify caller, Sign text, Sign document, Verify receipt,
+/// Verify ID card; Ctrl+1..6) on the left, a
 /// stack in the centre (the task pages, the OrderView while an order runs, the ResultView once complete),
 /// and in the simulator environment the DemoPhonePanel in a dock on the right (Ctrl+D).
 ///
@@ -60,6 +61,9 @@ class VerifyReceiptPage;
 ///   version) written next to the document by ReceiptWriter; the ResultView says where (or why not, with
 ///   Save receipt as…). Retry and a start-method switch keep the document.
 /// - Verify receipt works offline: it needs no connection.
+/// - Verify ID card makes its own one-shot requests through the ConnectionManager's current client (no
+///   OrderSession); its verifications go to the same audit log, and in the simulator environment it reads
+///   the demo phone's ID card.
 /// - A same-device order started by the operator (a page's start button, Try again, "Open BankID on this
 ///   device") launches the BankID app through the OrderView as soon as that order is out; --start never
 ///   launches. The launcher is QDesktopServices::openUrl, except in the simulator environment, where a
@@ -89,8 +93,9 @@ public:
         Sign,   ///< sign a text
         Document, ///< sign a document (by its SHA-256), leaving a receipt
         Verify,   ///< verify a document against its receipt, offline
+        IdCard,   ///< verify a visitor's digital ID card (BankID Verify API)
     };
-    static constexpr int TaskCount = 5;
+    static constexpr int TaskCount = 6;
 
     MainWindow(ConnectionManager *connections, AppSettings *settings, const DeskOptions &options,
                QWidget *parent = nullptr);
@@ -124,6 +129,7 @@ public:
     SignTextPage *signTextPage() const { return m_signPage; }
     SignDocumentPage *signDocumentPage() const { return m_documentPage; }
     VerifyReceiptPage *verifyReceiptPage() const { return m_verifyPage; }
+    VerifyIdCardPage *verifyIdCardPage() const { return m_idCardPage; }
     /// Appends one audit log entry per order (log: AppDataLocation/audit.jsonl).
     AuditRecorder *auditRecorder() const { return m_auditRecorder; }
     /// The widget the centre stack shows now.
@@ -219,6 +225,7 @@ private:
     SignTextPage *m_signPage;
     SignDocumentPage *m_documentPage;
     VerifyReceiptPage *m_verifyPage;
+    VerifyIdCardPage *m_idCardPage;
     OrderView *m_orderView;
     ResultView *m_resultView;
     QDockWidget *m_demoDockWidget;

@@ -50,4 +50,60 @@ bool OperatorMessages::mustNotContinue(const QString &hintCode)
     return hintCode == QLatin1String("userDeclinedCall");
 }
 
+QString OperatorMessages::forIdCardError(const RpError &error)
+{
+    const QString detail = error.details().toLower();
+    switch (error.kind()) {
+    case RpError::Kind::None:
+        return {};
+    case RpError::Kind::Validation:
+        return forNotIdCardCode(error.technicalMessage());
+    case RpError::Kind::Api:
+        if (error.httpStatus() == 400 && detail.contains(QLatin1String("expired")))
+            return tr("The QR code has expired: it is valid for a short time only. Ask the holder to show the ID card "
+                      "again and scan the new code.");
+        if (error.httpStatus() == 400 && (detail.contains(QLatin1String("used")) || detail.contains(QLatin1String("reuse"))))
+            return tr("This QR code has already been used: each code can be verified once. Ask the holder to show "
+                      "the ID card again and scan the new code.");
+        if (error.httpStatus() == 400)
+            return tr("BankID does not accept this QR code as a valid ID card. Ask the holder to open the ID card in "
+                      "the BankID app (not a login QR code) and scan the code shown there.");
+        if (error.httpStatus() == 401 || error.httpStatus() == 403)
+            return tr("BankID refused the desk's RP certificate for ID card verification (%1). Nothing was verified. "
+                      "Check the certificate in Settings or call IT support.")
+                .arg(error.technicalMessage());
+        return tr("BankID could not verify the card right now (%1). Nothing was verified. Wait a moment, then ask "
+                  "for a fresh code and scan again.")
+            .arg(error.technicalMessage());
+    case RpError::Kind::Timeout:
+    case RpError::Kind::Connection:
+        return tr("BankID could not be reached (%1). Nothing was verified. Check the network connection, then ask "
+                  "for a fresh code and scan again.")
+            .arg(error.technicalMessage());
+    case RpError::Kind::ServerCertificateUntrusted:
+    case RpError::Kind::ClientCertificateRejected:
+    case RpError::Kind::Tls:
+        return tr("The secure connection to BankID failed (%1). Nothing was verified. Check the environment and the "
+                  "RP certificate in Settings, or call IT support.")
+            .arg(error.technicalMessage());
+    case RpError::Kind::Configuration:
+        return tr("The desk is not set up for ID card verification (%1). Open Settings to fix it.")
+            .arg(error.technicalMessage());
+    case RpError::Kind::InvalidResponse:
+        return tr("BankID's answer could not be read (%1). Nothing was verified. Ask for a fresh code and scan again; "
+                  "if it happens again, call IT support.")
+            .arg(error.technicalMessage());
+    case RpError::Kind::Cancelled:
+        return tr("The verification was cancelled. Scan a fresh code to verify the card.");
+    }
+    return error.technicalMessage();
+}
+
+QString OperatorMessages::forNotIdCardCode(const QString &problem)
+{
+    return tr("This is not a BankID ID card code (%1). Ask the holder to open the ID card in the BankID app and "
+              "scan the QR code shown there.")
+        .arg(problem);
+}
+
 } // namespace bankid

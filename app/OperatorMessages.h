@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RpError.h"
 #include "StartMethod.h"
 
 #include <QCoreApplication>
@@ -32,6 +33,13 @@ public:
     /// Whether a failure with \a hintCode means the operator must not simply try again (the person denied
     /// the call: the caller may not be who they claim).
     static bool mustNotContinue(const QString &hintCode);
+    /// Verify ID card: why a verification failed and what to do, for each RpError kind; BankID's refusals of
+    /// a code (400 invalidParameters: expired, already used, not valid) each in their own words. BankID's
+    /// exact details texts are UNCONFIRMED (api digest §11): an unknown one reads as "not a valid ID card code".
+    static QString forIdCardError(const RpError &error);
+    /// Verify ID card: a scanned text that is not an ID card code (IdCardCode::parse's `problem`, English
+    /// technical text, in brackets) and what to do.
+    static QString forNotIdCardCode(const QString &problem);
 };
 
 } // namespace bankid

@@ -28,7 +28,7 @@ QString outcomeMark(OutcomeBadge::Outcome outcome)
 {
     switch (outcome) {
     case OutcomeBadge::Outcome::None: return {};
-    case OutcomeBadge::Outcome::Waiting: return QStringLiteral("⌛");
+    case OutcomeBadge::Outcome::Waiting: return QStringLiteral("◷"); // a clock face: in DejaVu too, unlike ⌛
     case OutcomeBadge::Outcome::Passed: return QStringLiteral("✔");
     case OutcomeBadge::Outcome::Failed: return QStringLiteral("✖");
     case OutcomeBadge::Outcome::Blocked: return QStringLiteral("⚠");
@@ -99,6 +99,12 @@ QString OutcomeBadge::outcomeWord(Outcome outcome)
     return {};
 }
 
+void OutcomeBadge::setEmphasis(qreal factor)
+{
+    m_emphasis = qMax(qreal(1.0), factor);
+    applyStyle();
+}
+
 void OutcomeBadge::changeEvent(QEvent *event)
 {
     QWidget::changeEvent(event);
@@ -110,10 +116,10 @@ void OutcomeBadge::applyStyle()
 {
     const QColor colour = outcomeColour(m_outcome, palette().color(QPalette::Window), palette().color(QPalette::WindowText));
     QFont markFont = font();
-    markFont.setPointSizeF(markFont.pointSizeF() * 2.4);
+    markFont.setPointSizeF(markFont.pointSizeF() * 2.4 * m_emphasis);
     m_markLabel->setFont(markFont);
     QFont headingFont = font();
-    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5);
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.5 * m_emphasis);
     headingFont.setBold(true);
     m_headingLabel->setFont(headingFont);
     for (QLabel *label : {m_markLabel, m_headingLabel}) {

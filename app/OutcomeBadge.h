@@ -22,7 +22,7 @@ class OutcomeBadge : public QWidget
 public:
     enum class Outcome {
         None,    ///< nothing shown (the badge hides itself)
-        Waiting, ///< in progress: neutral colour, an hourglass
+        Waiting, ///< in progress: neutral colour, a clock face
         Passed,  ///< worked: green, a check mark
         Failed,  ///< did not work: red, a cross
         Blocked, ///< must not be trusted or continued: red, a warning sign
@@ -40,6 +40,11 @@ public:
     /// The outcome in one translated word ("Passed", "Failed", ...), as read out and as in the accessible name.
     static QString outcomeWord(Outcome outcome);
 
+    /// How much larger than usual the mark and the heading are drawn (1.0, the default: the order result's
+    /// size); the detail keeps the normal size. Verify ID card uses 2 so the answer reads across the counter.
+    void setEmphasis(qreal factor);
+    qreal emphasis() const { return m_emphasis; }
+
 protected:
     void changeEvent(QEvent *event) override;
 
@@ -47,6 +52,7 @@ private:
     void applyStyle();
 
     Outcome m_outcome = Outcome::None;
+    qreal m_emphasis = 1.0;
     QLabel *m_markLabel;
     QLabel *m_headingLabel;
     QLabel *m_detailLabel;

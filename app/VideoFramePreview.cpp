@@ -8,7 +8,8 @@ namespace bankid {
 VideoFramePreview::VideoFramePreview(QWidget *parent)
     : QWidget(parent)
 {
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    // As large as its hint at most: a preview the size of the page would push the result out of view.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     setAttribute(Qt::WA_OpaquePaintEvent);
 }
 

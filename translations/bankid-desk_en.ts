@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>bankid::DemoPhonePanel</name>
+    <message numerus="yes">
+        <source>Showing the ID card of %1: the QR code is valid once, for %n second(s).</source>
+        <translation>
+            <numerusform>Showing the ID card of %1: the QR code is valid once, for %n second.</numerusform>
+            <numerusform>Showing the ID card of %1: the QR code is valid once, for %n seconds.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>bankid::SettingsDialog</name>
     <message numerus="yes">
         <source>Subject: %1
@@ -48,6 +58,30 @@ Valid until: %3 (%n days left)</numerusform>
         <translation>
             <numerusform>The certificate expires in %n day: order a new one from your bank in time.</numerusform>
             <numerusform>The certificate expires in %n days: order a new one from your bank in time.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>bankid::VerifyIdCardPage</name>
+    <message numerus="yes">
+        <source>Genuine ID card. The holder is %n year(s) old: the age limit of %1 is met.</source>
+        <translation>
+            <numerusform>Genuine ID card. The holder is %n year old: the age limit of %1 is met.</numerusform>
+            <numerusform>Genuine ID card. The holder is %n years old: the age limit of %1 is met.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Genuine ID card, but the holder is %n year(s) old: the age limit of %1 is NOT met.</source>
+        <translation>
+            <numerusform>Genuine ID card, but the holder is %n year old: the age limit of %1 is NOT met.</numerusform>
+            <numerusform>Genuine ID card, but the holder is %n years old: the age limit of %1 is NOT met.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
         </translation>
     </message>
 </context>

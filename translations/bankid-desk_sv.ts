@@ -58,6 +58,41 @@ Miljö: %5</translation>
     </message>
 </context>
 <context>
+    <name>bankid::AgeLimitChooser</name>
+    <message>
+        <source>Age &amp;limit:</source>
+        <translation>&amp;Åldersgräns:</translation>
+    </message>
+    <message>
+        <source>Age limit 18 years</source>
+        <translation>Åldersgräns 18 år</translation>
+    </message>
+    <message>
+        <source>Age limit 20 years</source>
+        <translation>Åldersgräns 20 år</translation>
+    </message>
+    <message>
+        <source>Age limit 25 years</source>
+        <translation>Åldersgräns 25 år</translation>
+    </message>
+    <message>
+        <source>Custom age limit</source>
+        <translation>Annan åldersgräns</translation>
+    </message>
+    <message>
+        <source>Custom age limit in years</source>
+        <translation>Annan åldersgräns i år</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> år</translation>
+    </message>
+    <message>
+        <source>C&amp;ustom:</source>
+        <translation>Annan å&amp;lder:</translation>
+    </message>
+</context>
+<context>
     <name>bankid::AuditCommand</name>
     <message>
         <source>audit needs a sub-command: audit verify [FILE]</source>
@@ -1399,6 +1434,49 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
         <source>BankID reports status “%1”, hintCode “%2”</source>
         <translation>BankID rapporterar status ”%1”, hintCode ”%2”</translation>
     </message>
+    <message>
+        <source>No ID card: %1</source>
+        <translation>Inget ID-kort: %1</translation>
+    </message>
+    <message>
+        <source>Show ID card: refused (%1).</source>
+        <translation>Visa ID-kort: avvisat (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the ID card of %1: the QR code is valid once, for %n second(s).</source>
+        <translation>
+            <numerusform>Visar ID-kortet för %1: QR-koden gäller en gång, i %n sekund.</numerusform>
+            <numerusform>Visar ID-kortet för %1: QR-koden gäller en gång, i %n sekunder.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hide the digital ID card</source>
+        <translation>Dölj det digitala ID-kortet</translation>
+    </message>
+    <message>
+        <source>Show the selected person&apos;s digital ID card as a QR code</source>
+        <translation>Visa den valda personens digitala ID-kort som QR-kod</translation>
+    </message>
+    <message>
+        <source>ID card QR code</source>
+        <translation>ID-kortets QR-kod</translation>
+    </message>
+    <message>
+        <source>ID card of %1</source>
+        <translation>ID-kort för %1</translation>
+    </message>
+    <message>
+        <source>Show this QR code to the desk&apos;s scanner or camera: it is valid once, for a short time.</source>
+        <translation>Visa den här QR-koden för diskens skanner eller kamera: den gäller en gång, en kort stund.</translation>
+    </message>
+    <message>
+        <source>Hide ID card</source>
+        <translation>Dölj ID-kort</translation>
+    </message>
+    <message>
+        <source>Show ID card</source>
+        <translation>Visa ID-kort</translation>
+    </message>
 </context>
 <context>
     <name>bankid::DeskLoginPage</name>
@@ -1672,6 +1750,89 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
     </message>
 </context>
 <context>
+    <name>bankid::IdCardCameraView</name>
+    <message>
+        <source>The camera was disconnected.</source>
+        <translation>Kameran kopplades bort.</translation>
+    </message>
+    <message>
+        <source>The camera could not be used (%1). Another program may be using it, or this user may not use cameras (on Linux: the “video” group). Use a handheld scanner or paste the code below.</source>
+        <translation>Kameran kunde inte användas (%1). Ett annat program kanske använder den, eller så får den här användaren inte använda kameror (i Linux: gruppen ”video”). Använd en handskanner eller klistra in koden nedan.</translation>
+    </message>
+    <message>
+        <source>No camera found. Connect a webcam, or use a handheld scanner or paste the code below.</source>
+        <translation>Ingen kamera hittades. Anslut en webbkamera, eller använd en handskanner eller klistra in koden nedan.</translation>
+    </message>
+    <message>
+        <source>The camera is off. Start it to read the QR code on the holder&apos;s phone.</source>
+        <translation>Kameran är avstängd. Starta den för att läsa QR-koden i innehavarens telefon.</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>Ingen kamera</translation>
+    </message>
+    <message>
+        <source>Camera off</source>
+        <translation>Kameran är avstängd</translation>
+    </message>
+    <message>
+        <source>That QR code is not a BankID ID card. Ask the holder to open the ID card in the BankID app.</source>
+        <translation>Den QR-koden är inget ID-kort från BankID. Be innehavaren öppna ID-kortet i BankID-appen.</translation>
+    </message>
+    <message>
+        <source>Looking for the ID card&apos;s QR code: hold the phone in front of the camera.</source>
+        <translation>Letar efter ID-kortets QR-kod: håll telefonen framför kameran.</translation>
+    </message>
+    <message>
+        <source>Starting the camera…</source>
+        <translation>Startar kameran…</translation>
+    </message>
+    <message>
+        <source>QR code read. The camera has stopped; start it again for the next card.</source>
+        <translation>QR-koden är läst. Kameran har stoppats; starta den igen för nästa kort.</translation>
+    </message>
+    <message>
+        <source>QR code read</source>
+        <translation>QR-koden är läst</translation>
+    </message>
+    <message>
+        <source>Camera problem</source>
+        <translation>Problem med kameran</translation>
+    </message>
+    <message>
+        <source>Stop the camera</source>
+        <translation>Stoppa kameran</translation>
+    </message>
+    <message>
+        <source>Start the camera</source>
+        <translation>Starta kameran</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <source>Camera picture</source>
+        <translation>Kamerabild</translation>
+    </message>
+    <message>
+        <source>Camera status</source>
+        <translation>Kamerans status</translation>
+    </message>
+    <message>
+        <source>&amp;Stop camera</source>
+        <translation>S&amp;toppa kameran</translation>
+    </message>
+    <message>
+        <source>&amp;Start camera</source>
+        <translation>S&amp;tarta kameran</translation>
+    </message>
+    <message>
+        <source>Came&amp;ra:</source>
+        <translation>Kame&amp;ra:</translation>
+    </message>
+</context>
+<context>
     <name>bankid::MainWindow</name>
     <message>
         <source>Log in with BankID</source>
@@ -1854,10 +2015,6 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
         <translation>Verifiera kvitto</translation>
     </message>
     <message>
-        <source>Ctrl+1 to Ctrl+5 switch tasks</source>
-        <translation>Ctrl+1 till Ctrl+5 byter uppgift</translation>
-    </message>
-    <message>
         <source>Receipt not saved</source>
         <translation>Kvittot sparades inte</translation>
     </message>
@@ -1896,6 +2053,18 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
     <message>
         <source>The demo phone is hidden to fit the screen; View &gt; Demo phone (Ctrl+D) shows it.</source>
         <translation>Demotelefonen är dold för att fönstret ska få plats på skärmen; Visa &gt; Demotelefon (Ctrl+D) visar den.</translation>
+    </message>
+    <message>
+        <source>Verify ID &amp;card</source>
+        <translation>Verifiera ID-&amp;kort</translation>
+    </message>
+    <message>
+        <source>Verify ID card</source>
+        <translation>Verifiera ID-kort</translation>
+    </message>
+    <message>
+        <source>Ctrl+1 to Ctrl+6 switch tasks</source>
+        <translation>Ctrl+1 till Ctrl+6 byter uppgift</translation>
     </message>
 </context>
 <context>
@@ -1967,6 +2136,50 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
     <message>
         <source>The order did not go through.</source>
         <translation>Ordern gick inte igenom.</translation>
+    </message>
+    <message>
+        <source>The QR code has expired: it is valid for a short time only. Ask the holder to show the ID card again and scan the new code.</source>
+        <translation>QR-koden har gått ut: den gäller bara en kort stund. Be innehavaren visa ID-kortet igen och läs av den nya koden.</translation>
+    </message>
+    <message>
+        <source>This QR code has already been used: each code can be verified once. Ask the holder to show the ID card again and scan the new code.</source>
+        <translation>Den här QR-koden har redan använts: varje kod kan verifieras en gång. Be innehavaren visa ID-kortet igen och läs av den nya koden.</translation>
+    </message>
+    <message>
+        <source>BankID does not accept this QR code as a valid ID card. Ask the holder to open the ID card in the BankID app (not a login QR code) and scan the code shown there.</source>
+        <translation>BankID godtar inte den här QR-koden som ett giltigt ID-kort. Be innehavaren öppna ID-kortet i BankID-appen (inte en QR-kod för inloggning) och läs av koden som visas där.</translation>
+    </message>
+    <message>
+        <source>BankID refused the desk&apos;s RP certificate for ID card verification (%1). Nothing was verified. Check the certificate in Settings or call IT support.</source>
+        <translation>BankID avvisade diskens RP-certifikat för verifiering av ID-kort (%1). Inget verifierades. Kontrollera certifikatet i Inställningar eller ring IT-supporten.</translation>
+    </message>
+    <message>
+        <source>BankID could not verify the card right now (%1). Nothing was verified. Wait a moment, then ask for a fresh code and scan again.</source>
+        <translation>BankID kunde inte verifiera kortet just nu (%1). Inget verifierades. Vänta en stund, be sedan om en ny kod och läs av igen.</translation>
+    </message>
+    <message>
+        <source>BankID could not be reached (%1). Nothing was verified. Check the network connection, then ask for a fresh code and scan again.</source>
+        <translation>BankID gick inte att nå (%1). Inget verifierades. Kontrollera nätverksanslutningen, be sedan om en ny kod och läs av igen.</translation>
+    </message>
+    <message>
+        <source>The secure connection to BankID failed (%1). Nothing was verified. Check the environment and the RP certificate in Settings, or call IT support.</source>
+        <translation>Den säkra anslutningen till BankID misslyckades (%1). Inget verifierades. Kontrollera miljön och RP-certifikatet i Inställningar, eller ring IT-supporten.</translation>
+    </message>
+    <message>
+        <source>The desk is not set up for ID card verification (%1). Open Settings to fix it.</source>
+        <translation>Disken är inte inställd för verifiering av ID-kort (%1). Öppna Inställningar för att åtgärda det.</translation>
+    </message>
+    <message>
+        <source>BankID&apos;s answer could not be read (%1). Nothing was verified. Ask for a fresh code and scan again; if it happens again, call IT support.</source>
+        <translation>BankIDs svar gick inte att läsa (%1). Inget verifierades. Be om en ny kod och läs av igen; ring IT-supporten om det händer igen.</translation>
+    </message>
+    <message>
+        <source>The verification was cancelled. Scan a fresh code to verify the card.</source>
+        <translation>Verifieringen avbröts. Läs av en ny kod för att verifiera kortet.</translation>
+    </message>
+    <message>
+        <source>This is not a BankID ID card code (%1). Ask the holder to open the ID card in the BankID app and scan the QR code shown there.</source>
+        <translation>Det här är ingen ID-kortskod från BankID (%1). Be innehavaren öppna ID-kortet i BankID-appen och läs av QR-koden som visas där.</translation>
     </message>
 </context>
 <context>
@@ -3694,6 +3907,238 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
     <message>
         <source>%1 is not valid simpleMarkdownV1: %2</source>
         <translation>%1 är inte giltig simpleMarkdownV1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::VerifyIdCardPage</name>
+    <message>
+        <source>Holder&apos;s identification: %1</source>
+        <translation>Innehavarens identifiering: %1</translation>
+    </message>
+    <message>
+        <source>BankID&apos;s verification signature readable</source>
+        <translation>BankIDs verifieringssignatur läsbar</translation>
+    </message>
+    <message>
+        <source>Verification data intact</source>
+        <translation>Verifieringens data oförändrade</translation>
+    </message>
+    <message>
+        <source>Verification signature genuine</source>
+        <translation>Verifieringssignaturen äkta</translation>
+    </message>
+    <message>
+        <source>Verification signed by its certificate</source>
+        <translation>Verifieringen signerad med sitt certifikat</translation>
+    </message>
+    <message>
+        <source>Verification certificate chain</source>
+        <translation>Verifieringens certifikatkedja</translation>
+    </message>
+    <message>
+        <source>Verification names this card</source>
+        <translation>Verifieringen gäller det här kortet</translation>
+    </message>
+    <message>
+        <source>Holder matches the identification</source>
+        <translation>Innehavaren stämmer med identifieringen</translation>
+    </message>
+    <message>
+        <source>Still verifying the previous card. Scan this one again when its result shows.</source>
+        <translation>Det förra kortet verifieras fortfarande. Läs av det här igen när resultatet visas.</translation>
+    </message>
+    <message>
+        <source>This QR code was just verified: its result is shown. For another check, ask the holder to show the ID card again for a fresh code.</source>
+        <translation>Den här QR-koden verifierades nyss: resultatet visas. För en ny kontroll, be innehavaren visa ID-kortet igen för en ny kod.</translation>
+    </message>
+    <message>
+        <source>This QR code was already sent to BankID, which accepts each code once. Ask the holder to show the ID card again for a fresh code.</source>
+        <translation>Den här QR-koden har redan skickats till BankID, som godtar varje kod en gång. Be innehavaren visa ID-kortet igen för en ny kod.</translation>
+    </message>
+    <message>
+        <source>Not connected to BankID, so nothing was sent. Open Settings to fix the connection, then scan a fresh code.</source>
+        <translation>Inte ansluten till BankID, så inget skickades. Öppna Inställningar för att åtgärda anslutningen och läs sedan av en ny kod.</translation>
+    </message>
+    <message>
+        <source>Checked against the local simulator&apos;s signing root: not a BankID signature.</source>
+        <translation>Kontrollerat mot den lokala simulatorns signeringsrot: ingen BankID-underskrift.</translation>
+    </message>
+    <message>
+        <source>BankID does not publish its signing roots, so the certificate chains are not checked here; BankID&apos;s answer over the desk&apos;s verified connection is what counts.</source>
+        <translation>BankID publicerar inte sina signeringsrötter, så certifikatkedjorna kontrolleras inte här; det som gäller är BankIDs svar över diskens verifierade anslutning.</translation>
+    </message>
+    <message>
+        <source>No readable QR code on the demo phone. Press “Show ID card” there first.</source>
+        <translation>Ingen läsbar QR-kod på demotelefonen. Tryck först på ”Visa ID-kort” där.</translation>
+    </message>
+    <message>
+        <source>Waiting for a scan</source>
+        <translation>Väntar på en avläsning</translation>
+    </message>
+    <message>
+        <source>Scan the QR code the holder shows in the BankID app (ID card).</source>
+        <translation>Läs av QR-koden som innehavaren visar i BankID-appen (ID-kort).</translation>
+    </message>
+    <message>
+        <source>Verifying with BankID…</source>
+        <translation>Verifierar hos BankID…</translation>
+    </message>
+    <message>
+        <source>%1 OR OLDER</source>
+        <translation>%1 ÅR ELLER ÄLDRE</translation>
+    </message>
+    <message numerus="yes">
+        <source>Genuine ID card. The holder is %n year(s) old: the age limit of %1 is met.</source>
+        <translation>
+            <numerusform>Äkta ID-kort. Innehavaren är %n år: åldersgränsen %1 år är uppfylld.</numerusform>
+            <numerusform>Äkta ID-kort. Innehavaren är %n år: åldersgränsen %1 år är uppfylld.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>UNDER %1</source>
+        <translation>UNDER %1 ÅR</translation>
+    </message>
+    <message numerus="yes">
+        <source>Genuine ID card, but the holder is %n year(s) old: the age limit of %1 is NOT met.</source>
+        <translation>
+            <numerusform>Äkta ID-kort, men innehavaren är %n år: åldersgränsen %1 år är INTE uppfylld.</numerusform>
+            <numerusform>Äkta ID-kort, men innehavaren är %n år: åldersgränsen %1 år är INTE uppfylld.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Inte verifierat</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n år</numerusform>
+            <numerusform>%n år</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hid&amp;e</source>
+        <translation>Dölj &amp;pnr</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>Visa &amp;pnr</translation>
+    </message>
+    <message>
+        <source>Hide the personal number</source>
+        <translation>Dölj personnumret</translation>
+    </message>
+    <message>
+        <source>Show the personal number</source>
+        <translation>Visa personnumret</translation>
+    </message>
+    <message>
+        <source>Checking the signatures…</source>
+        <translation>Kontrollerar underskrifterna…</translation>
+    </message>
+    <message>
+        <source>Signatures: all required checks passed (%1 checks).</source>
+        <translation>Underskrifter: alla nödvändiga kontroller godkända (%1 kontroller).</translation>
+    </message>
+    <message>
+        <source>Signatures: %1 of %2 checks failed.</source>
+        <translation>Underskrifter: %1 av %2 kontroller underkända.</translation>
+    </message>
+    <message>
+        <source>Verify an ID card</source>
+        <translation>Verifiera ett ID-kort</translation>
+    </message>
+    <message>
+        <source>The holder opens the ID card in the BankID app and shows its QR code. Scan it with the handheld scanner or the camera, or paste it below: BankID says whether the card is genuine, whose it is and how old the holder is.</source>
+        <translation>Innehavaren öppnar ID-kortet i BankID-appen och visar dess QR-kod. Läs av den med handskannern eller kameran, eller klistra in den nedan: BankID svarar om kortet är äkta, vems det är och hur gammal innehavaren är.</translation>
+    </message>
+    <message>
+        <source>Scanned c&amp;ode:</source>
+        <translation>Inläst &amp;kod:</translation>
+    </message>
+    <message>
+        <source>Scan or paste the QR code (BANKIDF.…)</source>
+        <translation>Läs av eller klistra in QR-koden (BANKIDF.…)</translation>
+    </message>
+    <message>
+        <source>Scanned QR code</source>
+        <translation>Inläst QR-kod</translation>
+    </message>
+    <message>
+        <source>Verify the scanned code</source>
+        <translation>Verifiera den inlästa koden</translation>
+    </message>
+    <message>
+        <source>Scan from the demo &amp;phone</source>
+        <translation>Läs av &amp;demotelefonen</translation>
+    </message>
+    <message>
+        <source>Scan the ID card QR code shown on the demo phone</source>
+        <translation>Läs av ID-kortets QR-kod som visas på demotelefonen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meddelande</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Namn:</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Personal number:</source>
+        <translation>Personnummer:</translation>
+    </message>
+    <message>
+        <source>Personal number</source>
+        <translation>Personnummer</translation>
+    </message>
+    <message>
+        <source>Age:</source>
+        <translation>Ålder:</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Ålder</translation>
+    </message>
+    <message>
+        <source>Identified at:</source>
+        <translation>Identifierad:</translation>
+    </message>
+    <message>
+        <source>When the holder identified in the BankID app</source>
+        <translation>När innehavaren identifierade sig i BankID-appen</translation>
+    </message>
+    <message>
+        <source>Verified at:</source>
+        <translation>Verifierad:</translation>
+    </message>
+    <message>
+        <source>When BankID verified the card</source>
+        <translation>När BankID verifierade kortet</translation>
+    </message>
+    <message>
+        <source>Compare the holder with the photo in their BankID app: BankID sends no photo.</source>
+        <translation>Jämför innehavaren med fotot i hens BankID-app: BankID skickar inget foto.</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature checks</source>
+        <translation>&amp;Bevis och kontroller</translation>
+    </message>
+    <message>
+        <source>Show the signature checks</source>
+        <translation>Visa kontrollerna av underskrifterna</translation>
+    </message>
+    <message>
+        <source>Signature checks and their results</source>
+        <translation>Kontroller av underskrifterna och deras resultat</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Verifiera</translation>
     </message>
 </context>
 <context>

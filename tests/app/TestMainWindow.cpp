@@ -414,6 +414,13 @@ void TestMainWindow::screenshots()
     QTRY_VERIFY_WITH_TIMEOUT(m_desk.window()->session() && m_desk.window()->session()->state() == OrderSession::State::Failed, 10000);
     shoot(QStringLiteral("error"));
 
+    // Verify ID card on a large screen, the demo phone showing a card.
+    m_desk.window()->showTask(MainWindow::Task::IdCard);
+    m_desk.window()->demoPhonePanel()->showIdCard();
+    QVERIFY(!m_desk.window()->demoPhonePanel()->idCardCode().isEmpty());
+    shoot(QStringLiteral("id-card"));
+    m_desk.window()->demoPhonePanel()->findChild<QPushButton *>(QStringLiteral("idCardPushButton"))->click();
+
     SettingsDialog dialog(m_desk.settings(), m_desk.connections(), m_desk.window());
     dialog.resize(dialog.sizeHint().expandedTo(QSize(640, 0)));
     dialog.show();

@@ -1,12 +1,16 @@
 // The desk fits a small laptop (issue 9, finding 8): on a 1366x768 screen at QT_SCALE_FACTOR=1.5 (683x512
 // logical pixels) the first main window lies within the screen's available geometry, its minimum size
-// fits too (the demo phone docked), and the task list shows all five tasks without a scrollbar. The
+// fits too (the demo phone docked), and the task list shows all six tasks without a scrollbar. The
 // offscreen platform gets the screen from a JSON configuration written before QApplication exists.
+// The Verify ID card page fits there too: no sideways scrolling, the scanner input and the badge in view.
 
 #include "DeskFixture.h"
 #include "DeskLoginPage.h"
 #include "MainWindow.h"
 #include "OrderView.h"
+#include "IdCardScannerInput.h"
+#include "OutcomeBadge.h"
+#include "VerifyIdCardPage.h"
 #include "OffscreenScreen.h"
 #include "Screenshots.h"
 
@@ -36,6 +40,7 @@ private slots:
     void firstWindowFitsTheScreen();
     void taskListShowsEveryTask();
     void orderViewFitsWithoutScrolling();
+    void idCardPageFits();
 
 private:
     test::DeskFixture m_desk;
@@ -138,6 +143,37 @@ void TestWindowFit::orderViewFitsWithoutScrolling()
     QVERIFY2(pages->verticalScrollBar()->maximum() == 0, "the order view must not scroll on the small laptop");
     test::saveScreenshot(window, QStringLiteral("small-laptop-order.png"));
     QTest::mouseClick(cancel, Qt::LeftButton); // no order left running
+}
+
+void TestWindowFit::idCardPageFits()
+{
+    // Verify ID card on the small laptop, the demo phone collapsed as it starts there: no horizontal
+    // scrolling, and the scanner input (where the focus lands) and the outcome badge are in view without
+    // scrolling. (With the phone shown, the pages scroll sideways: the window stays on the screen.)
+    MainWindow *window = m_desk.window();
+    if (window->demoPhonePanel()->isVisible())
+        window->findChild<QAction *>(QStringLiteral("demoPhoneAction"))->trigger();
+    QTRY_VERIFY(!window->demoPhonePanel()->isVisible());
+    QTest::keyClick(window, Qt::Key_6, Qt::ControlModifier);
+    QTRY_COMPARE(window->currentPage(), static_cast<QWidget *>(window->verifyIdCardPage()));
+    QCoreApplication::processEvents();
+    auto *pages = window->findChild<QScrollArea *>(QStringLiteral("pagesScrollArea"));
+    QVERIFY(pages);
+    test::saveScreenshot(window, QStringLiteral("small-laptop-id-card.png"));
+    QVERIFY2(pages->horizontalScrollBar()->maximum() == 0,
+             qPrintable(QStringLiteral("the ID card page must not scroll sideways: page minimum %1, viewport %2")
+                            .arg(window->verifyIdCardPage()->minimumSizeHint().width())
+                            .arg(pages->viewport()->width())));
+    const QRect viewport(pages->viewport()->mapToGlobal(QPoint(0, 0)), pages->viewport()->size());
+    for (QWidget *widget : std::initializer_list<QWidget *>{window->verifyIdCardPage()->scannerInput(),
+                                                            window->verifyIdCardPage()->outcomeBadge()}) {
+        const QRect rect(widget->mapToGlobal(QPoint(0, 0)), widget->size());
+        QVERIFY2(viewport.contains(rect),
+                 qPrintable(QStringLiteral("%1 at %2,%3 %4x%5, viewport %6,%7 %8x%9").arg(widget->objectName())
+                                .arg(rect.x()).arg(rect.y()).arg(rect.width()).arg(rect.height())
+                                .arg(viewport.x()).arg(viewport.y()).arg(viewport.width()).arg(viewport.height())));
+    }
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(window->verifyIdCardPage()->scannerInput()));
 }
 
 int main(int argc, char **argv)
