@@ -70,6 +70,7 @@ private slots:
     void openedByShortcutWithFocusInScanner();
     void wedgeScanIsVerifiedOnce();
     void notAnIdCardCodeIsRefusedLocally();
+    void scanWhileAButtonHasTheFocus();
     void demoPhoneCardByAge_data();
     void demoPhoneCardByAge();
     void reusedCodeIsPlainWords();
@@ -127,9 +128,12 @@ void TestVerifyIdCardPage::openPage()
 
 void TestVerifyIdCardPage::wedge(const QString &text)
 {
-    QWidget *target = QApplication::focusWidget();
-    QVERIFY(target);
-    QTest::keyClicks(target, text);
+    // Key by key to whatever has the focus now, as the keyboard driver delivers a scanner's keys.
+    for (const QChar c : text) {
+        QWidget *target = QApplication::focusWidget();
+        QVERIFY(target);
+        QTest::keyClick(target, c.toLatin1());
+    }
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
 }
 
@@ -228,6 +232,22 @@ void TestVerifyIdCardPage::notAnIdCardCodeIsRefusedLocally()
     QCOMPARE(page()->outcomeBadge()->outcome(), OutcomeBadge::Outcome::Blocked);
     QVERIFY2(page()->messageText().contains(QStringLiteral("not a BankID ID card code")), qPrintable(page()->messageText()));
     QCOMPARE(recorded.count(), 0); // nothing was asked of BankID
+}
+
+void TestVerifyIdCardPage::scanWhileAButtonHasTheFocus()
+{
+    // The operator clicked a button of the page, then the holder's code is scanned: no key is lost, the
+    // code is verified without another click.
+    openPage();
+    auto *verify = page()->findChild<QPushButton *>(QStringLiteral("verifyPushButton"));
+    verify->setFocus();
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(verify));
+    const QString code = QString::fromLatin1(m_desk.simulator()->mintIdCardCode(sim::TestPerson::builtIn().first().personalNumber));
+    QSignalSpy finished(page(), &VerifyIdCardPage::finished);
+    wedge(code);
+    QVERIFY(waitFinished(finished, 1));
+    QVERIFY2(page()->state() == VerifyIdCardPage::State::Verified, qPrintable(page()->messageText()));
+    QCOMPARE(page()->requestCount(), 1);
 }
 
 void TestVerifyIdCardPage::demoPhoneCardByAge_data()
