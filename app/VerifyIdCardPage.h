@@ -78,7 +78,7 @@ public:
         Waiting,   ///< waiting for a scan
         Verifying, ///< a request is in flight
         Verified,  ///< BankID verified the card: result() is set
-        Refused,   ///< not verified: errorText() says why
+        Refused,   ///< not verified: messageText() says why
     };
     Q_ENUM(State)
 
