@@ -4,6 +4,7 @@
 #include "DocumentSignRequest.h"
 #include "EndUserAddress.h"
 #include "EvidenceRoots.h"
+#include "IdCardEvidenceVerifier.h"
 #include "LaunchUrl.h"
 #include "QrContent.h"
 #include "QrMatrix.h"
@@ -18,11 +19,13 @@
 #include "TerminalSafeText.h"
 #include "Translations.h"
 #include "UserMessages.h"
+#include "VerifyIdCardCommand.h"
 #include "VerifyReceiptCommand.h"
 #include "VerifySignatureCommand.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -171,6 +174,25 @@ void CliApplication::start()
             runOrder();
         return;
     }
+    case CliOptions::Command::VerifyIdCard: {
+        // The code and the roots first: a bad scan or root file never starts a simulator or a connection.
+        std::optional<IdCardCode> code;
+        QString error;
+        if (m_options.verifyIdCard.newTestCardFor.isEmpty()) {
+            QFile input;
+            if (!input.open(stdin, QIODevice::ReadOnly) && m_options.verifyIdCard.code == QLatin1String("-"))
+                return finish(ExitCode::Usage, tr("cannot read stdin: %1").arg(input.errorString()));
+            code = VerifyIdCardCommand::readCode(m_options.verifyIdCard.code, &input, &error);
+            if (!code)
+                return finish(ExitCode::Usage, error);
+        }
+        const auto roots = VerifyIdCardCommand::loadRoots(m_options.verifyIdCard.rootFiles, &error);
+        if (!roots)
+            return finish(ExitCode::Usage, error);
+        if (connectToServer())
+            runVerifyIdCard(code, *roots);
+        return;
+    }
     case CliOptions::Command::Order:
         if (connectToServer())
             runOrder();
@@ -211,7 +233,10 @@ bool CliApplication::startSimulator(RpConfig *config)
     }
     *config = *simulatorConfig;
     if (!m_terminal && !m_options.json)
-        writeErr(tr("bankid-cli: using the embedded simulator at %1\n").arg(config->baseUrl.toString()));
+        writeErr(tr("bankid-cli: using the embedded simulator at %1\n")
+                     .arg((m_options.command == CliOptions::Command::VerifyIdCard ? config->effectiveIdCardBaseUrl()
+                                                                                   : config->baseUrl)
+                              .toString()));
     return true;
 }
 
@@ -225,6 +250,12 @@ bool CliApplication::connectToServer()
         config = RpConfig::forEnvironment(m_options.environment);
         if (m_options.environment == Environment::Custom)
             config.baseUrl = QUrl(m_options.url);
+        // verify-id-card's --url names the Verify API base (the RP API is not used then); an RP API URL ending
+        // in /v6.0 is taken to mean the same server's Verify API (RpConfig::derivedIdCardBaseUrl()).
+        if (m_options.environment == Environment::Custom && m_options.command == CliOptions::Command::VerifyIdCard) {
+            const QUrl derived = RpConfig::derivedIdCardBaseUrl(config.baseUrl);
+            config.idCardBaseUrl = derived.isEmpty() ? config.baseUrl : derived;
+        }
         if (!m_options.caFile.isEmpty()) {
             QString error;
             const auto roots = RpConfig::loadCaFile(m_options.caFile, &error);
@@ -246,6 +277,12 @@ bool CliApplication::connectToServer()
     if (const QString problem = config.validationError(); !problem.isEmpty()) {
         finish(ExitCode::Usage, problem);
         return false;
+    }
+    if (m_options.command == CliOptions::Command::VerifyIdCard) {
+        if (const QString problem = config.idCardValidationError(); !problem.isEmpty()) {
+            finish(ExitCode::Usage, problem);
+            return false;
+        }
     }
     m_baseUrl = config.baseUrl.toString();
     m_client = new RpClient(&m_nam, config, this);
@@ -372,6 +409,46 @@ void CliApplication::runCancel()
             return finishWithError(call->error());
         writeOut(m_options.json ? QStringLiteral("{}\n") : tr("cancelled %1\n").arg(TerminalSafeText::line(m_options.orderRef)));
         finish(ExitCode::Complete);
+    });
+}
+
+void CliApplication::runVerifyIdCard(std::optional<IdCardCode> code, QList<QSslCertificate> roots)
+{
+    QString rootsDescription = tr("no --root given (BankID's signing roots are not published)");
+    if (!roots.isEmpty()) {
+        rootsDescription = EvidenceRoots::describe(m_options.verifyIdCard.rootFiles, roots);
+    } else if (m_simulator) {
+        QString error;
+        roots = EvidenceRoots::load({m_simulator->signingRootPath()}, &error);
+        rootsDescription = roots.isEmpty() ? error : EvidenceRoots::describe({m_simulator->signingRootPath()}, roots);
+    }
+    if (!code) {
+        QString error;
+        const QByteArray minted = m_simulator->mintIdCardCode(m_options.verifyIdCard.newTestCardFor, &error);
+        if (minted.isEmpty())
+            return finish(ExitCode::Usage, tr("--new-test-card: %1").arg(error));
+        code = IdCardCode::parse(QString::fromLatin1(minted), &error);
+        if (!code)
+            return finish(ExitCode::Usage, tr("--new-test-card: the simulator minted an unusable code: %1").arg(error));
+        writeErr(tr("bankid-cli: test ID card code: %1\n").arg(TerminalSafeText::line(code->text())));
+    }
+    RpCall *call = m_client->verifyIdCard(*code);
+    connect(call, &RpCall::finished, this, [this, call, roots, rootsDescription] {
+        const VerifyIdCardCommand::Arguments &arguments = m_options.verifyIdCard;
+        if (!call->ok() && call->error().kind() != RpError::Kind::Api)
+            return finishWithError(call->error());
+        CommandResult result;
+        if (!call->ok()) {
+            result = VerifyIdCardCommand::refused(call->error(), arguments);
+        } else {
+            std::optional<VerificationReport> evidence;
+            if (!roots.isEmpty())
+                evidence = IdCardEvidenceVerifier::verify(call->idCardVerification(), roots);
+            result = VerifyIdCardCommand::verified(call->idCardVerification(), evidence, rootsDescription, arguments);
+        }
+        // Names, details and check texts are BankID's: writeCommandOutput() and finish() make them safe.
+        writeCommandOutput(result.output);
+        finish(result.code, result.error);
     });
 }
 

@@ -2,6 +2,7 @@
 
 #include "CliOptions.h"
 #include "DocumentDigest.h"
+#include "IdCardCode.h"
 #include "ExitCode.h"
 #include "OrderSession.h"
 #include "SteadyClock.h"
@@ -62,6 +63,9 @@ private:
     void saveReceipt();
     void runCollect();
     void runCancel();
+    /// verify-id-card: one /verify of `code` (minted first with --new-test-card), then the evidence against
+    /// `roots` (none given and --simulator: the embedded simulator's signing root).
+    void runVerifyIdCard(std::optional<IdCardCode> code, QList<QSslCertificate> roots);
 
     void onHintChanged(const QString &hintCode, Rfa rfa);
     void onQrContentChanged(const QString &content);

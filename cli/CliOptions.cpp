@@ -1,5 +1,6 @@
 #include "CliOptions.h"
 
+#include "AgeCheck.h"
 #include "AuditCommand.h"
 #include "BoundedFileReader.h"
 #include "OrderSession.h"
@@ -53,11 +54,16 @@ QString CliOptions::parse(const QStringList &arguments)
         "  audit verify [FILE]                              check an audit log (default: the desk's own)\n"
         "  verify-signature SIG [--ocsp F] [--root PEM]... [--at TIME]   verify a completionData signature\n"
         "  sign-file FILE                                   sign a document by its SHA-256; writes FILE.bankid-receipt.json\n"
-        "  verify FILE [RECEIPT] [--root PEM]... [--at TIME]   verify a document against its receipt, offline\n\n"
+        "  verify FILE [RECEIPT] [--root PEM]... [--at TIME]   verify a document against its receipt, offline\n"
+        "  verify-id-card QRCODE|- [--age-limit N] [--root PEM]...   verify a digital ID card (Verify API v1; - reads\n"
+        "                                                   one line from stdin, e.g. a scanner); --url is the Verify API\n"
+        "                                                   base there, e.g. https://127.0.0.1:8443/rp/v1\n"
+        "  verify-id-card --simulator --new-test-card PNR   mint a test card in the embedded simulator and verify it\n\n"
         "BankID's signing roots are not bundled: give them to verify and verify-signature with --root. A receipt\n"
         "made with --simulator verifies against the local simulator's signing root when no --root is given.\n\n"
         "Exit codes: 0 complete (verify: every check passed), 1 order failed (verify: a check failed or did not\n"
-        "run; sign-file: also when the receipt could not be written), 2 usage or configuration error, 3 network\n"
+        "run; sign-file: also when the receipt could not be written; verify-id-card: BankID refused the code, the\n"
+        "holder is below --age-limit, or the evidence failed a check), 2 usage or configuration error, 3 network\n"
         "or TLS error."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -65,7 +71,7 @@ QString CliOptions::parse(const QStringList &arguments)
     parser.addOptions({
         {QStringLiteral("simulator"), tr("Start the BankID simulator in this process (simulated user) and use it.")},
         {QStringLiteral("env"), tr("BankID environment: test or production (default: test)."), QStringLiteral("ENV")},
-        {QStringLiteral("url"), tr("Custom RP API base URL (needs --ca), e.g. https://127.0.0.1:8443/rp/v6.0."), QStringLiteral("URL")},
+        {QStringLiteral("url"), tr("Custom RP API base URL (needs --ca), e.g. https://127.0.0.1:8443/rp/v6.0; for verify-id-card the Verify API base URL, e.g. https://127.0.0.1:8443/rp/v1."), QStringLiteral("URL")},
         {QStringLiteral("ca"), tr("PEM file with the CA certificate(s) to pin for --url."), QStringLiteral("FILE")},
         {QStringLiteral("cert"), tr("RP client certificate: PKCS#12 (.p12/.pfx) or PEM."), QStringLiteral("FILE")},
         {QStringLiteral("key"), tr("PEM private key, when not inside the --cert file."), QStringLiteral("FILE")},
@@ -97,6 +103,8 @@ QString CliOptions::parse(const QStringList &arguments)
         {QStringLiteral("ocsp"), tr("verify-signature: the completionData ocspResponse (base64 or DER file)."), QStringLiteral("FILE")},
         {QStringLiteral("root"), tr("verify, verify-signature: a trusted root certificate (PEM file); repeatable."), QStringLiteral("PEM")},
         {QStringLiteral("at"), tr("verify, verify-signature: verify as of this ISO 8601 time (default: the signing time)."), QStringLiteral("TIME")},
+        {QStringLiteral("age-limit"), tr("verify-id-card: the holder must be at least this old (years, %1 to %2).").arg(MinAgeLimit).arg(MaxAgeLimit), QStringLiteral("N")},
+        {QStringLiteral("new-test-card"), tr("verify-id-card --simulator: mint a test ID card for this personal number and verify it."), QStringLiteral("PNR")},
     });
 
     if (!parser.parse(arguments))
@@ -139,10 +147,28 @@ QString CliOptions::parse(const QStringList &arguments)
                                            parser.value(QStringLiteral("at")), &verifyReceipt);
     }
     const bool signFile = name == QLatin1String("sign-file");
+    const bool verifyIdCardCommand = name == QLatin1String("verify-id-card");
     const int expectedPositionals = (name == QLatin1String("collect") || name == QLatin1String("cancel")) ? 2 : 1;
     if (signFile) {
         if (const QString problem = SignFileCommand::parse(positional.mid(1), &documentFile); !problem.isEmpty())
             return problem;
+    } else if (verifyIdCardCommand) {
+        verifyIdCard.json = parser.isSet(QStringLiteral("json"));
+        if (const QString problem = VerifyIdCardCommand::parse(positional.mid(1), parser.value(QStringLiteral("age-limit")),
+                                                              parser.value(QStringLiteral("new-test-card")),
+                                                              parser.isSet(QStringLiteral("simulator")),
+                                                              parser.values(QStringLiteral("root")), &verifyIdCard);
+            !problem.isEmpty())
+            return problem;
+        // An ID card verification is no order: the order options would be silently ignored, so they are refused.
+        for (const char *option : {"text", "markdown", "non-visible-data", "personal-number", "call-initiator", "same-device",
+                                   "pin-code", "mrtd", "transaction-type", "recipient", "amount", "currency",
+                                   "poll-interval", "auto-restart", "end-user-ip", "no-qr", "ocsp", "at"}) {
+            if (parser.isSet(QLatin1String(option)))
+                return tr("--%1 does not apply to verify-id-card").arg(QLatin1String(option));
+        }
+    } else if (parser.isSet(QStringLiteral("age-limit")) || parser.isSet(QStringLiteral("new-test-card"))) {
+        return tr("--age-limit and --new-test-card apply only to verify-id-card");
     } else if (positional.size() != expectedPositionals) {
         return expectedPositionals == 2 ? tr("%1 needs exactly one ORDERREF").arg(name)
                                         : tr("unexpected argument '%1'").arg(positional.value(1));
@@ -162,6 +188,8 @@ QString CliOptions::parse(const QStringList &arguments)
             if (parser.isSet(QLatin1String(option)))
                 return tr("--%1 does not apply to sign-file, which starts a sign order").arg(QLatin1String(option));
         }
+    } else if (verifyIdCardCommand) {
+        command = Command::VerifyIdCard;
     } else if (name == QLatin1String("collect") || name == QLatin1String("cancel")) {
         command = name == QLatin1String("collect") ? Command::Collect : Command::Cancel;
         orderRef = positional.at(1);

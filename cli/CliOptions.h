@@ -3,6 +3,7 @@
 #include "ApiTypes.h"
 #include "Environment.h"
 #include "OrderSession.h"
+#include "VerifyIdCardCommand.h"
 #include "VerifyReceiptCommand.h"
 #include "VerifySignatureCommand.h"
 
@@ -40,6 +41,7 @@ public:
         VerifySignature, ///< verify-signature SIG: check BankID evidence (VerifySignatureCommand)
         SignFile,   ///< sign-file FILE: a Flow::Sign order over the file's digest, then a receipt (SignFileCommand)
         VerifyReceipt, ///< verify FILE [RECEIPT]: check a document against its receipt (VerifyReceiptCommand)
+        VerifyIdCard, ///< verify-id-card QRCODE|-: ask BankID's Verify API about an ID card (VerifyIdCardCommand)
     };
 
     /// Parses `arguments` (argv including the program name). Returns an empty string when valid,
@@ -97,6 +99,9 @@ public:
 
     // verify FILE [RECEIPT] [--root PEM]... [--at ISO-8601]
     VerifyReceiptCommand::Arguments verifyReceipt;
+    // verify-id-card QRCODE|- [--age-limit N] [--root PEM]... (with the connection options; --url is the
+    // Verify API base) or verify-id-card --simulator --new-test-card PNR
+    VerifyIdCardCommand::Arguments verifyIdCard;
 
     // qr-content
     QString startToken;

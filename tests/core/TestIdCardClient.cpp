@@ -254,6 +254,8 @@ void TestIdCardClient::errorsAreMappedAndSentOnce_data()
     otherType.replace("ID-kort-validering", "auth");
     QTest::newRow("wrong_transaction_type") << CannedResponse::json(200, otherType) << RpError::Kind::InvalidResponse << 200
                                             << QString() << QStringLiteral("transactionType is \"auth\"");
+    QTest::newRow("oversized_answer") << HostileResponses::hugeBody(3 * 1024 * 1024, true) << RpError::Kind::InvalidResponse << 200
+                                      << QString() << QStringLiteral("larger than the limit");
     QTest::newRow("redirect") << HostileResponses::redirect(307, "https://elsewhere.example/rp/v1/verify", verifiedAnswer)
                               << RpError::Kind::InvalidResponse << 307 << QString() << QStringLiteral("elsewhere.example");
 }

@@ -7,7 +7,9 @@
 #include "IdCardEvidenceFixture.h"
 #include "IdCardEvidenceVerifier.h"
 #include "IdCardVerification.h"
+#include "TestPki.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QSet>
@@ -64,6 +66,8 @@ private Q_SLOTS:
     void genuineEvidencePassesEveryCheck();
     void brokenEvidenceNamesTheFailingCheck_data();
     void brokenEvidenceNamesTheFailingCheck();
+    void contentWithoutIdentifiersIsNotCompared();
+    void rsaVerifyServiceVerifies();
     void unreadableVerificationSignature_data();
     void unreadableVerificationSignature();
     void checkNamesAreDocumentedAndInJson();
@@ -200,6 +204,52 @@ void TestIdCardEvidenceVerifier::brokenEvidenceNamesTheFailingCheck()
     QVERIFY2(failedNames(report, &all) == expected, qPrintable(all));
     for (const QString &name : failed)
         QVERIFY2(!report.check(name).detail.isEmpty(), qPrintable(name));
+}
+
+void TestIdCardEvidenceVerifier::contentWithoutIdentifiersIsNotCompared()
+{
+    // What real BankID signs is not published: a signature over other content still verifies, and the
+    // content check says it could not compare instead of failing.
+    IdCardEvidenceFixture::Options options;
+    options.identifiersInContent = false;
+    QString error;
+    const QJsonObject answer = m_fixture.response(options, &error);
+    QVERIFY2(!answer.isEmpty(), qPrintable(error));
+    const VerificationReport report = verify(answer);
+    QString all;
+    QVERIFY2(failedNames(report, &all).isEmpty() && report.allPassed(), qPrintable(all));
+    const VerificationCheck content = report.check(QStringLiteral("verification content"));
+    QCOMPARE(content.outcome, VerificationCheck::Outcome::NotRun);
+    QVERIFY2(content.detail.contains(QStringLiteral("UNCONFIRMED")), qPrintable(content.detail));
+}
+
+void TestIdCardEvidenceVerifier::rsaVerifyServiceVerifies()
+{
+    // BankID signs with RSA keys (the simulator with EC): rsa-sha256 through the same checks, with the signer
+    // from another CA that is trusted as well.
+    bankid::test::TestPki pki;
+    if (!pki.isValid())
+        QSKIP(qPrintable(pki.errorString()));
+    const auto ca = pki.createCa(QStringLiteral("RSA Verify CA"), bankid::test::TestPki::KeyType::Rsa);
+    bankid::test::TestPki::LeafOptions leaf;
+    leaf.keyType = bankid::test::TestPki::KeyType::Rsa;
+    const auto service = pki.issue(ca, QStringLiteral("RSA Verify Service"), leaf);
+    QVERIFY2(!ca.isNull() && !service.isNull(), qPrintable(pki.errorString()));
+    QFile keyFile(service.keyPath);
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    IdCardEvidenceFixture::Options options;
+    options.xadesSigner = sim::CertifiedKey{service.certificate, service.key, service.certificate.toPem(), keyFile.readAll(),
+                                            {ca.certificate}};
+    QString error;
+    const QJsonObject answer = m_fixture.response(options, &error);
+    QVERIFY2(!answer.isEmpty(), qPrintable(error));
+    QVERIFY(xadesOf(answer).contains("xmldsig-more#rsa-sha256"));
+    const auto verification = IdCardVerification::fromJson(answer, &error);
+    QVERIFY2(verification, qPrintable(error));
+    const VerificationReport report = IdCardEvidenceVerifier::verify(*verification, {m_fixture.root(), ca.certificate});
+    QString all;
+    QVERIFY2(failedNames(report, &all).isEmpty() && report.allPassed(), qPrintable(all));
+    QVERIFY(report.check(QStringLiteral("verification content")).passed());
 }
 
 void TestIdCardEvidenceVerifier::unreadableVerificationSignature_data()

@@ -60,6 +60,7 @@ QJsonObject IdCardEvidenceFixture::response(const Options &options, QString *err
     content.age = options.age;
     content.authenticationOrderRef = orderRef;
     content.certDigestOf = options.certDigestOf;
+    content.identifiersInContent = options.identifiersInContent;
     const QByteArray xades = IdCardXadesSigner::sign(content, options.xadesSigner.isNull() ? m_verifyService : options.xadesSigner,
                                                      error);
     if (xades.isEmpty())

@@ -38,6 +38,7 @@ public:
         QString signedPersonalNumber;    ///< the personalNumber inside the XAdES content; default: the person's
         QSslCertificate certDigestOf;    ///< CertDigest of this certificate instead of the signer's
         sim::CertifiedKey xadesSigner;   ///< default: verifyService()
+        bool identifiersInContent = true; ///< false: the signed content names no verificationId / personalNumber
     };
 
     /// Creates the PKI in a temporary directory; false with `error` naming the problem.

@@ -94,8 +94,10 @@ QByteArray IdCardXadesSigner::sign(const Content &content, const sim::CertifiedK
     // The signed content; its exc-c14n form declares ds on the Object itself.
     const QByteArray objectInner =
         "<idCardVerification xmlns=\"urn:bankid-desk:simulator:id-card-verification:1\">"
-        + element("transactionType", QStringLiteral("ID-kort-validering")) + element("verificationId", content.verificationId)
-        + element("verifiedAt", content.verifiedAt) + element("personalNumber", content.personalNumber)
+        + element("transactionType", QStringLiteral("ID-kort-validering"))
+        + (content.identifiersInContent ? element("verificationId", content.verificationId) : QByteArray())
+        + element("verifiedAt", content.verifiedAt)
+        + (content.identifiersInContent ? element("personalNumber", content.personalNumber) : QByteArray())
         + element("givenName", content.givenName) + element("surname", content.surname)
         + element("age", QString::number(content.age)) + element("authenticationOrderRef", content.authenticationOrderRef)
         + "</idCardVerification>";

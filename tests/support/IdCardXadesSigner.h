@@ -39,6 +39,9 @@ public:
         QString authenticationOrderRef;
         /// The certificate whose SHA-256 goes into CertDigest; null: the signer's (a test of a wrong one).
         QSslCertificate certDigestOf;
+        /// false: the signed content leaves out verificationId and personalNumber (content BankID may sign
+        /// instead, which the verifier cannot compare: UNCONFIRMED format).
+        bool identifiersInContent = true;
     };
 
     /// The signed XML document (UTF-8), or empty with `error` set. `signer.chain` goes into KeyInfo after
