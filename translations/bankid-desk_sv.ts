@@ -668,6 +668,28 @@ bankid-cli: avbryter ordern…
         <source>BankID did not answer the cancel within %1 s; order %2 may stay pending until it expires</source>
         <translation>BankID svarade inte på avbrottet inom %1 s; ordern %2 kan ligga kvar tills den löper ut</translation>
     </message>
+    <message>
+        <source>cannot read stdin: %1</source>
+        <translation>kan inte läsa stdin: %1</translation>
+    </message>
+    <message>
+        <source>no --root given (BankID&apos;s signing roots are not published)</source>
+        <translation>inget --root angivet (BankID:s rotcertifikat för signaturer publiceras inte)</translation>
+    </message>
+    <message>
+        <source>--new-test-card: %1</source>
+        <translation>--new-test-card: %1</translation>
+    </message>
+    <message>
+        <source>--new-test-card: the simulator minted an unusable code: %1</source>
+        <translation>--new-test-card: simulatorn skapade en oanvändbar kod: %1</translation>
+    </message>
+    <message>
+        <source>bankid-cli: test ID card code: %1
+</source>
+        <translation>bankid-cli: kod för test-ID-kort: %1
+</translation>
+    </message>
 </context>
 <context>
     <name>bankid::CliOptions</name>
@@ -690,10 +712,6 @@ bankid-cli: avbryter ordern…
     <message>
         <source>BankID environment: test or production (default: test).</source>
         <translation>BankID-miljö: test eller production (standard: test).</translation>
-    </message>
-    <message>
-        <source>Custom RP API base URL (needs --ca), e.g. https://127.0.0.1:8443/rp/v6.0.</source>
-        <translation>Anpassad bas-URL för RP API (kräver --ca), t.ex. https://127.0.0.1:8443/rp/v6.0.</translation>
     </message>
     <message>
         <source>PEM file with the CA certificate(s) to pin for --url.</source>
@@ -856,44 +874,6 @@ bankid-cli: avbryter ordern…
         <translation>verify-signature: ocspResponse från completionData (base64 eller DER-fil).</translation>
     </message>
     <message>
-        <source>Starts and follows Swedish BankID orders from a terminal (BankID RP API v6.0).
-
-Commands:
-  auth | sign | payment | phone-auth | phone-sign   start an order and follow it to the end
-  collect ORDERREF                                 collect an order once and print its status
-  cancel ORDERREF                                  cancel an order
-  qr-content --start-token T --start-secret S --seconds N   print the animated QR content of one second
-  audit verify [FILE]                              check an audit log (default: the desk&apos;s own)
-  verify-signature SIG [--ocsp F] [--root PEM]... [--at TIME]   verify a completionData signature
-  sign-file FILE                                   sign a document by its SHA-256; writes FILE.bankid-receipt.json
-  verify FILE [RECEIPT] [--root PEM]... [--at TIME]   verify a document against its receipt, offline
-
-BankID&apos;s signing roots are not bundled: give them to verify and verify-signature with --root. A receipt
-made with --simulator verifies against the local simulator&apos;s signing root when no --root is given.
-
-Exit codes: 0 complete (verify: every check passed), 1 order failed (verify: a check failed or did not
-run; sign-file: also when the receipt could not be written), 2 usage or configuration error, 3 network
-or TLS error.</source>
-        <translation>Startar och följer svenska BankID-ordrar från en terminal (BankID RP API v6.0).
-
-Kommandon:
-  auth | sign | payment | phone-auth | phone-sign   starta en order och följ den till slutet
-  collect ORDERREF                                 hämta status för en order en gång och skriv ut den
-  cancel ORDERREF                                  avbryt en order
-  qr-content --start-token T --start-secret S --seconds N   skriv ut den animerade QR-kodens innehåll för en sekund
-  audit verify [FILE]                              kontrollera en granskningslogg (standard: diskens egen)
-  verify-signature SIG [--ocsp F] [--root PEM]... [--at TIME]   verifiera en signatur från completionData
-  sign-file FILE                                   skriv under ett dokument via dess SHA-256; skriver FILE.bankid-receipt.json
-  verify FILE [RECEIPT] [--root PEM]... [--at TIME]   verifiera ett dokument mot dess kvitto, offline
-
-BankID:s rotcertifikat för signaturer medföljer inte: ange dem till verify och verify-signature med --root. Ett
-kvitto som skapats med --simulator verifieras mot den lokala simulatorns rotcertifikat när inget --root anges.
-
-Slutkoder: 0 slutförd (verify: alla kontroller godkändes), 1 ordern misslyckades (verify: en kontroll
-misslyckades eller kördes inte; sign-file: även när kvittot inte kunde skrivas), 2 fel i användning eller
-konfiguration, 3 nätverks- eller TLS-fel.</translation>
-    </message>
-    <message>
         <source>verify, verify-signature: a trusted root certificate (PEM file); repeatable.</source>
         <translation>verify, verify-signature: ett betrott rotcertifikat (PEM-fil); kan anges flera gånger.</translation>
     </message>
@@ -940,6 +920,74 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
     <message>
         <source>--password-file: %1</source>
         <translation>--password-file: %1</translation>
+    </message>
+    <message>
+        <source>Starts and follows Swedish BankID orders from a terminal (BankID RP API v6.0).
+
+Commands:
+  auth | sign | payment | phone-auth | phone-sign   start an order and follow it to the end
+  collect ORDERREF                                 collect an order once and print its status
+  cancel ORDERREF                                  cancel an order
+  qr-content --start-token T --start-secret S --seconds N   print the animated QR content of one second
+  audit verify [FILE]                              check an audit log (default: the desk&apos;s own)
+  verify-signature SIG [--ocsp F] [--root PEM]... [--at TIME]   verify a completionData signature
+  sign-file FILE                                   sign a document by its SHA-256; writes FILE.bankid-receipt.json
+  verify FILE [RECEIPT] [--root PEM]... [--at TIME]   verify a document against its receipt, offline
+  verify-id-card QRCODE|- [--age-limit N] [--root PEM]...   verify a digital ID card (Verify API v1; - reads
+                                                   one line from stdin, e.g. a scanner); --url is the Verify API
+                                                   base there, e.g. https://127.0.0.1:8443/rp/v1
+  verify-id-card --simulator --new-test-card PNR   mint a test card in the embedded simulator and verify it
+
+BankID&apos;s signing roots are not bundled: give them to verify and verify-signature with --root. A receipt
+made with --simulator verifies against the local simulator&apos;s signing root when no --root is given.
+
+Exit codes: 0 complete (verify: every check passed), 1 order failed (verify: a check failed or did not
+run; sign-file: also when the receipt could not be written; verify-id-card: BankID refused the code, the
+holder is below --age-limit, or the evidence failed a check), 2 usage or configuration error, 3 network
+or TLS error.</source>
+        <translation>Startar och följer svenska BankID-ordrar från en terminal (BankID RP API v6.0).
+
+Kommandon:
+  auth | sign | payment | phone-auth | phone-sign   starta en order och följ den till slutet
+  collect ORDERREF                                 hämta status för en order en gång och skriv ut den
+  cancel ORDERREF                                  avbryt en order
+  qr-content --start-token T --start-secret S --seconds N   skriv ut den animerade QR-kodens innehåll för en sekund
+  audit verify [FILE]                              kontrollera en granskningslogg (standard: diskens egen)
+  verify-signature SIG [--ocsp F] [--root PEM]... [--at TIME]   verifiera en signatur från completionData
+  sign-file FILE                                   skriv under ett dokument via dess SHA-256; skriver FILE.bankid-receipt.json
+  verify FILE [RECEIPT] [--root PEM]... [--at TIME]   verifiera ett dokument mot dess kvitto, offline
+  verify-id-card QRCODE|- [--age-limit N] [--root PEM]...   verifiera ett digitalt ID-kort (Verify API v1; - läser
+                                                   en rad från stdin, t.ex. från en skanner); --url är där bas-URL:en
+                                                   för Verify API, t.ex. https://127.0.0.1:8443/rp/v1
+  verify-id-card --simulator --new-test-card PNR   skapa ett test-ID-kort i den inbyggda simulatorn och verifiera det
+
+BankID:s rotcertifikat för signaturer medföljer inte: ange dem till verify och verify-signature med --root. Ett
+kvitto som skapats med --simulator verifieras mot den lokala simulatorns rotcertifikat när inget --root anges.
+
+Slutkoder: 0 slutförd (verify: alla kontroller godkändes), 1 ordern misslyckades (verify: en kontroll
+misslyckades eller kördes inte; sign-file: även när kvittot inte kunde skrivas; verify-id-card: BankID avvisade
+koden, innehavaren är under --age-limit eller bevisen klarade inte en kontroll), 2 fel i användning eller
+konfiguration, 3 nätverks- eller TLS-fel.</translation>
+    </message>
+    <message>
+        <source>Custom RP API base URL (needs --ca), e.g. https://127.0.0.1:8443/rp/v6.0; for verify-id-card the Verify API base URL, e.g. https://127.0.0.1:8443/rp/v1.</source>
+        <translation>Anpassad bas-URL för RP API (kräver --ca), t.ex. https://127.0.0.1:8443/rp/v6.0; för verify-id-card bas-URL:en för Verify API, t.ex. https://127.0.0.1:8443/rp/v1.</translation>
+    </message>
+    <message>
+        <source>verify-id-card: the holder must be at least this old (years, %1 to %2).</source>
+        <translation>verify-id-card: innehavaren måste vara minst så här gammal (år, %1 till %2).</translation>
+    </message>
+    <message>
+        <source>verify-id-card --simulator: mint a test ID card for this personal number and verify it.</source>
+        <translation>verify-id-card --simulator: skapa ett test-ID-kort för det här personnumret och verifiera det.</translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to verify-id-card</source>
+        <translation>--%1 gäller inte för verify-id-card</translation>
+    </message>
+    <message>
+        <source>--age-limit and --new-test-card apply only to verify-id-card</source>
+        <translation>--age-limit och --new-test-card gäller bara för verify-id-card</translation>
     </message>
 </context>
 <context>
@@ -2171,7 +2219,7 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
     </message>
     <message>
         <source>BankID&apos;s answer could not be read (%1). Nothing was verified. Ask for a fresh code and scan again; if it happens again, call IT support.</source>
-        <translation>BankIDs svar gick inte att läsa (%1). Inget verifierades. Be om en ny kod och läs av igen; ring IT-supporten om det händer igen.</translation>
+        <translation>BankID:s svar gick inte att läsa (%1). Inget verifierades. Be om en ny kod och läs av igen; ring IT-supporten om det händer igen.</translation>
     </message>
     <message>
         <source>The verification was cancelled. Scan a fresh code to verify the card.</source>
@@ -3910,6 +3958,113 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
     </message>
 </context>
 <context>
+    <name>bankid::VerifyIdCardCommand</name>
+    <message>
+        <source>--new-test-card needs --simulator: only the embedded simulator mints test cards</source>
+        <translation>--new-test-card kräver --simulator: bara den inbyggda simulatorn skapar testkort</translation>
+    </message>
+    <message>
+        <source>--new-test-card mints the code to verify: leave out QRCODE (&apos;%1&apos;)</source>
+        <translation>--new-test-card skapar koden som ska verifieras: utelämna QRCODE (”%1”)</translation>
+    </message>
+    <message>
+        <source>--new-test-card: %1</source>
+        <translation>--new-test-card: %1</translation>
+    </message>
+    <message>
+        <source>verify-id-card needs QRCODE: the scanned ID card code, or - to read one line from stdin</source>
+        <translation>verify-id-card kräver QRCODE: den inlästa ID-kortskoden, eller - för att läsa en rad från stdin</translation>
+    </message>
+    <message>
+        <source>verify-id-card takes one QRCODE, not also &apos;%1&apos;</source>
+        <translation>verify-id-card tar en QRCODE, inte också ”%1”</translation>
+    </message>
+    <message>
+        <source>QRCODE: %1</source>
+        <translation>QRCODE: %1</translation>
+    </message>
+    <message>
+        <source>--age-limit must be a whole number of years from %1 to %2, not &apos;%3&apos;</source>
+        <translation>--age-limit måste vara ett helt antal år från %1 till %2, inte ”%3”</translation>
+    </message>
+    <message>
+        <source>the line on stdin is longer than %1 bytes: not an ID card code</source>
+        <translation>raden på stdin är längre än %1 byte: ingen ID-kortskod</translation>
+    </message>
+    <message>
+        <source>stdin: %1</source>
+        <translation>stdin: %1</translation>
+    </message>
+    <message>
+        <source>--root: %1</source>
+        <translation>--root: %1</translation>
+    </message>
+    <message>
+        <source>the holder is %1, below the age limit of %2</source>
+        <translation>innehavaren är %1, under åldersgränsen %2</translation>
+    </message>
+    <message>
+        <source>BankID&apos;s evidence for this card does not verify: %1</source>
+        <translation>BankID:s bevis för det här kortet går inte att verifiera: %1</translation>
+    </message>
+    <message>
+        <source>ID card:           genuine (verified by BankID)</source>
+        <translation>ID-kort:           äkta (verifierat av BankID)</translation>
+    </message>
+    <message>
+        <source>Name:              %1</source>
+        <translation>Namn:              %1</translation>
+    </message>
+    <message>
+        <source>Personal number:   %1</source>
+        <translation>Personnummer:      %1</translation>
+    </message>
+    <message>
+        <source>Age:               %1</source>
+        <translation>Ålder:             %1</translation>
+    </message>
+    <message>
+        <source>Age limit:         %1, met</source>
+        <translation>Åldersgräns:       %1, uppfylld</translation>
+    </message>
+    <message>
+        <source>Age limit:         %1, NOT MET</source>
+        <translation>Åldersgräns:       %1, INTE UPPFYLLD</translation>
+    </message>
+    <message>
+        <source>Identified at:     %1</source>
+        <translation>Identifierad:      %1</translation>
+    </message>
+    <message>
+        <source>Verified at:       %1</source>
+        <translation>Verifierad:        %1</translation>
+    </message>
+    <message>
+        <source>Verification ID:   %1</source>
+        <translation>Verifierings-ID:   %1</translation>
+    </message>
+    <message>
+        <source>Evidence:          not checked: %1</source>
+        <translation>Bevis:             inte kontrollerade: %1</translation>
+    </message>
+    <message>
+        <source>Evidence:          every required check passed (roots: %1)</source>
+        <translation>Bevis:             alla nödvändiga kontroller godkända (rötter: %1)</translation>
+    </message>
+    <message>
+        <source>Evidence:          NOT verified (roots: %1)</source>
+        <translation>Bevis:             INTE verifierade (rötter: %1)</translation>
+    </message>
+    <message>
+        <source>BankID refused the ID card code: %1 (HTTP %2, %3)</source>
+        <translation>BankID avvisade ID-kortskoden: %1 (HTTP %2, %3)</translation>
+    </message>
+    <message>
+        <source>no details</source>
+        <translation>inga detaljer</translation>
+    </message>
+</context>
+<context>
     <name>bankid::VerifyIdCardPage</name>
     <message>
         <source>Holder&apos;s identification: %1</source>
@@ -3917,7 +4072,7 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
     </message>
     <message>
         <source>BankID&apos;s verification signature readable</source>
-        <translation>BankIDs verifieringssignatur läsbar</translation>
+        <translation>BankID:s verifieringssignatur läsbar</translation>
     </message>
     <message>
         <source>Verification data intact</source>
@@ -3965,7 +4120,7 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
     </message>
     <message>
         <source>BankID does not publish its signing roots, so the certificate chains are not checked here; BankID&apos;s answer over the desk&apos;s verified connection is what counts.</source>
-        <translation>BankID publicerar inte sina signeringsrötter, så certifikatkedjorna kontrolleras inte här; det som gäller är BankIDs svar över diskens verifierade anslutning.</translation>
+        <translation>BankID publicerar inte sina signeringsrötter, så certifikatkedjorna kontrolleras inte här; det som gäller är BankID:s svar över diskens verifierade anslutning.</translation>
     </message>
     <message>
         <source>No readable QR code on the demo phone. Press “Show ID card” there first.</source>
