@@ -377,6 +377,9 @@ void VerifyIdCardPage::onFinished(RpCall *call)
         recordAudit(&error);
     }
     refresh();
+    // Ready for the next holder: the scanner's keys go to the input, wherever the operator clicked meanwhile.
+    if (isVisible())
+        m_scannerInput->setFocus();
     emit finished();
 }
 

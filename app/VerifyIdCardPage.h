@@ -59,6 +59,7 @@ class RpCall;
 ///   recordIdCardVerification): operator, environment, masked personal number + keyed hash, age limit and
 ///   outcome, verificationId, times. Nothing else about the holder is kept: the result on screen is cleared
 ///   by clearResult() and by the next scan.
+/// - Every answer puts the focus back into the scanner input (when the page is shown), ready for the next scan.
 /// - The age limit is remembered (AppSettings::idCardAgeLimit), as are the chosen camera and whether it was on.
 /// - The camera runs only while the page is shown.
 ///

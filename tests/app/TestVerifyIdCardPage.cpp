@@ -248,6 +248,14 @@ void TestVerifyIdCardPage::scanWhileAButtonHasTheFocus()
     QVERIFY(waitFinished(finished, 1));
     QVERIFY2(page()->state() == VerifyIdCardPage::State::Verified, qPrintable(page()->messageText()));
     QCOMPARE(page()->requestCount(), 1);
+    // The custom age spin box has the focus when the answer comes: the next scan still lands in the input.
+    auto *spin = page()->findChild<QSpinBox *>(QStringLiteral("ageLimitCustomSpinBox"));
+    page()->findChild<QRadioButton *>(QStringLiteral("ageLimitCustomRadioButton"))->click();
+    spin->setFocus();
+    const QString next = QString::fromLatin1(m_desk.simulator()->mintIdCardCode(sim::TestPerson::builtIn().at(1).personalNumber));
+    page()->submitCode(next); // e.g. read by the camera
+    QVERIFY(waitFinished(finished, 2));
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(page()->scannerInput()));
 }
 
 void TestVerifyIdCardPage::demoPhoneCardByAge_data()
