@@ -47,14 +47,14 @@ QString timeText(const QDateTime &time)
     return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString();
 }
 
+const QLatin1String AuthenticationPrefix("authentication ");
+
 /// The translated title of IdCardEvidenceVerifier's check `name` ("authentication …" reuses the receipt
-/// page's titles of the same EvidenceVerifier checks).
+/// page's titles of the same EvidenceVerifier checks; they are grouped under the holder's identification).
 QString evidenceCheckTitle(const QString &name)
 {
-    static const QLatin1String authentication("authentication ");
-    if (name.startsWith(authentication))
-        return VerifyIdCardPage::tr("Holder's identification: %1")
-            .arg(VerifyReceiptPage::checkTitle(name.mid(authentication.size())));
+    if (name.startsWith(AuthenticationPrefix))
+        return VerifyReceiptPage::checkTitle(name.mid(AuthenticationPrefix.size()));
     struct Title {
         const char *name;
         const char *title;
@@ -179,11 +179,14 @@ VerifyIdCardPage::VerifyIdCardPage(AppSettings *settings, QWidget *parent)
     m_evidenceToolButton->setCheckable(true);
     m_evidenceToolButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_evidenceToolButton->setArrowType(Qt::RightArrow);
-    m_evidenceTreeWidget->setColumnCount(3);
+    // Two columns fit the result column; each check's technical detail is its expandable child row.
+    m_evidenceTreeWidget->setColumnCount(2);
     m_evidenceTreeWidget->setRootIsDecorated(true);
     m_evidenceTreeWidget->setWordWrap(true);
-    m_evidenceTreeWidget->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_evidenceTreeWidget->header()->setStretchLastSection(true);
+    m_evidenceTreeWidget->header()->setStretchLastSection(false);
+    m_evidenceTreeWidget->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_evidenceTreeWidget->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_evidenceTreeWidget->setMinimumHeight(m_evidenceTreeWidget->fontMetrics().lineSpacing() * 14);
     m_evidenceTreeWidget->hide();
     m_demoScanPushButton->hide();
     // The answer must read across the counter: twice the usual mark and heading.
@@ -533,21 +536,38 @@ void VerifyIdCardPage::refreshEvidence()
         m_evidenceLabel->setText(tr("Checking the signatures…"));
         return;
     }
+    // Two groups: the holder's identification (EvidenceVerifier's checks) and BankID's verification signature.
+    auto *identification = new QTreeWidgetItem(m_evidenceTreeWidget, {tr("The holder's identification in the app")});
+    auto *verification = new QTreeWidgetItem(m_evidenceTreeWidget, {tr("BankID's verification of the card")});
     int failed = 0;
     for (const VerificationCheck &check : m_evidence->checks) {
         if (check.failed())
             ++failed;
         const QString title = evidenceCheckTitle(check.name);
-        auto *item = new QTreeWidgetItem(m_evidenceTreeWidget, {title, outcomeText(check.outcome), check.detail});
+        QTreeWidgetItem *group = check.name.startsWith(AuthenticationPrefix) ? identification : verification;
+        auto *item = new QTreeWidgetItem(group, {title, outcomeText(check.outcome)});
         item->setData(0, Qt::UserRole, check.name);
-        for (int column = 0; column < 3; ++column)
-            item->setToolTip(column, title + QStringLiteral("\n") + check.name + QStringLiteral(": ") + check.detail);
+        const QString technical = check.name + QStringLiteral(": ") + check.detail;
+        for (int column = 0; column < 2; ++column)
+            item->setToolTip(column, title + QLatin1Char('\n') + technical);
+        if (!check.detail.isEmpty()) {
+            auto *child = new QTreeWidgetItem(item, {technical});
+            child->setFirstColumnSpanned(true);
+            child->setToolTip(0, technical);
+        }
         if (!check.passed()) {
             QFont bold = item->font(1);
             bold.setBold(true);
             item->setFont(0, bold);
             item->setFont(1, bold);
         }
+    }
+    for (QTreeWidgetItem *group : {identification, verification}) {
+        QFont bold = group->font(0);
+        bold.setBold(true);
+        group->setFont(0, bold);
+        group->setFirstColumnSpanned(true);
+        group->setExpanded(true);
     }
     const QLocale locale;
     const int total = int(m_evidence->checks.size());
@@ -618,7 +638,7 @@ void VerifyIdCardPage::retranslateUi()
     m_photoReminderLabel->setText(tr("Compare the holder with the photo in their BankID app: BankID sends no photo."));
     m_evidenceToolButton->setText(tr("Si&gnature checks"));
     m_evidenceToolButton->setAccessibleName(tr("Show the signature checks"));
-    m_evidenceTreeWidget->setHeaderLabels({receiptPageText("Check"), receiptPageText("Result"), receiptPageText("Detail")});
+    m_evidenceTreeWidget->setHeaderLabels({receiptPageText("Check"), receiptPageText("Result")});
     m_evidenceTreeWidget->setAccessibleName(tr("Signature checks and their results"));
     refresh();
 }

@@ -4067,10 +4067,6 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
 <context>
     <name>bankid::VerifyIdCardPage</name>
     <message>
-        <source>Holder&apos;s identification: %1</source>
-        <translation>Innehavarens identifiering: %1</translation>
-    </message>
-    <message>
         <source>BankID&apos;s verification signature readable</source>
         <translation>BankID:s verifieringssignatur läsbar</translation>
     </message>
@@ -4294,6 +4290,14 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
     <message>
         <source>Verify</source>
         <translation>Verifiera</translation>
+    </message>
+    <message>
+        <source>The holder&apos;s identification in the app</source>
+        <translation>Innehavarens identifiering i appen</translation>
+    </message>
+    <message>
+        <source>BankID&apos;s verification of the card</source>
+        <translation>BankID:s verifiering av kortet</translation>
     </message>
 </context>
 <context>

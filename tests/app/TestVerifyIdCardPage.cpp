@@ -30,6 +30,8 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QToolButton>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace bankid;
@@ -428,6 +430,17 @@ void TestVerifyIdCardPage::screenshots()
     QCOMPARE(page()->outcomeBadge()->outcome(), OutcomeBadge::Outcome::Passed);
     QTest::qWait(50); // the result's layout settles (nested layout requests)
     test::saveScreenshot(page(), QStringLiteral("VerifyIdCardPage-passed-%1.png").arg(language));
+    // The evidence, check by check (expanded, then closed again).
+    auto *evidence = page()->findChild<QToolButton *>(QStringLiteral("evidenceToolButton"));
+    evidence->click();
+    auto *checks = page()->findChild<QTreeWidget *>(QStringLiteral("evidenceTreeWidget"));
+    QVERIFY(checks->isVisible());
+    QCOMPARE(checks->topLevelItemCount(), 2); // the holder's identification, BankID's verification
+    QCOMPARE(checks->topLevelItem(0)->childCount() + checks->topLevelItem(1)->childCount(),
+             int(page()->evidence()->checks.size()));
+    QTest::qWait(50);
+    test::saveScreenshot(page(), QStringLiteral("VerifyIdCardPage-evidence-%1.png").arg(language));
+    evidence->click();
     // Failed: Elsa Ek, always 17.
     for (const sim::TestPerson &person : sim::TestPerson::builtIn())
         if (person.name() == QLatin1String("Elsa Ek"))
