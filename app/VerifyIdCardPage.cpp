@@ -29,6 +29,7 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QPushButton>
+#include <QShortcut>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -263,6 +264,11 @@ VerifyIdCardPage::VerifyIdCardPage(AppSettings *settings, QWidget *parent)
         m_settings->setIdCardAgeLimit(years);
     });
     connect(m_revealPushButton, &QPushButton::toggled, this, &VerifyIdCardPage::refresh);
+    // Esc takes the holder's details off the screen once they have gone (the input keeps the focus).
+    auto *clearShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    clearShortcut->setObjectName(QStringLiteral("clearResultShortcut"));
+    clearShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(clearShortcut, &QShortcut::activated, this, &VerifyIdCardPage::clearResult);
     connect(m_evidenceToolButton, &QToolButton::toggled, this, [this](bool open) {
         m_evidenceTreeWidget->setVisible(open);
         m_evidenceToolButton->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);

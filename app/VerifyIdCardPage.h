@@ -95,7 +95,7 @@ public:
     void submitCode(const QString &scanned);
     /// Demo mode: grabs the demo phone's ID card QR code as shown and submits what it decodes.
     void scanFromDemoPhone();
-    /// Back to "waiting for a scan": the result and the message are cleared.
+    /// Back to "waiting for a scan": the result and the message are cleared (also Esc on the page).
     void clearResult();
 
     State state() const { return m_state; }

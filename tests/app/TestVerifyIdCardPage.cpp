@@ -222,6 +222,12 @@ void TestVerifyIdCardPage::wedgeScanIsVerifiedOnce()
     // The evidence is checked against the simulator's signing root.
     QTRY_VERIFY_WITH_TIMEOUT(page()->evidence().has_value(), AnswerTimeoutMs);
     QVERIFY2(page()->evidence()->allPassed(), qPrintable(page()->evidence()->failures().join(QLatin1Char('\n'))));
+
+    // The holder has gone: Esc takes their details off the screen.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    QCOMPARE(page()->state(), VerifyIdCardPage::State::Waiting);
+    QVERIFY(!page()->result());
+    QVERIFY(!page()->findChild<QWidget *>(QStringLiteral("resultWidget"))->isVisible());
 }
 
 void TestVerifyIdCardPage::notAnIdCardCodeIsRefusedLocally()
