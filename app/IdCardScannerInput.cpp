@@ -1,5 +1,7 @@
 #include "IdCardScannerInput.h"
 
+#include "IdCardCode.h"
+
 #include <QRegularExpression>
 
 namespace bankid {
@@ -7,7 +9,7 @@ namespace bankid {
 IdCardScannerInput::IdCardScannerInput(QWidget *parent)
     : QLineEdit(parent)
 {
-    setMaxLength(MaxCodeLength + 16);
+    setMaxLength(IdCardCode::MaxLength + 16);
     setClearButtonEnabled(true);
     // Monospace: the operator can compare a pasted code with what the phone shows.
     QFont mono = font();

@@ -14,8 +14,8 @@ namespace bankid {
 /// - A pasted text with a line break (a copied line, a scanner that ends with LF) submits the part before
 ///   the first break, as Enter would; the rest is dropped.
 /// - Leading and trailing spaces are trimmed before codeEntered(); an empty input emits nothing.
-/// - Room for the longest code (maxLength() = MaxCodeLength + 16): a longer paste is cut by QLineEdit and
-///   then refused by the page's validation, never silently accepted.
+/// - Room for the longest code (maxLength() = IdCardCode::MaxLength + 16): a longer paste is cut by QLineEdit
+///   and then refused by the page's validation, never silently accepted.
 ///
 /// \code
 ///   auto *input = new bankid::IdCardScannerInput(this);
@@ -27,9 +27,6 @@ class IdCardScannerInput : public QLineEdit
     Q_OBJECT
 
 public:
-    /// The longest code the desk takes (BankID Verify API; the core's IdCardCode::MaxLength).
-    static constexpr int MaxCodeLength = 1024;
-
     explicit IdCardScannerInput(QWidget *parent = nullptr);
 
     /// Submits the current text as Enter does.

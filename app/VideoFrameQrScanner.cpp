@@ -1,5 +1,6 @@
 #include "VideoFrameQrScanner.h"
 
+#include "IdCardCode.h"
 #include "QrImageDecoder.h"
 
 #include <QLoggingCategory>
@@ -49,7 +50,7 @@ void VideoFrameQrScanner::stop()
 QString VideoFrameQrScanner::idCardCodeAmong(const QStringList &texts)
 {
     for (const QString &text : texts) {
-        if (text.startsWith(QLatin1String(IdCardPrefix)))
+        if (text.startsWith(IdCardCode::Prefix))
             return text;
     }
     return {};

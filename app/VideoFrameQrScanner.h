@@ -22,7 +22,7 @@ namespace bankid {
 ///   object's (the GUI) thread, because a camera frame may live in a GPU texture only the GUI's graphics
 ///   context may read; only the decoding runs on the worker.
 /// - While scanning (start() until a code is taken or stop()), the first decoded text that starts with
-///   IdCardPrefix is emitted once as codeFound() and scanning stops; a QR code with other content is
+///   IdCardCode::Prefix is emitted once as codeFound() and scanning stops; a QR code with other content is
 ///   reported by otherCodeSeen() (not again while the same content stays in view) and scanning
 ///   goes on. frameDecoded() follows
 ///   every decoded frame (tests wait on it).
@@ -40,9 +40,6 @@ class VideoFrameQrScanner : public QObject
     Q_OBJECT
 
 public:
-    /// What an ID card QR code starts with (BankID Verify API, api digest §11).
-    static constexpr char IdCardPrefix[] = "BANKIDF.";
-
     explicit VideoFrameQrScanner(QObject *parent = nullptr);
     ~VideoFrameQrScanner() override;
 
