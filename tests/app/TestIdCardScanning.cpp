@@ -1,5 +1,6 @@
 // The ways into Verify ID card without BankID: the webcam path tested without a camera by pushing QVideoFrames
-// of rendered QR images into the QVideoSink the camera feeds (plain, noisy, rotated, small, a frame with no
+// of rendered QR images into the QVideoSink the camera feeds (plain, noisy, rotated, small, YUV 4:2:0 as webcams
+// deliver it, a frame with no
 // code, a QR code that is not an ID card code), the scanner's frame dropping and single result, the camera
 // view without a camera, the keyboard-wedge input (key events, paste) and the age limit chooser.
 // Widgets need a QApplication: QTEST_MAIN, run with QT_QPA_PLATFORM=offscreen (set by ctest).
@@ -94,6 +95,21 @@ QVideoFrame toVideoFrame(const QImage &picture)
     return frame;
 }
 
+/// The picture as most webcams deliver it: planar YUV 4:2:0 (grey: the luma plane carries the QR code).
+QVideoFrame toYuvFrame(const QImage &picture)
+{
+    const QImage image = picture.convertToFormat(QImage::Format_Grayscale8);
+    QVideoFrame frame(QVideoFrameFormat(image.size(), QVideoFrameFormat::Format_YUV420P));
+    if (!frame.map(QVideoFrame::WriteOnly))
+        return {};
+    for (int y = 0; y < image.height(); ++y)
+        memcpy(frame.bits(0) + qsizetype(y) * frame.bytesPerLine(0), image.constScanLine(y), size_t(image.width()));
+    for (int plane = 1; plane < 3; ++plane) // no colour
+        memset(frame.bits(plane), 128, size_t(frame.mappedBytes(plane)));
+    frame.unmap();
+    return frame;
+}
+
 /// A scanner reading a sink as the camera view wires them, with its signals recorded.
 struct ScannerRig
 {
@@ -115,6 +131,7 @@ class TestIdCardScanning : public QObject
 private slots:
     void framesAreRead_data();
     void framesAreRead();
+    void yuvFrameIsRead();
     void frameWithoutCodeGivesNothing();
     void otherQrCodeIsIgnored();
     void codeIsTakenOnceThenScanningStops();
@@ -146,6 +163,17 @@ void TestIdCardScanning::framesAreRead()
     QCOMPARE(found.count(), 1);
     QCOMPARE(found.first().first().toString(), IdCardCode);
     QVERIFY(!scanner.isScanning());
+}
+
+void TestIdCardScanning::yuvFrameIsRead()
+{
+    ScannerRig rig;
+    auto &[sink, scanner, found, other, decoded] = rig;
+    scanner.start();
+    sink.setVideoFrame(toYuvFrame(addNoise(renderFrame(IdCardCode, QSize(640, 480), 5), 30)));
+    QTRY_COMPARE(decoded.count(), 1);
+    QCOMPARE(found.count(), 1);
+    QCOMPARE(found.first().first().toString(), IdCardCode);
 }
 
 void TestIdCardScanning::frameWithoutCodeGivesNothing()
