@@ -1,8 +1,8 @@
 // The ways into Verify ID card without BankID: the webcam path tested without a camera by pushing QVideoFrames
-// of rendered QR images into the QVideoSink the camera feeds (plain, noisy, rotated, small, YUV 4:2:0 as webcams
-// deliver it, a frame with no
-// code, a QR code that is not an ID card code), the scanner's frame dropping and single result, the camera
-// view without a camera, the keyboard-wedge input (key events, paste) and the age limit chooser.
+// of rendered QR images into the QVideoSink the camera feeds (plain, noisy, rotated, small, YUV 4:2:0 as
+// webcams deliver it, a frame with no code, a QR code that is not an ID card code), the scanner's frame
+// dropping and single result, the camera view without a camera, the keyboard-wedge input (key events, paste)
+// and the age limit chooser.
 // Widgets need a QApplication: QTEST_MAIN, run with QT_QPA_PLATFORM=offscreen (set by ctest).
 
 #include "AgeLimitChooser.h"
