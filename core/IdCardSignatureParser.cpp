@@ -1,5 +1,7 @@
 #include "IdCardSignatureParser.h"
 
+#include <QSet>
+
 #include <QXmlStreamReader>
 
 namespace bankid {
@@ -24,6 +26,7 @@ IdCardSignatureParser::Result IdCardSignatureParser::parse(const QByteArray &xml
     Result result;
     QXmlStreamReader reader(xml);
     QList<OpenElement> open;
+    QSet<QString> ids;
     while (!reader.atEnd()) {
         const QXmlStreamReader::TokenType token = reader.readNext();
         if (token == QXmlStreamReader::DTD) {
@@ -43,6 +46,15 @@ IdCardSignatureParser::Result IdCardSignatureParser::parse(const QByteArray &xml
             if (!open.isEmpty())
                 open.last().hasChildElements = true;
             open.append(OpenElement{name, reader.attributes().value(QLatin1String("Id")).toString(), {}, false});
+            const QString &id = open.last().id;
+            if (!id.isEmpty() && ids.contains(id)) {
+                result.error = QStringLiteral("the verification signature has two elements with Id \"%1\"; a signed "
+                                              "reference must name exactly one")
+                                   .arg(id.left(64));
+                return result;
+            }
+            if (!id.isEmpty())
+                ids.insert(id);
             if (xades && name == QLatin1String("SignedProperties") && !result.hasSignedProperties) {
                 result.hasSignedProperties = true;
                 result.signedPropertiesId = open.last().id;

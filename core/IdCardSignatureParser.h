@@ -18,6 +18,8 @@ namespace bankid {
 // and column; unknown elements are tolerated anywhere. XAdES elements are recognised in any namespace below
 // "http://uri.etsi.org/01903/" (v1.3.2 and v1.4.1), CertDigest's DigestMethod / DigestValue in xmldsig's.
 // At most MaxFields text elements are kept (the rest are ignored), so no input makes it grow without bound.
+// An Id attribute value that occurs twice is refused: a Reference "#x" must name one element, or the element
+// libxmlsec1 digests (the first) and the one whose values a caller reads could differ (signature wrapping).
 //
 //     const auto xades = IdCardSignatureParser::parse(parsed.xml);
 //     if (!xades.ok) fail(xades.error);

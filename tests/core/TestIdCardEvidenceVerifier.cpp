@@ -70,6 +70,7 @@ private Q_SLOTS:
     void rsaVerifyServiceVerifies();
     void unreadableVerificationSignature_data();
     void unreadableVerificationSignature();
+    void duplicateIdIsRefused();
     void checkNamesAreDocumentedAndInJson();
     void mutatedXadesNeverCrashes();
 
@@ -283,6 +284,27 @@ void TestIdCardEvidenceVerifier::unreadableVerificationSignature()
              qPrintable(report.check(QStringLiteral("verification xml")).detail));
     QCOMPARE(report.check(QStringLiteral("verification chain")).outcome, VerificationCheck::Outcome::NotRun);
     QVERIFY(report.check(QStringLiteral("authentication certificate chain")).passed());
+}
+
+// Signature wrapping: a second element with the signed Object's Id, placed before it, carrying another
+// verificationId. xmlsec digests one of the two; the verifier must not read its values from the other.
+void TestIdCardEvidenceVerifier::duplicateIdIsRefused()
+{
+    const QByteArray xml = xadesOf(m_answer);
+    const QByteArray signedObject = QByteArrayLiteral("<ds:Object Id=\"verificationData\">");
+    QVERIFY(xml.contains(signedObject));
+    QByteArray wrapped = xml;
+    wrapped.replace(signedObject, QByteArray(QByteArrayLiteral("<ds:Object Id=\"verificationData\"><idCardVerification "
+                                                    "xmlns=\"urn:bankid-desk:simulator:id-card-verification:1\">"
+                                                    "<verificationId>00000000-0000-0000-0000-000000000000</verificationId>"
+                                                    "</idCardVerification></ds:Object>")
+                                   + signedObject));
+    const VerificationReport report = verify(withXades(m_answer, wrapped));
+    QVERIFY(!report.allPassed());
+    const VerificationCheck xmlCheck = report.check(QStringLiteral("verification xml"));
+    QVERIFY2(xmlCheck.failed() && xmlCheck.detail.contains(QLatin1String("two elements with Id \"verificationData\"")),
+             qPrintable(xmlCheck.detail));
+    QVERIFY(report.check(QStringLiteral("verification content")).outcome != VerificationCheck::Outcome::Passed);
 }
 
 void TestIdCardEvidenceVerifier::checkNamesAreDocumentedAndInJson()
