@@ -210,7 +210,7 @@ void IdCardCameraView::onCameraError()
     stopCamera();
     m_state = State::Problem;
     m_problem = tr("The camera could not be used (%1). Another program may be using it, or this user may not "
-                   "use cameras (on Linux: the “video” group). Use a handheld scanner or paste the code below.")
+                   "use cameras (on Linux: the “video” group). Use a handheld scanner or paste the code into “Scanned code”.")
                     .arg(detail);
     updateStatus();
 }
@@ -227,13 +227,13 @@ void IdCardCameraView::updateStatus()
     QString placeholder;
     switch (m_state) {
     case State::Off:
-        status = noCamera ? tr("No camera found. Connect a webcam, or use a handheld scanner or paste the code below.")
+        status = noCamera ? tr("No camera found. Connect a webcam, or use a handheld scanner or paste the code into “Scanned code”.")
                           : tr("The camera is off. Start it to read the QR code on the holder's phone.");
         placeholder = noCamera ? tr("No camera") : tr("Camera off");
         break;
     case State::Looking:
         if (noCamera) {
-            status = tr("No camera found. Connect a webcam, or use a handheld scanner or paste the code below.");
+            status = tr("No camera found. Connect a webcam, or use a handheld scanner or paste the code into “Scanned code”.");
             placeholder = tr("No camera");
         } else {
             status = m_otherCodeSeen

@@ -1804,12 +1804,12 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
         <translation>Kameran kopplades bort.</translation>
     </message>
     <message>
-        <source>The camera could not be used (%1). Another program may be using it, or this user may not use cameras (on Linux: the “video” group). Use a handheld scanner or paste the code below.</source>
-        <translation>Kameran kunde inte användas (%1). Ett annat program kanske använder den, eller så får den här användaren inte använda kameror (i Linux: gruppen ”video”). Använd en handskanner eller klistra in koden nedan.</translation>
+        <source>The camera could not be used (%1). Another program may be using it, or this user may not use cameras (on Linux: the “video” group). Use a handheld scanner or paste the code into “Scanned code”.</source>
+        <translation>Kameran kunde inte användas (%1). Ett annat program kanske använder den, eller så får den här användaren inte använda kameror (i Linux: gruppen ”video”). Använd en handskanner eller klistra in koden i ”Inläst kod”.</translation>
     </message>
     <message>
-        <source>No camera found. Connect a webcam, or use a handheld scanner or paste the code below.</source>
-        <translation>Ingen kamera hittades. Anslut en webbkamera, eller använd en handskanner eller klistra in koden nedan.</translation>
+        <source>No camera found. Connect a webcam, or use a handheld scanner or paste the code into “Scanned code”.</source>
+        <translation>Ingen kamera hittades. Anslut en webbkamera, eller använd en handskanner eller klistra in koden i ”Inläst kod”.</translation>
     </message>
     <message>
         <source>The camera is off. Start it to read the QR code on the holder&apos;s phone.</source>
