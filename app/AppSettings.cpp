@@ -1,6 +1,7 @@
 #include "AppSettings.h"
 
 #include <QSettings>
+#include <QStandardPaths>
 
 namespace bankid {
 
@@ -20,6 +21,8 @@ const QString KeyAutoRestarts = QStringLiteral("order/autoRestarts");
 const QString KeyIdCardAgeLimit = QStringLiteral("idCard/ageLimit");
 const QString KeyIdCardCamera = QStringLiteral("idCard/camera");
 const QString KeyIdCardCameraOn = QStringLiteral("idCard/cameraOn");
+const QString KeyAuditLogFile = QStringLiteral("audit/file");
+const QString KeyAllowedTasks = QStringLiteral("ui/allowedTasks");
 const QString KeyLanguage = QStringLiteral("ui/language");
 const QString KeyGeometry = QStringLiteral("ui/mainWindowGeometry");
 const QString KeyState = QStringLiteral("ui/mainWindowState");
@@ -138,5 +141,24 @@ QByteArray AppSettings::windowState() const { return m_settings->value(KeyState)
 void AppSettings::setWindowState(const QByteArray &state) { m_settings->setValue(KeyState, state); }
 void AppSettings::sync() { m_settings->sync(); }
 QString AppSettings::fileName() const { return m_settings->fileName(); }
+
+QString AppSettings::auditLogFile() const
+{
+    const QString stored = m_settings->value(KeyAuditLogFile).toString();
+    return !stored.isEmpty() ? stored
+                             : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1String("/audit.jsonl");
+}
+
+QStringList AppSettings::taskKeys()
+{
+    return {QStringLiteral("login"), QStringLiteral("caller"), QStringLiteral("sign-text"),
+            QStringLiteral("sign-document"), QStringLiteral("verify-receipt"), QStringLiteral("verify-id-card")};
+}
+
+bool AppSettings::isTaskAllowed(const QString &taskKey) const
+{
+    const QStringList allowed = m_settings->value(KeyAllowedTasks).toStringList();
+    return allowed.isEmpty() || allowed.contains(taskKey);
+}
 
 } // namespace bankid

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -105,6 +106,15 @@ public:
     /// runs only once the operator asked for it).
     bool idCardCameraOn() const;
     void setIdCardCameraOn(bool on);
+    /// The audit log file (one JSON line per order and ID card verification); default
+    /// AppDataLocation + "/audit.jsonl".
+    QString auditLogFile() const;
+    /// The desk's task keys, in the task list's order: "login", "caller", "sign-text", "sign-document",
+    /// "verify-receipt", "verify-id-card".
+    static QStringList taskKeys();
+    /// Whether the task with this key (taskKeys()) may be used at this desk; every task is allowed unless an
+    /// administrator restricts them.
+    bool isTaskAllowed(const QString &taskKey) const;
     /// QWidget::saveGeometry() / QMainWindow::saveState() of the main window.
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);

@@ -102,7 +102,7 @@ ConnectionManager::Profile ConnectionManager::effectiveProfile() const
     profile.url = m_options.url.isEmpty() ? m_settings->customUrl() : m_options.url;
     profile.caFile = m_options.caFile.isEmpty() ? m_settings->customCaFile() : m_options.caFile;
     profile.certificateFile = m_options.certFile.isEmpty() ? m_settings->certificateFile() : m_options.certFile;
-    profile.keyFile = m_options.certFile.isEmpty() ? m_settings->keyFile() : QString();
+    profile.keyFile = m_options.certFile.isEmpty() ? m_settings->keyFile() : m_options.certCompanionFile;
     return profile;
 }
 

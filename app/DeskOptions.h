@@ -45,7 +45,8 @@ public:
     std::optional<DeskEnvironment> environment;
     QString url;          ///< --url (custom RP API base URL)
     QString caFile;       ///< --ca
-    QString certFile;     ///< --cert
+    QString certFile;     ///< --cert: a file, or a pkcs11: URI of a key on a token
+    QString certCompanionFile; ///< --cert-file: the certificate file when --cert is a pkcs11: URI
     QString passwordEnv;  ///< --password-env: the variable's name
     QByteArray password;  ///< its value; never logged
     bool hasPassword = false;

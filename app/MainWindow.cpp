@@ -190,9 +190,7 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     statusBar()->addPermanentWidget(m_certificateStatusLabel);
 
     // One audit entry per order, in the user data folder (AuditRecorder, AuditLog).
-    m_auditRecorder = new AuditRecorder(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-                                            + QLatin1String("/audit.jsonl"),
-                                        this);
+    m_auditRecorder = new AuditRecorder(m_settings->auditLogFile(), this);
     connect(m_auditRecorder, &AuditRecorder::recordFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("The order was not written to the audit log: %1").arg(message));
     });
