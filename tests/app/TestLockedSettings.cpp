@@ -11,6 +11,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -122,6 +123,8 @@ private slots:
     void effectiveProfileLockedWinsOverCommandLine();
     void exampleFileReadsCleanly();
     void realSystemPathFromXdgConfigDirs();
+    void realSystemPathInAFreshProcess();
+    void childReadsTheSystemFile();
 
 private:
     QString systemFile(const QString &body);
@@ -523,6 +526,46 @@ void TestLockedSettings::realSystemPathFromXdgConfigDirs()
     }
     savedDirs.isNull() ? qunsetenv("XDG_CONFIG_DIRS") : qputenv("XDG_CONFIG_DIRS", savedDirs);
     savedHome.isNull() ? qunsetenv("XDG_CONFIG_HOME") : qputenv("XDG_CONFIG_HOME", savedHome);
+}
+
+void TestLockedSettings::realSystemPathInAFreshProcess()
+{
+    // The same lookup in a new process whose environment carries XDG_CONFIG_DIRS from its start (as a desk
+    // login would): this binary runs itself with only childReadsTheSystemFile.
+    const QString systemDir = m_dir->filePath(QStringLiteral("fresh-etc-xdg"));
+    QVERIFY(QDir().mkpath(systemDir + QStringLiteral("/BankID Desk")));
+    QFile file(systemDir + QStringLiteral("/BankID Desk/bankid-desk.conf"));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[connection]\nenvironment=production\n[ui]\nallowedTasks=verify-id-card\n[locked]\nkeys=*\n"
+               "reason=Fresh process.\n");
+    file.close();
+    QProcess child;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_CONFIG_DIRS"), systemDir);
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("fresh-home")));
+    environment.insert(QStringLiteral("BANKID_LOCKED_SETTINGS_CHILD"), QStringLiteral("1"));
+    child.setProcessEnvironment(environment);
+    child.setProcessChannelMode(QProcess::MergedChannels);
+    child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("childReadsTheSystemFile")});
+    QVERIFY(child.waitForFinished(60000));
+    const QByteArray output = child.readAll();
+    QVERIFY2(child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0, output.constData());
+    QVERIFY2(output.contains("PASS   : TestLockedSettings::childReadsTheSystemFile()"), output.constData());
+}
+
+void TestLockedSettings::childReadsTheSystemFile()
+{
+    if (qEnvironmentVariable("BANKID_LOCKED_SETTINGS_CHILD") != QLatin1String("1"))
+        QSKIP("runs as the child of realSystemPathInAFreshProcess");
+    QCoreApplication::setOrganizationName(QStringLiteral("BankID Desk"));
+    QCoreApplication::setApplicationName(QStringLiteral("bankid-desk"));
+    const AppSettings settings;
+    QVERIFY(settings.managed().fileName().startsWith(qEnvironmentVariable("XDG_CONFIG_DIRS")));
+    QVERIFY(settings.isLocked(SettingKey::Environment));
+    QCOMPARE(settings.environment(), DeskEnvironment::Production);
+    QVERIFY(settings.isTaskAllowed(QStringLiteral("verify-id-card")));
+    QVERIFY(!settings.isTaskAllowed(QStringLiteral("login")));
+    QCOMPARE(settings.managed().reason(), QStringLiteral("Fresh process."));
 }
 
 QTEST_MAIN(TestLockedSettings)
