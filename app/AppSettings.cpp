@@ -1,41 +1,44 @@
 #include "AppSettings.h"
 
+#include <QLoggingCategory>
 #include <QSettings>
 #include <QStandardPaths>
+
+Q_LOGGING_CATEGORY(lcAppSettings, "bankid.desk.settings.user")
 
 namespace bankid {
 
 namespace {
 
-// Keys: grouped the way the settings dialog is, so the INI file reads like it.
-const QString KeyEnvironment = QStringLiteral("connection/environment");
-const QString KeyCustomUrl = QStringLiteral("connection/customUrl");
-const QString KeyCustomCa = QStringLiteral("connection/customCaFile");
-const QString KeyCertificate = QStringLiteral("certificate/file");
-const QString KeyKey = QStringLiteral("certificate/keyFile");
-const QString KeyRemember = QStringLiteral("certificate/rememberPasswordInKeychain");
-const QString KeyEndUserIp = QStringLiteral("order/endUserIp");
-const QString KeyPollInterval = QStringLiteral("order/pollIntervalSeconds");
-const QString KeyReturnRisk = QStringLiteral("order/returnRisk");
-const QString KeyAutoRestarts = QStringLiteral("order/autoRestarts");
-const QString KeyIdCardAgeLimit = QStringLiteral("idCard/ageLimit");
+// Keys: grouped the way the settings dialog is, so the INI file reads like it. The lockable ones are in
+// ManagedSettings.h (SettingKey), shared with the administrator's file.
+const QString KeyEnvironment = SettingKey::Environment;
+const QString KeyCustomUrl = SettingKey::CustomUrl;
+const QString KeyCustomCa = SettingKey::CustomCaFile;
+const QString KeyCertificate = SettingKey::CertificateFile;
+const QString KeyKey = SettingKey::KeyFile;
+const QString KeyRemember = SettingKey::RememberPassword;
+const QString KeyEndUserIp = SettingKey::EndUserIp;
+const QString KeyPollInterval = SettingKey::PollInterval;
+const QString KeyReturnRisk = SettingKey::ReturnRisk;
+const QString KeyAutoRestarts = SettingKey::AutoRestarts;
+const QString KeyIdCardAgeLimit = SettingKey::IdCardAgeLimit;
 const QString KeyIdCardCamera = QStringLiteral("idCard/camera");
 const QString KeyIdCardCameraOn = QStringLiteral("idCard/cameraOn");
-const QString KeyAuditLogFile = QStringLiteral("audit/file");
-const QString KeyAllowedTasks = QStringLiteral("ui/allowedTasks");
-const QString KeyLanguage = QStringLiteral("ui/language");
+const QString KeyAuditLogFile = SettingKey::AuditLogFile;
+const QString KeyAllowedTasks = SettingKey::AllowedTasks;
+const QString KeyLanguage = SettingKey::Language;
 const QString KeyGeometry = QStringLiteral("ui/mainWindowGeometry");
 const QString KeyState = QStringLiteral("ui/mainWindowState");
 
-int boundedInt(const QSettings &settings, const QString &key, int fallback, int minimum, int maximum)
+int boundedInt(const QVariant &stored, int fallback, int minimum, int maximum)
 {
     bool ok = false;
-    const int value = settings.value(key, fallback).toInt(&ok);
+    const int value = stored.toInt(&ok);
     return ok ? qBound(minimum, value, maximum) : fallback;
 }
 
 } // namespace
-
 QString deskEnvironmentName(DeskEnvironment environment)
 {
     switch (environment) {
@@ -60,75 +63,109 @@ std::optional<DeskEnvironment> deskEnvironmentFromName(const QString &name)
 
 AppSettings::AppSettings()
     : m_settings(std::make_unique<QSettings>())
+    , m_managed(std::make_unique<ManagedSettings>())
 {
+    m_settings->setFallbacksEnabled(false); // the system file is ManagedSettings' (validated, with locks)
 }
 
-AppSettings::AppSettings(const QString &iniPath)
+AppSettings::AppSettings(const QString &iniPath, const QString &systemIniPath)
     : m_settings(std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
+    , m_managed(std::make_unique<ManagedSettings>(systemIniPath))
 {
 }
 
 AppSettings::~AppSettings() = default;
 
+QVariant AppSettings::value(const QString &key) const
+{
+    if (m_managed->isLocked(key))
+        return m_managed->value(key);
+    if (m_settings->contains(key))
+        return m_settings->value(key);
+    return m_managed->value(key); // the administrator's default, or invalid
+}
+
+bool AppSettings::store(const QString &key, const QVariant &value)
+{
+    if (m_managed->isLocked(key)) {
+        qCInfo(lcAppSettings).noquote() << key << "is locked by the administrator in" << m_managed->fileName()
+                                        << "and was not changed";
+        return false;
+    }
+    m_settings->setValue(key, value);
+    return true;
+}
+
 DeskEnvironment AppSettings::environment() const
 {
-    return deskEnvironmentFromName(m_settings->value(KeyEnvironment).toString()).value_or(DeskEnvironment::Simulator);
+    return deskEnvironmentFromName(value(KeyEnvironment).toString()).value_or(DeskEnvironment::Simulator);
 }
 
-void AppSettings::setEnvironment(DeskEnvironment environment)
+bool AppSettings::setEnvironment(DeskEnvironment environment)
 {
-    m_settings->setValue(KeyEnvironment, deskEnvironmentName(environment));
+    return store(KeyEnvironment, deskEnvironmentName(environment));
 }
 
-QString AppSettings::customUrl() const { return m_settings->value(KeyCustomUrl).toString(); }
-void AppSettings::setCustomUrl(const QString &url) { m_settings->setValue(KeyCustomUrl, url.trimmed()); }
-QString AppSettings::customCaFile() const { return m_settings->value(KeyCustomCa).toString(); }
-void AppSettings::setCustomCaFile(const QString &path) { m_settings->setValue(KeyCustomCa, path); }
-QString AppSettings::certificateFile() const { return m_settings->value(KeyCertificate).toString(); }
-void AppSettings::setCertificateFile(const QString &path) { m_settings->setValue(KeyCertificate, path); }
-QString AppSettings::keyFile() const { return m_settings->value(KeyKey).toString(); }
-void AppSettings::setKeyFile(const QString &path) { m_settings->setValue(KeyKey, path); }
-bool AppSettings::rememberPassword() const { return m_settings->value(KeyRemember, false).toBool(); }
-void AppSettings::setRememberPassword(bool remember) { m_settings->setValue(KeyRemember, remember); }
-QString AppSettings::endUserIpOverride() const { return m_settings->value(KeyEndUserIp).toString(); }
-void AppSettings::setEndUserIpOverride(const QString &address) { m_settings->setValue(KeyEndUserIp, address.trimmed()); }
+QString AppSettings::customUrl() const { return value(KeyCustomUrl).toString(); }
+bool AppSettings::setCustomUrl(const QString &url) { return store(KeyCustomUrl, url.trimmed()); }
+QString AppSettings::customCaFile() const { return value(KeyCustomCa).toString(); }
+bool AppSettings::setCustomCaFile(const QString &path) { return store(KeyCustomCa, path); }
+QString AppSettings::certificateFile() const { return value(KeyCertificate).toString(); }
+bool AppSettings::setCertificateFile(const QString &path) { return store(KeyCertificate, path); }
+QString AppSettings::keyFile() const { return value(KeyKey).toString(); }
+bool AppSettings::setKeyFile(const QString &path) { return store(KeyKey, path); }
+bool AppSettings::rememberPassword() const { return value(KeyRemember).toBool(); }
+bool AppSettings::setRememberPassword(bool remember) { return store(KeyRemember, remember); }
+
+QString AppSettings::endUserIpOverride() const
+{
+    const QString address = value(KeyEndUserIp).toString().trimmed();
+    return address.compare(QLatin1String("detect"), Qt::CaseInsensitive) == 0 ? QString() : address;
+}
+
+bool AppSettings::setEndUserIpOverride(const QString &address) { return store(KeyEndUserIp, address.trimmed()); }
 
 QString AppSettings::language() const
 {
-    const QString language = m_settings->value(KeyLanguage).toString();
+    const QString language = value(KeyLanguage).toString();
     return language == QLatin1String("sv") || language == QLatin1String("en") ? language : QString();
 }
 
-void AppSettings::setLanguage(const QString &language) { m_settings->setValue(KeyLanguage, language); }
+bool AppSettings::setLanguage(const QString &language) { return store(KeyLanguage, language); }
 
 int AppSettings::pollIntervalSeconds() const
 {
-    return boundedInt(*m_settings, KeyPollInterval, DefaultPollIntervalSeconds, MinPollIntervalSeconds,
-                      MaxPollIntervalSeconds);
+    return boundedInt(value(KeyPollInterval), DefaultPollIntervalSeconds, MinPollIntervalSeconds, MaxPollIntervalSeconds);
 }
 
-void AppSettings::setPollIntervalSeconds(int seconds)
+bool AppSettings::setPollIntervalSeconds(int seconds)
 {
-    m_settings->setValue(KeyPollInterval, qBound(MinPollIntervalSeconds, seconds, MaxPollIntervalSeconds));
+    return store(KeyPollInterval, qBound(MinPollIntervalSeconds, seconds, MaxPollIntervalSeconds));
 }
 
-bool AppSettings::returnRisk() const { return m_settings->value(KeyReturnRisk, true).toBool(); }
-void AppSettings::setReturnRisk(bool returnRisk) { m_settings->setValue(KeyReturnRisk, returnRisk); }
+bool AppSettings::returnRisk() const
+{
+    const QVariant stored = value(KeyReturnRisk);
+    return stored.isValid() ? stored.toBool() : true;
+}
+
+bool AppSettings::setReturnRisk(bool returnRisk) { return store(KeyReturnRisk, returnRisk); }
 
 int AppSettings::autoRestarts() const
 {
-    return boundedInt(*m_settings, KeyAutoRestarts, DefaultAutoRestarts, 0, MaxAutoRestarts);
+    return boundedInt(value(KeyAutoRestarts), DefaultAutoRestarts, 0, MaxAutoRestarts);
 }
 
-void AppSettings::setAutoRestarts(int count) { m_settings->setValue(KeyAutoRestarts, qBound(0, count, MaxAutoRestarts)); }
+bool AppSettings::setAutoRestarts(int count) { return store(KeyAutoRestarts, qBound(0, count, MaxAutoRestarts)); }
+
 int AppSettings::idCardAgeLimit() const
 {
-    return boundedInt(*m_settings, KeyIdCardAgeLimit, DefaultIdCardAgeLimit, MinIdCardAgeLimit, MaxIdCardAgeLimit);
+    return boundedInt(value(KeyIdCardAgeLimit), DefaultIdCardAgeLimit, MinIdCardAgeLimit, MaxIdCardAgeLimit);
 }
 
-void AppSettings::setIdCardAgeLimit(int years)
+bool AppSettings::setIdCardAgeLimit(int years)
 {
-    m_settings->setValue(KeyIdCardAgeLimit, qBound(MinIdCardAgeLimit, years, MaxIdCardAgeLimit));
+    return store(KeyIdCardAgeLimit, qBound(MinIdCardAgeLimit, years, MaxIdCardAgeLimit));
 }
 
 QByteArray AppSettings::idCardCamera() const { return m_settings->value(KeyIdCardCamera).toByteArray(); }
@@ -144,7 +181,7 @@ QString AppSettings::fileName() const { return m_settings->fileName(); }
 
 QString AppSettings::auditLogFile() const
 {
-    const QString stored = m_settings->value(KeyAuditLogFile).toString();
+    const QString stored = value(KeyAuditLogFile).toString();
     return !stored.isEmpty() ? stored
                              : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QLatin1String("/audit.jsonl");
 }
@@ -157,7 +194,7 @@ QStringList AppSettings::taskKeys()
 
 bool AppSettings::isTaskAllowed(const QString &taskKey) const
 {
-    const QStringList allowed = m_settings->value(KeyAllowedTasks).toStringList();
+    const QStringList allowed = value(KeyAllowedTasks).toStringList();
     return allowed.isEmpty() || allowed.contains(taskKey);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ManagedSettings.h"
 #include "OrderSession.h"
 
 #include <QByteArray>
@@ -27,11 +28,13 @@ QString deskEnvironmentName(DeskEnvironment environment);
 std::optional<DeskEnvironment> deskEnvironmentFromName(const QString &name);
 
 /// The desk app's persistent settings: a typed wrapper over QSettings, so keys and defaults live in one
-/// place.
+/// place, over the administrator's system file (ManagedSettings).
 ///
 /// Contract: getters return the documented default for a missing or unreadable value and clamp numbers
-/// into their allowed range. NOTHING secret is stored here: the RP certificate password goes to the
-/// system keychain (PasswordStore) or is asked each time.
+/// into their allowed range. Precedence, per key: a value the administrator locked > the operator's own
+/// value > the administrator's default > the built-in default. A setter of a locked setting writes
+/// nothing, returns false and logs that the key is locked. NOTHING secret is stored here: the RP
+/// certificate password goes to the system keychain (PasswordStore) or is asked each time.
 ///
 /// \code
 ///   bankid::AppSettings settings;                       // QSettings with the app's organisation/name
@@ -54,51 +57,54 @@ public:
     static constexpr int MinIdCardAgeLimit = 1;
     static constexpr int MaxIdCardAgeLimit = 150;
 
-    /// The application's QSettings (QCoreApplication organisation and application names).
+    /// The application's QSettings (QCoreApplication organisation and application names) over the
+    /// system file ManagedSettings() reads.
     AppSettings();
-    /// An INI file of its own (tests, portable setups).
-    explicit AppSettings(const QString &iniPath);
+    /// An INI file of its own (tests, portable setups) over `systemIniPath` as the administrator's file
+    /// (empty: none, so a test does not depend on the machine's /etc/xdg).
+    explicit AppSettings(const QString &iniPath, const QString &systemIniPath = QString());
     ~AppSettings();
 
     AppSettings(const AppSettings &) = delete;
     AppSettings &operator=(const AppSettings &) = delete;
 
+    // Setters of lockable settings return false (and write nothing) when the administrator locked them.
     DeskEnvironment environment() const;
-    void setEnvironment(DeskEnvironment environment);
+    bool setEnvironment(DeskEnvironment environment);
     /// Custom environment: the RP API base URL.
     QString customUrl() const;
-    void setCustomUrl(const QString &url);
+    bool setCustomUrl(const QString &url);
     /// Custom environment: the PEM file of the CA(s) to pin.
     QString customCaFile() const;
-    void setCustomCaFile(const QString &path);
+    bool setCustomCaFile(const QString &path);
     /// The RP certificate (PKCS#12 or PEM) for test, production and custom.
     QString certificateFile() const;
-    void setCertificateFile(const QString &path);
+    bool setCertificateFile(const QString &path);
     /// A separate PEM key file (empty: the key is in the certificate file).
     QString keyFile() const;
-    void setKeyFile(const QString &path);
+    bool setKeyFile(const QString &path);
     /// Whether the certificate password is kept in the system keychain (only ever there).
     bool rememberPassword() const;
-    void setRememberPassword(bool remember);
-    /// The operator's endUserIp override; empty = detect.
+    bool setRememberPassword(bool remember);
+    /// The endUserIp override; empty = detect (the administrator's file spells it "detect").
     QString endUserIpOverride() const;
-    void setEndUserIpOverride(const QString &address);
+    bool setEndUserIpOverride(const QString &address);
     /// "sv", "en" or empty for the system language.
     QString language() const;
-    void setLanguage(const QString &language);
+    bool setLanguage(const QString &language);
     /// Seconds between collects, MinPollIntervalSeconds (2)..10 (default 2).
     int pollIntervalSeconds() const;
-    void setPollIntervalSeconds(int seconds);
+    bool setPollIntervalSeconds(int seconds);
     /// Whether orders ask BankID for its risk assessment (returnRisk: true; default on, api digest §10). Phone
     /// orders never carry it: /phone/auth and /phone/sign do not accept returnRisk.
     bool returnRisk() const;
-    void setReturnRisk(bool returnRisk);
+    bool setReturnRisk(bool returnRisk);
     /// New orders after a startFailed, 0..5 (default 2: an expired QR code is renewed rather than ending a demo).
     int autoRestarts() const;
-    void setAutoRestarts(int count);
-    /// Verify ID card: the age limit chosen last, MinIdCardAgeLimit..MaxIdCardAgeLimit (default 18).
+    bool setAutoRestarts(int count);
+    /// Verify ID card: the age limit chosen last (an administrator may set the default or lock it), MinIdCardAgeLimit..MaxIdCardAgeLimit (default 18).
     int idCardAgeLimit() const;
-    void setIdCardAgeLimit(int years);
+    bool setIdCardAgeLimit(int years);
     /// Verify ID card: the id (QCameraDevice::id()) of the camera chosen last; empty = the system default.
     QByteArray idCardCamera() const;
     void setIdCardCamera(const QByteArray &cameraId);
@@ -121,13 +127,24 @@ public:
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
 
+    /// The administrator's file: which settings are locked and why.
+    const ManagedSettings &managed() const { return *m_managed; }
+    /// Whether the administrator locked `key` (SettingKey).
+    bool isLocked(const QString &key) const { return m_managed->isLocked(key); }
+
     /// Writes pending changes to storage.
     void sync();
     /// The underlying settings file (for messages and tests).
     QString fileName() const;
 
 private:
+    /// The value by the precedence in the class contract; invalid when nobody set `key`.
+    QVariant value(const QString &key) const;
+    /// Writes `value` unless `key` is locked (then logs it and returns false).
+    bool store(const QString &key, const QVariant &value);
+
     std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ManagedSettings> m_managed;
 };
 
 } // namespace bankid

@@ -97,13 +97,29 @@ void ConnectionManager::setSimulatorOptions(const sim::SimulatorOptions &options
 
 ConnectionManager::Profile ConnectionManager::effectiveProfile() const
 {
+    // The command line wins over the operator's settings, but never over a value the administrator locked:
+    // LockedOptions refuses such a command line before this runs; this is the second line of defence.
+    const auto option = [this](const QString &key, const QString &given, const QString &saved) {
+        return given.isEmpty() || m_settings->isLocked(key) ? saved : given;
+    };
     Profile profile;
-    profile.environment = m_options.environment.value_or(m_settings->environment());
-    profile.url = m_options.url.isEmpty() ? m_settings->customUrl() : m_options.url;
-    profile.caFile = m_options.caFile.isEmpty() ? m_settings->customCaFile() : m_options.caFile;
-    profile.certificateFile = m_options.certFile.isEmpty() ? m_settings->certificateFile() : m_options.certFile;
-    profile.keyFile = m_options.certFile.isEmpty() ? m_settings->keyFile() : m_options.certCompanionFile;
+    profile.environment = m_settings->isLocked(SettingKey::Environment)
+        ? m_settings->environment()
+        : m_options.environment.value_or(m_settings->environment());
+    profile.url = option(SettingKey::CustomUrl, m_options.url, m_settings->customUrl());
+    profile.caFile = option(SettingKey::CustomCaFile, m_options.caFile, m_settings->customCaFile());
+    profile.certificateFile = option(SettingKey::CertificateFile, m_options.certFile, m_settings->certificateFile());
+    // --cert brings its own companion (--cert-file, possibly none); the saved one belongs to the saved location.
+    const bool certFromCommandLine = !m_options.certFile.isEmpty() && !m_settings->isLocked(SettingKey::CertificateFile);
+    profile.keyFile = certFromCommandLine && !m_settings->isLocked(SettingKey::KeyFile) ? m_options.certCompanionFile
+                                                                                         : m_settings->keyFile();
     return profile;
+}
+
+bool ConnectionManager::isTokenLocation(const QString &location)
+{
+    // Switch to ClientIdentity::isTokenUri(location) once core has it (RFC 7512 scheme, case-insensitive).
+    return location.trimmed().startsWith(QLatin1String("pkcs11:"), Qt::CaseInsensitive);
 }
 
 bool ConnectionManager::ensureSimulator(QString *error)

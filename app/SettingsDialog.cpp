@@ -16,6 +16,8 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHostAddress>
+#include <QPainter>
+#include <QPainterPath>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -25,6 +27,8 @@
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace bankid {
 
@@ -39,6 +43,28 @@ QHBoxLayout *withButton(QLineEdit *edit, QPushButton *button)
     return row;
 }
 
+// A small padlock in the text colour (no lock glyph in the fonts a desk has, so it is drawn).
+QPixmap padlock(const QWidget *widget)
+{
+    const int size = widget->fontMetrics().height();
+    const qreal ratio = widget->devicePixelRatioF();
+    QPixmap pixmap(QSize(size, size) * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QColor colour = widget->palette().color(QPalette::WindowText);
+    painter.setPen(QPen(colour, qMax(1.5, size / 9.0)));
+    const QRectF shackle(size * 0.3, size * 0.1, size * 0.4, size * 0.5);
+    painter.drawArc(shackle, 0, 180 * 16);
+    painter.drawLine(QPointF(shackle.left(), shackle.center().y()), QPointF(shackle.left(), size * 0.45));
+    painter.drawLine(QPointF(shackle.right(), shackle.center().y()), QPointF(shackle.right(), size * 0.45));
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colour);
+    painter.drawRoundedRect(QRectF(size * 0.18, size * 0.45, size * 0.64, size * 0.5), size * 0.08, size * 0.08);
+    return pixmap;
+}
+
 } // namespace
 
 SettingsDialog::SettingsDialog(AppSettings *settings, ConnectionManager *connections, QWidget *parent)
@@ -46,6 +72,8 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ConnectionManager *connect
     , m_settings(settings)
     , m_connections(connections)
     , m_passwords(new PasswordStore(this))
+    , m_lockIconLabel(new QLabel(this))
+    , m_lockedNoticeLabel(new QLabel(this))
     , m_connectionGroupBox(new QGroupBox(this))
     , m_environmentLabel(new QLabel(this))
     , m_environmentComboBox(new QComboBox(this))
@@ -81,6 +109,9 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ConnectionManager *connect
     , m_buttonBox(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
+    m_lockedNoticeLabel->setObjectName(QStringLiteral("lockedNoticeLabel"));
+    m_keyLabel->setObjectName(QStringLiteral("keyLabel"));
+    m_passwordLabel->setObjectName(QStringLiteral("passwordLabel"));
     m_environmentComboBox->setObjectName(QStringLiteral("environmentComboBox"));
     m_urlLineEdit->setObjectName(QStringLiteral("urlLineEdit"));
     m_caLineEdit->setObjectName(QStringLiteral("caLineEdit"));
@@ -112,7 +143,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ConnectionManager *connect
     m_restartsSpinBox->setRange(0, AppSettings::MaxAutoRestarts);
     m_passwordLineEdit->setEchoMode(QLineEdit::Password);
     m_rememberCheckBox->setVisible(PasswordStore::isAvailable());
-    for (QLabel *label : {m_certificateDetailsLabel, m_certificateWarningLabel, m_testResultLabel}) {
+    for (QLabel *label : {m_certificateDetailsLabel, m_certificateWarningLabel, m_testResultLabel, m_lockedNoticeLabel}) {
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     }
@@ -157,6 +188,10 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ConnectionManager *connect
     sections->installEventFilter(this);
     auto *sectionsLayout = new QVBoxLayout(sections);
     sectionsLayout->setContentsMargins(0, 0, 0, 0);
+    auto *lockedRow = new QHBoxLayout;
+    lockedRow->addWidget(m_lockIconLabel, 0, Qt::AlignTop);
+    lockedRow->addWidget(m_lockedNoticeLabel, 1);
+    sectionsLayout->addLayout(lockedRow);
     sectionsLayout->addWidget(m_connectionGroupBox);
     sectionsLayout->addWidget(m_certificateGroupBox);
     sectionsLayout->addWidget(m_orderGroupBox);
@@ -188,9 +223,13 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ConnectionManager *connect
     m_pollSpinBox->setValue(m_settings->pollIntervalSeconds());
     m_restartsSpinBox->setValue(m_settings->autoRestarts());
     m_returnRiskCheckBox->setChecked(m_settings->returnRisk());
+    // Show a path or URI from its start (QLineEdit::setText leaves the cursor, and the view, at the end).
+    for (QLineEdit *edit : {m_urlLineEdit, m_caLineEdit, m_certificateLineEdit, m_keyLineEdit})
+        edit->setCursorPosition(0);
 
     connect(m_environmentComboBox, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateEnabledFields);
     connect(m_certificateLineEdit, &QLineEdit::editingFinished, this, &SettingsDialog::reloadCertificate);
+    connect(m_certificateLineEdit, &QLineEdit::textChanged, this, &SettingsDialog::updateCertificateRows);
     connect(m_keyLineEdit, &QLineEdit::editingFinished, this, &SettingsDialog::reloadCertificate);
     connect(m_passwordLineEdit, &QLineEdit::editingFinished, this, &SettingsDialog::reloadCertificate);
     connect(m_caBrowsePushButton, &QPushButton::clicked, this, &SettingsDialog::browseCa);
@@ -201,6 +240,7 @@ SettingsDialog::SettingsDialog(AppSettings *settings, ConnectionManager *connect
     connect(m_buttonBox, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttonBox, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 
+    applyLocks();
     retranslateUi();
     updateEnabledFields();
     reloadCertificate();
@@ -281,6 +321,10 @@ void SettingsDialog::updateEnabledFields()
                             static_cast<QWidget *>(m_caLabel), static_cast<QWidget *>(m_caLineEdit),
                             static_cast<QWidget *>(m_caBrowsePushButton)})
         widget->setEnabled(custom);
+    for (const auto &[key, widget] : std::as_const(m_lockedWidgets)) {
+        if (!qobject_cast<QLineEdit *>(widget) && !qobject_cast<QSpinBox *>(widget))
+            widget->setEnabled(false);
+    }
     // The simulator brings its own RP certificate.
     m_certificateGroupBox->setEnabled(environment != DeskEnvironment::Simulator);
     m_testResultLabel->clear();
@@ -294,6 +338,19 @@ void SettingsDialog::reloadCertificate()
         m_identity = ClientIdentity();
         m_certificateDetailsLabel->setText(tr("No RP certificate chosen (needed for BankID test, production and "
                                               "custom servers)."));
+        m_certificateDetailsLabel->setAccessibleDescription(m_certificateDetailsLabel->text());
+        return;
+    }
+    const bool token = isTokenLocation();
+    if (token && m_passwordLineEdit->text().isEmpty()) {
+        // No file to check: the token is only opened with its PIN (a wrong PIN counts against its retries).
+        m_identity = ClientIdentity();
+        ProblemMarker::mark(m_certificateDetailsLabel, false);
+        m_certificateDetailsLabel->setText(current.keyFile.isEmpty()
+                                               ? tr("Key on a token: enter its PIN to check it. The certificate is read "
+                                                    "from the token.")
+                                               : tr("Key on a token: enter its PIN to check it. The certificate is read "
+                                                    "from %1.").arg(QDir::toNativeSeparators(current.keyFile)));
         m_certificateDetailsLabel->setAccessibleDescription(m_certificateDetailsLabel->text());
         return;
     }
@@ -377,8 +434,11 @@ void SettingsDialog::browseCertificate()
 
 void SettingsDialog::browseKey()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Private key"), m_keyLineEdit->text(),
-                                                      tr("PEM keys (*.pem *.key);;All files (*)"));
+    const QString path = isTokenLocation()
+        ? QFileDialog::getOpenFileName(this, tr("Certificate file"), m_keyLineEdit->text(),
+                                       tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)"))
+        : QFileDialog::getOpenFileName(this, tr("Private key"), m_keyLineEdit->text(),
+                                       tr("PEM keys (*.pem *.key);;All files (*)"));
     if (path.isEmpty())
         return;
     m_keyLineEdit->setText(path);
@@ -447,7 +507,7 @@ void SettingsDialog::retranslateUi()
 {
     setWindowTitle(tr("Settings"));
     m_connectionGroupBox->setTitle(tr("Connection"));
-    m_environmentLabel->setText(tr("&Environment:"));
+    m_environmentLabel->setText(fieldLabel(tr("&Environment:"), SettingKey::Environment));
     for (int row = 0; row < m_environmentComboBox->count(); ++row) {
         const auto environment = static_cast<DeskEnvironment>(m_environmentComboBox->itemData(row).toInt());
         m_environmentComboBox->setItemText(row, environment == DeskEnvironment::Custom
@@ -455,50 +515,150 @@ void SettingsDialog::retranslateUi()
                                                     : ConnectionManager::environmentDisplayName(environment));
     }
     m_environmentComboBox->setAccessibleName(tr("Environment"));
-    m_urlLabel->setText(tr("Custom &URL:"));
+    m_urlLabel->setText(fieldLabel(tr("Custom &URL:"), SettingKey::CustomUrl));
     m_urlLineEdit->setPlaceholderText(tr("https://host:port/rp/v6.0"));
     m_urlLineEdit->setAccessibleName(tr("Custom RP API base URL"));
-    m_caLabel->setText(tr("&CA file:"));
+    m_caLabel->setText(fieldLabel(tr("&CA file:"), SettingKey::CustomCaFile));
     m_caLineEdit->setAccessibleName(tr("CA certificate file of the custom server"));
     m_caBrowsePushButton->setText(tr("Bro&wse…"));
     m_caBrowsePushButton->setAccessibleName(tr("Choose the CA certificate file"));
     m_certificateGroupBox->setTitle(tr("RP certificate"));
-    m_certificateLabel->setText(tr("Certificate &file:"));
-    m_certificateLineEdit->setPlaceholderText(tr("PKCS#12 (.p12, .pfx) or PEM"));
-    m_certificateLineEdit->setAccessibleName(tr("RP certificate file"));
+    m_certificateLabel->setText(fieldLabel(tr("Certificate &file:"), SettingKey::CertificateFile));
+    m_certificateLineEdit->setPlaceholderText(tr("PKCS#12 (.p12, .pfx), PEM, or a pkcs11: URI of a key on a token"));
+    m_certificateLineEdit->setAccessibleName(tr("RP certificate file or token URI"));
     m_certificateBrowsePushButton->setText(tr("&Browse…"));
     m_certificateBrowsePushButton->setAccessibleName(tr("Choose the RP certificate file"));
-    m_keyLabel->setText(tr("&Key file:"));
-    m_keyLineEdit->setPlaceholderText(tr("Only for PEM certificates with a separate key"));
-    m_keyLineEdit->setAccessibleName(tr("Private key file"));
     m_keyBrowsePushButton->setText(tr("Brow&se…"));
-    m_keyBrowsePushButton->setAccessibleName(tr("Choose the private key file"));
-    m_passwordLabel->setText(tr("&Password:"));
-    m_passwordLineEdit->setAccessibleName(tr("Certificate password"));
-    m_passwordLineEdit->setPlaceholderText(tr("Asked when needed; never stored in plain text"));
-    m_rememberCheckBox->setText(tr("&Remember the password in the system keychain"));
-    m_rememberCheckBox->setAccessibleName(tr("Remember the password in the system keychain"));
+    updateCertificateRows();
     m_certificateDetailsLabel->setAccessibleName(tr("Certificate details"));
     m_certificateWarningLabel->setAccessibleName(tr("Certificate warning"));
     m_orderGroupBox->setTitle(tr("Orders"));
-    m_endUserIpLabel->setText(tr("End-user &IP:"));
+    m_endUserIpLabel->setText(fieldLabel(tr("End-user &IP:"), SettingKey::EndUserIp));
     m_endUserIpLineEdit->setPlaceholderText(tr("Detected: %1").arg(EndUserAddress::detect()));
     m_endUserIpLineEdit->setAccessibleName(tr("End-user IP address override"));
     m_endUserIpLineEdit->setAccessibleDescription(tr("Leave empty to use the detected address"));
-    m_languageLabel->setText(tr("&Language:"));
+    m_languageLabel->setText(fieldLabel(tr("&Language:"), SettingKey::Language));
     m_languageComboBox->setItemText(0, tr("System language"));
     m_languageComboBox->setAccessibleName(tr("Language"));
-    m_pollLabel->setText(tr("P&oll interval:"));
+    m_pollLabel->setText(fieldLabel(tr("P&oll interval:"), SettingKey::PollInterval));
     m_pollSpinBox->setSuffix(tr(" s"));
     m_pollSpinBox->setAccessibleName(tr("Seconds between status checks"));
-    m_restartsLabel->setText(tr("&Automatic restarts:"));
+    m_restartsLabel->setText(fieldLabel(tr("&Automatic restarts:"), SettingKey::AutoRestarts));
     m_restartsSpinBox->setAccessibleName(tr("New QR codes after an unscanned one expired"));
-    m_returnRiskCheckBox->setText(tr("Ask BankID for its risk assess&ment (high risk blocks the order)"));
+    m_returnRiskCheckBox->setText(fieldLabel(tr("Ask BankID for its risk assess&ment (high risk blocks the order)"), SettingKey::ReturnRisk));
     m_returnRiskCheckBox->setAccessibleName(tr("Ask BankID for its risk assessment"));
     m_testPushButton->setText(tr("&Test connection"));
     m_testPushButton->setAccessibleName(tr("Test the connection with these settings"));
     m_testResultLabel->setAccessibleName(tr("Connection test result"));
+    retranslateLocks();
     reloadCertificate();
+}
+
+bool SettingsDialog::isTokenLocation() const
+{
+    return ConnectionManager::isTokenLocation(m_certificateLineEdit->text());
+}
+
+void SettingsDialog::updateCertificateRows()
+{
+    if (isTokenLocation()) {
+        m_keyLabel->setText(fieldLabel(tr("Certificate file (for a to&ken):"), SettingKey::KeyFile));
+        m_keyLineEdit->setPlaceholderText(tr("Empty: the certificate is read from the token"));
+        m_keyLineEdit->setAccessibleName(tr("Certificate file for the key on the token"));
+        m_keyBrowsePushButton->setAccessibleName(tr("Choose the certificate file for the key on the token"));
+        m_passwordLabel->setText(tr("&PIN:"));
+        m_passwordLineEdit->setAccessibleName(tr("Token PIN"));
+        m_passwordLineEdit->setPlaceholderText(tr("Asked when needed; never stored in plain text"));
+        m_rememberCheckBox->setText(fieldLabel(tr("&Remember the PIN in the system keychain"), SettingKey::RememberPassword));
+        m_rememberCheckBox->setAccessibleName(tr("Remember the PIN in the system keychain"));
+    } else {
+        m_keyLabel->setText(fieldLabel(tr("&Key file:"), SettingKey::KeyFile));
+        m_keyLineEdit->setPlaceholderText(tr("Only for PEM certificates with a separate key"));
+        m_keyLineEdit->setAccessibleName(tr("Private key file"));
+        m_keyBrowsePushButton->setAccessibleName(tr("Choose the private key file"));
+        m_passwordLabel->setText(tr("&Password:"));
+        m_passwordLineEdit->setAccessibleName(tr("Certificate password"));
+        m_passwordLineEdit->setPlaceholderText(tr("Asked when needed; never stored in plain text"));
+        m_rememberCheckBox->setText(fieldLabel(tr("&Remember the password in the system keychain"),
+                                               SettingKey::RememberPassword));
+        m_rememberCheckBox->setAccessibleName(tr("Remember the password in the system keychain"));
+    }
+}
+
+QString SettingsDialog::fieldLabel(const QString &text, const QString &key) const
+{
+    if (!m_settings->isLocked(key))
+        return text;
+    // "&Environment:" -> "&Environment (locked):"; a check box text has no colon.
+    if (text.endsWith(QLatin1Char(':')))
+        return tr("%1 (locked):", "a settings label whose value the administrator locked").arg(text.chopped(1));
+    return tr("%1 (locked)", "a check box whose value the administrator locked").arg(text);
+}
+
+void SettingsDialog::applyLocks()
+{
+    const QList<QPair<QString, QList<QWidget *>>> fields{
+        {SettingKey::Environment, {m_environmentComboBox}},
+        {SettingKey::CustomUrl, {m_urlLineEdit}},
+        {SettingKey::CustomCaFile, {m_caLineEdit, m_caBrowsePushButton}},
+        {SettingKey::CertificateFile, {m_certificateLineEdit, m_certificateBrowsePushButton}},
+        {SettingKey::KeyFile, {m_keyLineEdit, m_keyBrowsePushButton}},
+        {SettingKey::RememberPassword, {m_rememberCheckBox}},
+        {SettingKey::EndUserIp, {m_endUserIpLineEdit}},
+        {SettingKey::Language, {m_languageComboBox}},
+        {SettingKey::PollInterval, {m_pollSpinBox}},
+        {SettingKey::AutoRestarts, {m_restartsSpinBox}},
+        {SettingKey::ReturnRisk, {m_returnRiskCheckBox}},
+    };
+    for (const auto &[key, widgets] : fields) {
+        if (!m_settings->isLocked(key))
+            continue;
+        for (QWidget *widget : widgets) {
+            m_lockedWidgets.append({key, widget});
+            // Text fields stay in the tab order (read-only), so the keyboard reaches them and their reason.
+            if (auto *edit = qobject_cast<QLineEdit *>(widget))
+                edit->setReadOnly(true);
+            else if (auto *spin = qobject_cast<QSpinBox *>(widget))
+                spin->setReadOnly(true);
+            else
+                widget->setEnabled(false);
+            if (qobject_cast<QLineEdit *>(widget) || qobject_cast<QSpinBox *>(widget)) {
+                // Read-only fields on the window's background, so they do not look editable.
+                QPalette palette = widget->palette();
+                palette.setColor(QPalette::Base, palette.color(QPalette::Window));
+                widget->setPalette(palette);
+            }
+        }
+    }
+    const bool anyLocks = m_settings->managed().hasLocks();
+    m_lockIconLabel->setVisible(anyLocks);
+    m_lockedNoticeLabel->setVisible(anyLocks);
+}
+
+void SettingsDialog::retranslateLocks()
+{
+    const ManagedSettings &managed = m_settings->managed();
+    if (!managed.hasLocks())
+        return;
+    m_lockIconLabel->setPixmap(padlock(this));
+    QStringList elsewhere; // locked settings this dialog does not show
+    if (managed.isLocked(SettingKey::AuditLogFile))
+        elsewhere << tr("the audit log file (%1)").arg(QDir::toNativeSeparators(m_settings->auditLogFile()));
+    if (managed.isLocked(SettingKey::AllowedTasks))
+        elsewhere << tr("the tasks this desk offers (%1)")
+                         .arg(managed.value(SettingKey::AllowedTasks).toStringList().join(QStringLiteral(", ")));
+    if (managed.isLocked(SettingKey::IdCardAgeLimit))
+        elsewhere << tr("the ID card age limit (%1)").arg(m_settings->idCardAgeLimit());
+    QString notice = tr("Settings marked (locked) are set by your administrator: %1").arg(managed.reason());
+    if (!elsewhere.isEmpty())
+        notice += QLatin1Char('\n') + tr("Also locked: %1.").arg(QLocale().createSeparatedList(elsewhere));
+    m_lockedNoticeLabel->setText(notice);
+    m_lockedNoticeLabel->setAccessibleName(tr("Locked settings"));
+    m_lockedNoticeLabel->setAccessibleDescription(notice);
+    for (const auto &[key, widget] : std::as_const(m_lockedWidgets)) {
+        widget->setToolTip(managed.lockedDescription());
+        widget->setAccessibleDescription(managed.lockedDescription());
+    }
 }
 
 } // namespace bankid

@@ -24,6 +24,12 @@ class PasswordStore;
 /// The settings dialog: environment, RP certificate (with its details and expiry warning), endUserIp,
 /// language, poll interval (never below the core's 2 s floor), auto-restarts, returnRisk and "Test connection".
 ///
+/// The certificate location is a file or a pkcs11: URI of a key on a token (ConnectionManager::
+/// isTokenLocation()); for a URI the second row is the certificate file (empty: read from the token) and the
+/// password is the token's PIN. A setting the administrator locked (ManagedSettings) shows its value
+/// read-only or disabled, its label says "(locked)", and its tooltip and accessible description give the
+/// administrator's reason; a notice at the top says the same and lists locked settings not shown here.
+///
 /// Contract: nothing is saved until OK (accept()), which writes AppSettings, stores the password in the
 /// keychain when "Remember" is checked (never anywhere else) and hands it to the ConnectionManager for
 /// this run. "Test connection" tests the dialog's current, unsaved values through
@@ -73,6 +79,15 @@ private:
     void browseCertificate();
     void browseKey();
     void browseCa();
+    /// Key/PIN rows for a file or a token location (texts depend on the certificate field).
+    void updateCertificateRows();
+    /// `text` with "(locked)" before its colon when the administrator locked `key`.
+    QString fieldLabel(const QString &text, const QString &key) const;
+    /// Makes the locked fields read-only/disabled (once, at construction).
+    void applyLocks();
+    /// The notice, tooltips and accessible descriptions of locked fields (in the current language).
+    void retranslateLocks();
+    bool isTokenLocation() const;
 
     AppSettings *m_settings;
     ConnectionManager *m_connections;
@@ -81,8 +96,12 @@ private:
     bool m_testing = false;
     bool m_growPending = false;
     QWidget *m_sections = nullptr;
+    /// Widgets of locked settings (kept disabled whatever the environment), by the key they show.
+    QList<QPair<QString, QWidget *>> m_lockedWidgets;
     QScrollArea *m_sectionsScrollArea = nullptr;
 
+    QLabel *m_lockIconLabel;
+    QLabel *m_lockedNoticeLabel;
     QGroupBox *m_connectionGroupBox;
     QLabel *m_environmentLabel;
     QComboBox *m_environmentComboBox;

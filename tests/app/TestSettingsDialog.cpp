@@ -5,9 +5,11 @@
 #include "ConnectionManager.h"
 #include "DeskOptions.h"
 #include "OrderSession.h"
+#include "Screenshots.h"
 #include "SettingsDialog.h"
 #include "Simulator.h"
 #include "TestConfig.h"
+#include "Translations.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -42,6 +44,8 @@ private slots:
     void pollIntervalNeverBelowTheCoreFloor();
     void returnRiskIsOnByDefault();
     void growsSoNoTextIsCut();
+    void lockedFieldsShowTheReason();
+    void tokenUriIsAcceptedWithItsCertificateFile();
 
 private:
     static void select(QComboBox *combo, DeskEnvironment environment)
@@ -336,6 +340,130 @@ void TestSettingsDialog::growsSoNoTextIsCut()
                                 .arg(label->height())
                                 .arg(label->heightForWidth(label->width()))));
     }
+}
+
+void TestSettingsDialog::lockedFieldsShowTheReason()
+{
+    const QString reason = QStringLiteral("Set by IT Service Desk; call 08-123 45 67 to change it.");
+    const QString systemPath = m_dir.filePath(QStringLiteral("locked-system.conf"));
+    {
+        QFile system(systemPath);
+        QVERIFY(system.open(QIODevice::WriteOnly));
+        system.write("[connection]\nenvironment=custom\ncustomUrl=https://bankid-proxy.example.se/rp/v6.0\n"
+                     "customCaFile=/etc/bankid-desk/proxy-ca.pem\n"
+                     "[certificate]\nfile=\"pkcs11:token=BankID%20RP;object=rp-key\"\nkeyFile=/etc/bankid-desk/rp.pem\n"
+                     "[order]\nendUserIp=detect\n[audit]\nfile=/var/log/bankid-desk/audit.jsonl\n"
+                     "[ui]\nallowedTasks=login, caller\n[idCard]\nageLimit=20\n"
+                     "[locked]\nkeys=connection/environment, connection/customUrl, connection/customCaFile, certificate/file, "
+                     "certificate/keyFile, order/endUserIp, audit/file, ui/allowedTasks, idCard/ageLimit\n"
+                     "reason=\"" + reason.toUtf8() + "\"\n");
+    }
+    const QString userPath = m_dir.filePath(QStringLiteral("locked-user.ini"));
+    AppSettings settings(userPath, systemPath);
+    QVERIFY2(settings.managed().problems().isEmpty(), qPrintable(settings.managed().problems().join(QLatin1Char('\n'))));
+    SettingsDialog dialog(&settings, m_connections.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+    auto *environment = dialog.findChild<QComboBox *>(QStringLiteral("environmentComboBox"));
+    QCOMPARE(environment->currentData().toInt(), int(DeskEnvironment::Custom));
+    QVERIFY(!environment->isEnabled());
+    for (const char *name : {"urlLineEdit", "caLineEdit", "certificateLineEdit", "keyLineEdit", "endUserIpLineEdit"}) {
+        auto *edit = dialog.findChild<QLineEdit *>(QLatin1String(name));
+        QVERIFY2(edit->isReadOnly(), name);
+        // Read-only, not disabled: the keyboard still reaches it, and with it the reason.
+        QVERIFY2(edit->isEnabled() && (edit->focusPolicy() & Qt::TabFocus), name);
+        QVERIFY2(edit->toolTip().contains(reason), name);
+        QVERIFY2(edit->accessibleDescription().contains(reason), name);
+    }
+    for (const char *name : {"caBrowsePushButton", "certificateBrowsePushButton", "keyBrowsePushButton"})
+        QVERIFY2(!dialog.findChild<QPushButton *>(QLatin1String(name))->isEnabled(), name);
+    // Not locked: still editable.
+    QVERIFY(dialog.findChild<QComboBox *>(QStringLiteral("languageComboBox"))->isEnabled());
+    QVERIFY(!dialog.findChild<QSpinBox *>(QStringLiteral("pollSpinBox"))->isReadOnly());
+    // Labels say so; the notice gives the reason and the locked settings the dialog does not show.
+    QVERIFY(dialog.findChild<QLineEdit *>(QStringLiteral("urlLineEdit"))->text().contains(QStringLiteral("bankid-proxy")));
+    auto *keyLabel = dialog.findChild<QLabel *>(QStringLiteral("keyLabel"));
+    QVERIFY2(keyLabel->text().contains(QStringLiteral("(locked)")) && keyLabel->text().remove(QLatin1Char('&')).contains(QStringLiteral("token")),
+             qPrintable(keyLabel->text()));
+    auto *notice = dialog.findChild<QLabel *>(QStringLiteral("lockedNoticeLabel"));
+    QVERIFY(notice->isVisible());
+    QVERIFY2(notice->text().contains(reason), qPrintable(notice->text()));
+    QVERIFY2(notice->text().contains(QStringLiteral("audit log")) && notice->text().contains(QStringLiteral("age limit (20)"))
+                 && notice->text().contains(QStringLiteral("login, caller")),
+             qPrintable(notice->text()));
+    QCOMPARE(notice->accessibleDescription(), notice->text());
+    QVERIFY(notice->textInteractionFlags() & Qt::TextSelectableByKeyboard);
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("passwordLabel"))->text().contains(QStringLiteral("PIN")));
+
+    for (const QLocale::Language language : {QLocale::English, QLocale::Swedish}) {
+        QVERIFY(Translations::install(QLocale(language)));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+        QCoreApplication::processEvents();
+        test::saveScreenshot(&dialog, language == QLocale::Swedish ? QStringLiteral("SettingsDialog-locked-sv.png")
+                                                                  : QStringLiteral("SettingsDialog-locked-en.png"));
+        // A language switch keeps the locks visible.
+        QVERIFY(notice->text().contains(reason));
+        QVERIFY(dialog.findChild<QLineEdit *>(QStringLiteral("urlLineEdit"))->toolTip().contains(reason));
+    }
+    QVERIFY(Translations::install(QLocale(QLocale::English)));
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+
+    // OK keeps the locked values out of the operator's file and saves the rest.
+    dialog.findChild<QSpinBox *>(QStringLiteral("pollSpinBox"))->setValue(4);
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QSettings user(userPath, QSettings::IniFormat);
+    QVERIFY(!user.contains(QStringLiteral("connection/environment")));
+    QVERIFY(!user.contains(QStringLiteral("certificate/file")));
+    QCOMPARE(user.value(QStringLiteral("order/pollIntervalSeconds")).toInt(), 4);
+
+    // Without a system file: no notice, nothing locked.
+    SettingsDialog plain(m_settings.get(), m_connections.get());
+    plain.show();
+    QVERIFY(!plain.findChild<QLabel *>(QStringLiteral("lockedNoticeLabel"))->isVisible());
+    QVERIFY(!plain.findChild<QLineEdit *>(QStringLiteral("urlLineEdit"))->isReadOnly());
+}
+
+void TestSettingsDialog::tokenUriIsAcceptedWithItsCertificateFile()
+{
+    AppSettings settings(m_dir.filePath(QStringLiteral("token-user.ini")));
+    SettingsDialog dialog(&settings, m_connections.get());
+    dialog.show();
+    select(dialog.findChild<QComboBox *>(QStringLiteral("environmentComboBox")), DeskEnvironment::Test);
+    auto *certificate = dialog.findChild<QLineEdit *>(QStringLiteral("certificateLineEdit"));
+    auto *keyLabel = dialog.findChild<QLabel *>(QStringLiteral("keyLabel"));
+    auto *passwordLabel = dialog.findChild<QLabel *>(QStringLiteral("passwordLabel"));
+    QVERIFY(keyLabel->text().contains(QStringLiteral("Key file")));
+    QVERIFY(passwordLabel->text().contains(QStringLiteral("Password")));
+
+    const QString uri = QStringLiteral("pkcs11:token=BankID%20RP;object=rp-key;type=private");
+    certificate->setText(uri);
+    emit certificate->editingFinished();
+    // A URI is no file: no "file not found"; the rows name the token's certificate file and its PIN.
+    QVERIFY2(keyLabel->text().remove(QLatin1Char('&')).contains(QStringLiteral("token")), qPrintable(keyLabel->text()));
+    QVERIFY2(passwordLabel->text().contains(QStringLiteral("PIN")), qPrintable(passwordLabel->text()));
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("passwordLineEdit"))->accessibleName(), QStringLiteral("Token PIN"));
+    auto *details = dialog.findChild<QLabel *>(QStringLiteral("certificateDetailsLabel"));
+    QVERIFY2(details->text().contains(QStringLiteral("PIN")) && details->text().contains(QStringLiteral("read from the token")),
+             qPrintable(details->text()));
+    auto *companion = dialog.findChild<QLineEdit *>(QStringLiteral("keyLineEdit"));
+    companion->setText(QStringLiteral("/etc/bankid-desk/rp.pem"));
+    emit companion->editingFinished();
+    QVERIFY2(details->text().contains(QStringLiteral("rp.pem")), qPrintable(details->text()));
+    QCOMPARE(dialog.profile().certificateFile, uri);
+    QCOMPARE(dialog.profile().keyFile, QStringLiteral("/etc/bankid-desk/rp.pem"));
+
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    AppSettings reread(settings.fileName());
+    QCOMPARE(reread.certificateFile(), uri);
+    QCOMPARE(reread.keyFile(), QStringLiteral("/etc/bankid-desk/rp.pem"));
+
+    // Back to a file: the rows are the key file and the password again.
+    certificate->setText(QStringLiteral("/etc/bankid-desk/rp.p12"));
+    QVERIFY(keyLabel->text().contains(QStringLiteral("Key file")));
+    QVERIFY(passwordLabel->text().contains(QStringLiteral("Password")));
 }
 
 QTEST_MAIN(TestSettingsDialog)
