@@ -10,6 +10,7 @@
 #include "IdCardCode.h"
 #include "IdCardEvidenceVerifier.h"
 #include "IdCardScannerInput.h"
+#include "ManagedSettings.h"
 #include "OperatorMessages.h"
 #include "OutcomeBadge.h"
 #include "PersonalNumber.h"
@@ -193,6 +194,12 @@ VerifyIdCardPage::VerifyIdCardPage(AppSettings *settings, QWidget *parent)
     // The answer must read across the counter: twice the usual mark and heading.
     m_outcomeBadge->setEmphasis(2.0);
     m_ageLimitChooser->setLimit(m_settings->idCardAgeLimit());
+    // An administrator who locks the age limit (a bar: 18, a shop selling alcohol: 20) means every check at
+    // this desk uses it: the chooser is fixed, and says why.
+    if (m_settings->isLocked(SettingKey::IdCardAgeLimit)) {
+        m_ageLimitChooser->setEnabled(false);
+        m_ageLimitChooser->setToolTip(m_settings->managed().lockedDescription());
+    }
     m_cameraView->setCameraId(m_settings->idCardCamera());
     // The scanner input takes the focus whenever the page gets it (MainWindow::showTask focuses the page).
     setFocusProxy(m_scannerInput);
