@@ -48,12 +48,22 @@ public:
     QString certFile;     ///< --cert: a file, or a pkcs11: URI of a key on a token
     QString certCompanionFile; ///< --cert-file: the certificate file when --cert is a pkcs11: URI
     QString passwordEnv;  ///< --password-env: the variable's name
-    QByteArray password;  ///< its value; never logged
+    QString passwordFile; ///< --password-file: the file whose first line is the password or PIN
+    QByteArray password;  ///< the value of --password-env or --password-file; never logged
     bool hasPassword = false;
     QString language;     ///< --lang: "sv", "en" or empty
     std::optional<Flow> startFlow; ///< --start auth|sign|phone-auth
     bool fullScreenQr = false;     ///< --fullscreen-qr
     bool verbose = false;          ///< --verbose: the libraries' info logs on stderr
+    /// --once: run exactly one order (the --start task), print its outcome on stdout as one JSON object and
+    /// exit with OnceRun::ExitCode. Needs --start. --json is accepted (JSON is the one output format).
+    bool once = false;
+    bool withEvidence = false;     ///< --with-evidence (--once only): add signature and ocspResponse
+    QString personalNumber;        ///< --personal-number (--start phone-auth only): 12 digits, checked
+    std::optional<CallInitiator> callInitiator; ///< --call-initiator RP|user (with --personal-number)
+
+    /// The longest first line --password-file reads (bytes, line end excluded).
+    static constexpr int MaxPasswordFileLineBytes = 1024;
 };
 
 } // namespace bankid
