@@ -16,8 +16,11 @@ namespace bankid {
 /// The desk app's command line, parsed and checked. Every option overrides the saved settings for this
 /// run only; nothing given on the command line is written back.
 ///
-/// Contract: parse() never takes a password from argv (only --password-env VAR names where it is), so it
-/// never shows in `ps` or shell history. An error is one sentence naming the option; main() prints it on
+/// Contract: parse() never takes a password from argv (only --password-env VAR or --password-file FILE name
+/// where it is), so it never shows in `ps` or shell history. --password-file reads the first line of the file
+/// (trailing CR/LF removed, at most MaxPasswordFileLineBytes). --cert-file needs --cert with a pkcs11: URI.
+/// --personal-number (checked like the Identify caller page: 12- or 10-digit forms, date, check digit) needs
+/// --start phone-auth and --call-initiator; --once needs --start; --json and --with-evidence need --once. An error is one sentence naming the option; main() prints it on
 /// stderr and exits with status 2.
 ///
 /// \code

@@ -4,6 +4,7 @@
 #include "DeskOptions.h"
 #include "MainWindow.h"
 #include "OnceRun.h"
+#include "ReservedStandardOutput.h"
 #include "TerminationSignals.h"
 #include "Translations.h"
 
@@ -155,13 +156,17 @@ int main(int argc, char *argv[])
         window.close();
     });
 
-    // --once: stdout carries the one JSON object and nothing else (Qt's messages go to stderr).
+    // --once: stdout carries the one JSON object and nothing else. Qt's messages go to stderr anyway; anything
+    // else that writes to descriptor 1 (a library, a plugin) is sent there too.
     QFile standardOutput;
     std::unique_ptr<bankid::OnceRun> once;
     if (options.once) {
         QApplication::setQuitOnLastWindowClosed(false); // the exit code is OnceRun's
-        if (!standardOutput.open(stdout, QIODevice::WriteOnly)) {
-            std::fprintf(stderr, "bankid-desk: cannot write to standard output\n");
+        bankid::ReservedStandardOutput reserved;
+        QString error;
+        if (!reserved.reserve(&error)
+            || !standardOutput.open(reserved.descriptor(), QIODevice::WriteOnly, QFileDevice::AutoCloseHandle)) {
+            std::fprintf(stderr, "bankid-desk: %s\n", qPrintable(error.isEmpty() ? standardOutput.errorString() : error));
             return bankid::OnceRun::Usage;
         }
         once = std::make_unique<bankid::OnceRun>(&window, &connections, options, &standardOutput);
