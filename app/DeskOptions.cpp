@@ -48,7 +48,9 @@ QString DeskOptions::parse(const QStringList &arguments)
 
     if (!parser.parse(arguments))
         return parser.errorText();
-    if (parser.isSet(QStringLiteral("help"))) {
+    // --help-all (added by addHelpOption) would list Qt's GUI options, which only QCommandLineParser::process()
+    // prints (and exits): here it shows the desk's help like --help, so it never opens a window.
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
         helpRequested = true;
         helpText = parser.helpText();
         return {};
