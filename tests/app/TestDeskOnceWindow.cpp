@@ -9,10 +9,13 @@
 #include "OnceRun.h"
 #include "OrderView.h"
 #include "ScriptedDeskFixture.h"
+#include "SignTextPage.h"
 
 #include <QBuffer>
 #include <QElapsedTimer>
 #include <QJsonDocument>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -33,12 +36,13 @@ private slots:
     void completionPrintsTheIdentity_data();
     void completionPrintsTheIdentity();
     void startFailedIsNotRestarted();
+    void signWaitsForTheOperatorsText();
     void exitCodeForEachFailure_data();
     void exitCodeForEachFailure();
 
 private:
     /// A shown single-order window for --start auth --once, its OnceRun writing into m_output.
-    void openOnceWindow(bool withEvidence = false);
+    void openOnceWindow(bool withEvidence = false, const QString &task = QStringLiteral("auth"));
 
     test::ScriptedDeskFixture m_desk;
     std::unique_ptr<MainWindow> m_window;
@@ -81,10 +85,10 @@ void TestDeskOnceWindow::cleanupTestCase()
     m_desk.tearDown();
 }
 
-void TestDeskOnceWindow::openOnceWindow(bool withEvidence)
+void TestDeskOnceWindow::openOnceWindow(bool withEvidence, const QString &task)
 {
     DeskOptions options;
-    QStringList arguments{QStringLiteral("bankid-desk"), QStringLiteral("--start"), QStringLiteral("auth"),
+    QStringList arguments{QStringLiteral("bankid-desk"), QStringLiteral("--start"), task,
                           QStringLiteral("--once"), QStringLiteral("--json")};
     if (withEvidence)
         arguments << QStringLiteral("--with-evidence");
@@ -200,6 +204,32 @@ void TestDeskOnceWindow::startFailedIsNotRestarted()
     QTest::qWait(500);
     QCOMPARE(m_desk.requestsTo(QStringLiteral("auth")).size(), 1);
     QCOMPARE(finished.size(), 1);
+}
+
+// --start sign --once: the Sign text page waits for the operator's text; its Sign starts the one order, and
+// the identity comes out with flow "sign".
+void TestDeskOnceWindow::signWaitsForTheOperatorsText()
+{
+    m_desk.script(QStringLiteral("collect"), [](const QJsonObject &body) {
+        return test::ScriptedDeskFixture::complete(body, QStringLiteral("low"));
+    });
+    openOnceWindow(false, QStringLiteral("sign"));
+    QSignalSpy finished(m_once.get(), &OnceRun::finished);
+    QTRY_COMPARE(m_window->currentPage(), static_cast<QWidget *>(m_window->signTextPage()));
+    QTest::qWait(300);
+    QCOMPARE(m_desk.requestsTo(QStringLiteral("sign")).size(), 0);
+    auto *text = m_window->signTextPage()->findChild<QPlainTextEdit *>(QStringLiteral("textPlainTextEdit"));
+    auto *sign = m_window->signTextPage()->findChild<QPushButton *>(QStringLiteral("signPushButton"));
+    QVERIFY(text && sign);
+    text->setPlainText(QStringLiteral("I accept the terms of ticket 4711."));
+    QTRY_VERIFY(sign->isEnabled());
+    sign->click();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 15000);
+    QCOMPARE(finished.first().first().toInt(), int(OnceRun::Verified));
+    const QJsonObject json = QJsonDocument::fromJson(m_output.data()).object();
+    QCOMPARE(json.value(QLatin1String("flow")).toString(), QStringLiteral("sign"));
+    QCOMPARE(json.value(QLatin1String("personalNumber")).toString(), QStringLiteral("199001012385"));
+    QCOMPARE(m_desk.requestsTo(QStringLiteral("sign")).size(), 1);
 }
 
 void TestDeskOnceWindow::exitCodeForEachFailure_data()
