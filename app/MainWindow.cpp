@@ -100,6 +100,7 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     , m_options(options)
     , m_fullScreenWithFirstOrder(options.fullScreenQr)
     , m_pendingStart(options.startFlow)
+    , m_singleOrder(options.once)
     , m_taskListWidget(new QListWidget(this))
     , m_stackedWidget(new CurrentPageStack(this))
     , m_warningBar(new ConnectionWarningBar(this))
@@ -203,6 +204,14 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     createActions();
     createMenus();
     menuBar()->setCornerWidget(m_environmentBadge, Qt::TopRightCorner);
+    if (m_singleOrder) {
+        // Another task or new settings would end the one order: nothing but that order in this window.
+        m_taskListWidget->setEnabled(false);
+        for (QAction *action : m_taskActions)
+            if (action)
+                action->setEnabled(false);
+        m_settingsAction->setEnabled(false);
+    }
     connect(m_warningBar, &ConnectionWarningBar::settingsRequested, this, &MainWindow::onSettings);
 
     connect(m_taskListWidget, &QListWidget::currentRowChanged, this, &MainWindow::onTaskRowChanged);
@@ -415,7 +424,14 @@ void MainWindow::startTask(Flow flow)
     case Flow::PhoneAuth:
     case Flow::PhoneSign:
         showTask(Task::Caller);
-        if (m_callerPage->canStart())
+        if (flow == Flow::PhoneAuth && !m_options.personalNumber.isEmpty() && m_options.callInitiator) {
+            // --personal-number (checked by DeskOptions) and --call-initiator: no page input needed.
+            OrderRequest request;
+            request.flow = Flow::PhoneAuth;
+            request.personalNumber = m_options.personalNumber;
+            request.callInitiator = *m_options.callInitiator;
+            startOrderFor(request, StartMethod::Phone, std::nullopt, StartedBy::CommandLine);
+        } else if (m_callerPage->canStart())
             startOrderFor(m_callerPage->request(), StartMethod::Phone, std::nullopt, StartedBy::CommandLine);
         else
             statusBar()->showMessage(tr("Enter the caller's personal number, then press Start."));
@@ -506,6 +522,11 @@ void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
         statusBar()->showMessage(tr("No order was started: not connected to BankID."), 5000);
         return;
     }
+    if (m_singleOrder && m_orderStarted) {
+        qCInfo(lcDesk) << "single-order mode: no second order";
+        return;
+    }
+    m_orderStarted = true;
     endSession();
 
     OrderRequest order = request;
@@ -518,7 +539,8 @@ void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
     OrderSession::Options sessionOptions;
     sessionOptions.startMethod = isPhoneFlow(order.flow) ? StartMethod::Phone : method;
     sessionOptions.pollIntervalMs = m_settings->pollIntervalSeconds() * 1000;
-    sessionOptions.maxAutoRestarts = isPhoneFlow(order.flow) ? 0 : m_settings->autoRestarts();
+    // Single-order mode: a restart would be a second order (OnceRun reports the startFailed instead).
+    sessionOptions.maxAutoRestarts = isPhoneFlow(order.flow) || m_singleOrder ? 0 : m_settings->autoRestarts();
 
     m_lastRequest = request;
     m_sentRequest = order;
@@ -549,6 +571,7 @@ void MainWindow::startOrderFor(const OrderRequest &request, StartMethod method,
     // After the OrderView's own connection, so its message is already updated when this runs.
     connect(session, &OrderSession::hintChanged, this, &MainWindow::onSessionHintChanged);
     connect(session, &OrderSession::failed, this, &MainWindow::onSessionHintChanged);
+    connect(session, &OrderSession::failed, this, &MainWindow::orderFailed);
     m_stackedWidget->setCurrentWidget(m_orderView);
     qCInfo(lcDesk).noquote() << "starting" << flowName(order.flow) << "order"
                              << (isPhoneFlow(order.flow) ? PersonalNumber::mask(order.personalNumber) : QString());
@@ -622,6 +645,7 @@ void MainWindow::onCompleted(const CompletionData &completion)
     m_resultView->setFocus();
     if (m_fullScreen)
         m_fullScreen->close();
+    emit orderCompleted(completion);
 }
 
 void MainWindow::writeReceipt()
@@ -660,6 +684,10 @@ void MainWindow::writeReceipt()
 
 void MainWindow::onCancelRequested()
 {
+    if (m_singleOrder) {
+        close(); // closeEvent cancels at BankID and waits for the answer, then closed()
+        return;
+    }
     showTask(m_task); // ends the session: its /cancel goes out
 }
 
@@ -670,6 +698,8 @@ void MainWindow::onRetryRequested()
 
 void MainWindow::onSwitchStartMethod(StartMethod method)
 {
+    if (m_singleOrder)
+        return; // a new start method is a new order
     // One start method per order: the current order is cancelled and a new one started.
     startOrderFor(m_lastRequest, method, m_document);
 }
@@ -858,6 +888,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     if (m_fullScreen)
         m_fullScreen->close();
     event->accept();
+    emit closed();
 }
 
 void MainWindow::waitForCallsInFlight()

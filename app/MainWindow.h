@@ -75,6 +75,13 @@ class VerifyReceiptPage;
 /// - The EnvironmentBadge (SIMULATOR / TEST / PRODUCTION / CUSTOM) sits in the menu bar's corner and is
 ///   repeated in the window title.
 /// - Every text is re-translated on QEvent::LanguageChange; View > Language switches live.
+/// - Single-order mode (DeskOptions::once, for OnceRun): exactly one order is started in this window's life
+///   (--start's, or the first a page asks for); no auto-restart, Try again and the start-method switch are
+///   ignored, the task list, the task shortcuts and Settings are disabled (each would end the order), and
+///   the order's Cancel (Esc) closes the window, so it is cancelled at BankID first like any close.
+/// - orderCompleted() / orderFailed() tell what became of each order (after the ResultView / OrderView
+///   show it); closed() follows an accepted closeEvent, after the order was cancelled at BankID and the
+///   calls in flight were answered or timed out.
 ///
 /// \code
 ///   bankid::MainWindow window(&connections, &settings, options);
@@ -139,6 +146,20 @@ public:
     EnvironmentBadge *environmentBadge() const { return m_environmentBadge; }
     /// True while orders may start: the ConnectionManager is ready.
     bool connectionUsable() const;
+    /// Single-order mode (see the class contract): DeskOptions::once.
+    bool singleOrder() const { return m_singleOrder; }
+    /// The current (or last) order's flow, orderRef and times, as the ResultView got them.
+    const ResultContext &resultContext() const { return m_context; }
+
+signals:
+    /// The current order completed (emitted after the ResultView shows it; resultContext() is filled).
+    void orderCompleted(const bankid::CompletionData &completion);
+    /// The current order failed: a failed hintCode, an error, the deadline or a risk block. Not emitted for
+    /// an order this window cancelled.
+    void orderFailed(const bankid::OrderFailure &failure);
+    /// The window accepted a close: its order is cancelled at BankID and no call is in flight any more (or
+    /// the wait timed out).
+    void closed();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -214,6 +235,8 @@ private:
     bool m_fullScreenWithFirstOrder = false;
     std::optional<Flow> m_pendingStart;
     std::optional<UrlOpener> m_injectedUrlOpener;
+    bool m_singleOrder = false;  ///< DeskOptions::once
+    bool m_orderStarted = false; ///< an order was started (single-order mode allows one)
 
     QListWidget *m_taskListWidget;
     QStackedWidget *m_stackedWidget;
