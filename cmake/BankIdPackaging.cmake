@@ -14,6 +14,12 @@
 #
 # The version (package, man pages, metainfo, changelog) is the CMake project version, like BankIdVersion.h.
 
+# The package is the desk: a build without it (BANKID_BUILD_DESK=OFF, core + CLI only) makes no .deb.
+if(NOT TARGET bankid-desk)
+  message(STATUS "No Debian package: bankid-desk is not built (the .deb needs the desk)")
+  return()
+endif()
+
 include(GNUInstallDirs)
 
 set(BANKID_PACKAGE_NAME bankid-desk)

@@ -9,7 +9,7 @@
 #                                                  (when installed), the manual pages, lintian (no E: line)
 #
 # Exit 0 = passed, 1 = a check failed (the line before says which), 77 = skipped (the reason is printed):
-# cpack, dpkg-deb or the CPack configuration (cmake/BankIdPackaging.cmake) missing.
+# cpack, dpkg-deb or the CPack configuration (cmake/BankIdPackaging.cmake; none without the desk) missing.
 # Every step prints its wall time, so a slow step shows in the ctest log.
 set -u
 
@@ -70,7 +70,7 @@ fi
 # --- deb: build the package ---------------------------------------------------------------------------------
 command -v cpack >/dev/null || skip "cpack is not installed (package cmake)"
 command -v dpkg-deb >/dev/null || skip "dpkg-deb is not installed (package dpkg)"
-[ -f "$build/CPackConfig.cmake" ] || skip "$build/CPackConfig.cmake is missing: the top-level CMakeLists.txt does not include cmake/BankIdPackaging.cmake"
+[ -f "$build/CPackConfig.cmake" ] || skip "$build/CPackConfig.cmake is missing: a build without the desk (BANKID_BUILD_DESK=OFF), or the top-level CMakeLists.txt does not include cmake/BankIdPackaging.cmake"
 arch=$(dpkg --print-architecture)
 deb_name="bankid-desk_${version}_${arch}.deb"
 
