@@ -1,4 +1,5 @@
 #include "AboutDialog.h"
+#include "BankIdVersion.h"
 
 #include "DeskOptions.h"
 
@@ -53,7 +54,7 @@ AboutDialog::AboutDialog(const QString &environmentName, QWidget *parent)
 QString AboutDialog::versionsText() const
 {
     return tr("BankID Desk %1\nQt %2 (built with %3)\n%4\nEnvironment: %5")
-        .arg(QStringLiteral(BANKID_DESK_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
+        .arg(QStringLiteral(BANKID_VERSION), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
              QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION)), m_environmentName);
 }
 

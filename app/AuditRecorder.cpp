@@ -1,4 +1,5 @@
 #include "AuditRecorder.h"
+#include "BankIdVersion.h"
 
 #include "OrderFailure.h"
 #include "OrderSession.h"
@@ -40,7 +41,7 @@ void AuditRecorder::track(OrderSession *session, const OrderRequest &request, co
     tracked.entry.flow = flowName(request.flow);
     tracked.entry.environment = environment;
     tracked.entry.startedAt = QDateTime::currentDateTimeUtc();
-    tracked.entry.appVersion = QStringLiteral(BANKID_DESK_VERSION);
+    tracked.entry.appVersion = QStringLiteral(BANKID_VERSION);
     tracked.personalNumber = isPhoneFlow(request.flow) ? request.personalNumber : request.requirement.personalNumber;
     m_tracked.insert(session, tracked);
 
@@ -77,7 +78,7 @@ void AuditRecorder::recordIdCardVerification(const IdCardRecord &record)
     entry.flow = QStringLiteral("verify-id-card");
     entry.environment = record.environment;
     entry.startedAt = record.requestedAt.toUTC();
-    entry.appVersion = QStringLiteral(BANKID_DESK_VERSION);
+    entry.appVersion = QStringLiteral(BANKID_VERSION);
     entry.outcome = record.outcome;
     entry.orderRef = record.verificationId;
     if (record.outcome == AuditEntry::Outcome::Error) {

@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "BankIdVersion.h"
 
 #include "AboutDialog.h"
 #include "AppSettings.h"
@@ -140,7 +141,17 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     m_taskListWidget->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_taskListWidget->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_taskListWidget->setTextElideMode(Qt::ElideNone);
-    m_taskListWidget->setCurrentRow(0);
+    // Tasks the administrator did not allow at this desk (ManagedSettings) are not shown at all; the window
+    // opens on the first allowed one.
+    for (int row = 0; row < TaskCount; ++row)
+        m_taskListWidget->item(row)->setHidden(!isTaskAllowed(static_cast<Task>(row)));
+    for (int row = 0; row < TaskCount; ++row) {
+        if (isTaskAllowed(static_cast<Task>(row))) {
+            m_task = static_cast<Task>(row);
+            break;
+        }
+    }
+    m_taskListWidget->setCurrentRow(static_cast<int>(m_task));
 
     m_stackedWidget->addWidget(m_loginPage);
     m_stackedWidget->addWidget(m_callerPage);
@@ -150,6 +161,7 @@ MainWindow::MainWindow(ConnectionManager *connections, AppSettings *settings, co
     m_stackedWidget->addWidget(m_idCardPage);
     m_stackedWidget->addWidget(m_orderView);
     m_stackedWidget->addWidget(m_resultView);
+    m_stackedWidget->setCurrentWidget(pageFor(m_task)); // the first allowed task
 
     // The pages scroll rather than push the window past a small screen (1366x768 at 150 %: 911x512
     // logical pixels); at the usual sizes no scrollbar shows.
@@ -317,6 +329,9 @@ void MainWindow::createActions()
         connect(m_taskActions[row], &QAction::triggered, this, [this, row] {
             showTask(static_cast<Task>(row));
         });
+        // A task the administrator did not allow has no menu entry and no shortcut.
+        m_taskActions[row]->setVisible(isTaskAllowed(static_cast<Task>(row)));
+        m_taskActions[row]->setEnabled(isTaskAllowed(static_cast<Task>(row)));
     }
 
     m_fullScreenAction = new QAction(this);
@@ -389,8 +404,17 @@ QWidget *MainWindow::currentPage() const
     return m_stackedWidget->currentWidget();
 }
 
+bool MainWindow::isTaskAllowed(Task task) const
+{
+    return m_settings->isTaskAllowed(AppSettings::taskKeys().value(static_cast<int>(task)));
+}
+
 void MainWindow::showTask(Task task)
 {
+    if (!isTaskAllowed(task)) {
+        statusBar()->showMessage(tr("This task is not allowed at this desk (set by the administrator)."));
+        return;
+    }
     endSession();
     m_task = task;
     {
@@ -658,7 +682,7 @@ void MainWindow::writeReceipt()
     receipt.startedAt = m_context.startedAt;
     receipt.completedAt = m_context.completedAt;
     receipt.application = QStringLiteral("bankid-desk");
-    receipt.applicationVersion = QStringLiteral(BANKID_DESK_VERSION);
+    receipt.applicationVersion = QStringLiteral(BANKID_VERSION);
 
     QString error;
     const QString written = ReceiptWriter::write(receipt, m_document->path, &error);
@@ -740,10 +764,12 @@ void MainWindow::onConnectionFailed(const QString &message)
 void MainWindow::onPasswordRequired(const QString &certificatePath, const QString &problem)
 {
     bool ok = false;
+    // A key on a token (a pkcs11: URI) is unlocked with the token's PIN, not a file password.
+    const bool token = ConnectionManager::isTokenLocation(certificatePath);
     const QString label = (problem.isEmpty() ? QString() : problem + QStringLiteral("\n\n"))
-        + tr("Password for the RP certificate %1:").arg(certificatePath);
-    const QString password = QInputDialog::getText(this, tr("Certificate password"), label, QLineEdit::Password,
-                                                   QString(), &ok);
+        + (token ? tr("PIN for the token %1:") : tr("Password for the RP certificate %1:")).arg(certificatePath);
+    const QString password = QInputDialog::getText(this, token ? tr("Token PIN") : tr("Certificate password"), label,
+                                                   QLineEdit::Password, QString(), &ok);
     if (ok)
         m_connections->supplyPassword(password.toUtf8(), m_settings->rememberPassword());
     else
@@ -958,6 +984,8 @@ void MainWindow::fitTaskListToContent()
     int width = 0;
     int height = 0;
     for (int row = 0; row < m_taskListWidget->count(); ++row) {
+        if (m_taskListWidget->item(row)->isHidden())
+            continue;
         width = qMax(width, m_taskListWidget->sizeHintForColumn(0));
         height += m_taskListWidget->sizeHintForRow(row) + 2 * m_taskListWidget->spacing();
     }

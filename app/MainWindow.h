@@ -110,6 +110,8 @@ public:
 
     /// Shows a task page; cancels a pending order first.
     void showTask(Task task);
+    /// Whether the administrator allows `task` at this desk (AppSettings::isTaskAllowed).
+    bool isTaskAllowed(Task task) const;
     Task currentTask() const { return m_task; }
     /// Starts an order (the pages' startRequested lands here). Cancels any pending order first.
     void startOrder(const bankid::OrderRequest &request, bankid::StartMethod method);

@@ -1,7 +1,9 @@
 // bankid-desk: the BankID Relying Party desk app. See DeskOptions for the command line and README.
 #include "AppSettings.h"
+#include "BankIdVersion.h"
 #include "ConnectionManager.h"
 #include "DeskOptions.h"
+#include "LockedOptions.h"
 #include "MainWindow.h"
 #include "OnceRun.h"
 #include "ReservedStandardOutput.h"
@@ -24,7 +26,7 @@ void setApplicationNames()
 {
     QCoreApplication::setApplicationName(QStringLiteral("bankid-desk"));
     QCoreApplication::setOrganizationName(QStringLiteral("BankID Desk"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(BANKID_DESK_VERSION));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BANKID_VERSION));
 }
 
 /// --lang, else the saved choice, else the system language.
@@ -81,7 +83,7 @@ Parsed parseAndReport(bankid::DeskOptions &options, const QStringList &arguments
         return Parsed::Exit;
     }
     if (options.versionRequested) {
-        std::fprintf(stdout, "bankid-desk %s\n", BANKID_DESK_VERSION);
+        std::fprintf(stdout, "bankid-desk %s\n", BANKID_VERSION);
         *status = 0;
         return Parsed::Exit;
     }
@@ -117,6 +119,13 @@ int main(int argc, char *argv[])
             return status;
         case Parsed::Run:
             parsed = true;
+            // An option that would change what the administrator locked is refused here, before anything
+            // (a window, a connection) starts, and with no display needed.
+            if (const QString refused = bankid::LockedOptions::refusal(options, bankid::AppSettings()); !refused.isEmpty()) {
+                std::fprintf(stderr, "bankid-desk: %s\n", refused.toUtf8().constData());
+                bankid::Translations::remove();
+                return bankid::OnceRun::Usage;
+            }
             break;
         case Parsed::Retry:
             options = bankid::DeskOptions();
@@ -143,6 +152,10 @@ int main(int argc, char *argv[])
         QLoggingCategory::setFilterRules(QStringLiteral("bankid.*.info=false\nbankid.*.debug=false"));
 
     bankid::AppSettings settings;
+    if (const QString refused = bankid::LockedOptions::refusal(options, settings); !refused.isEmpty()) {
+        std::fprintf(stderr, "bankid-desk: %s\n", refused.toUtf8().constData()); // the first parse was retried
+        return bankid::OnceRun::Usage;
+    }
     bankid::Translations::install(chosenLocale(options.language, settings));
 
     bankid::ConnectionManager connections(&settings, options);

@@ -1,4 +1,5 @@
 // bankid-cli: BankID orders from a terminal. See CliOptions for the command line and README for examples.
+#include "BankIdVersion.h"
 #include "CliApplication.h"
 #include "CliOptions.h"
 #include "TerminalSafeText.h"
@@ -42,7 +43,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("bankid-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("BankID Desk"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(BANKID_DESK_VERSION));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BANKID_VERSION));
 
     bankid::CliOptions options;
     if (const QString problem = options.parse(QCoreApplication::arguments()); !problem.isEmpty()) {

@@ -1,5 +1,6 @@
 // bankid-simulator: serves the BankID RP API v6.0 simulator until SIGINT/SIGTERM (see README.md).
 
+#include "BankIdVersion.h"
 #include "FaultRule.h"
 #include "Simulator.h"
 
@@ -48,10 +49,14 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("bankid-simulator"));
     QCoreApplication::setOrganizationName(QStringLiteral("BankIdDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BANKID_VERSION));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("A local BankID RP API v6.0 server over mutual TLS (see simulator/README.md)."));
+    parser.setApplicationDescription(QStringLiteral("A local BankID RP API v6.0 server over mutual TLS (see the bankid-simulator(1) manual page)."));
     parser.addHelpOption();
+    // --help and --version print and exit in parser.process() below, before any certificate or socket work
+    // (and with no display: this is a QCoreApplication).
+    parser.addVersionOption();
     const QCommandLineOption stateDir(QStringLiteral("state-dir"),
                                       QStringLiteral("Folder for ca.pem, server and client certificates "
                                                      "(default: <AppDataLocation>/bankid-simulator)."),

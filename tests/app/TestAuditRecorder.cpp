@@ -2,6 +2,7 @@
 // mutual TLS on loopback) each leave exactly one entry (masked number + keyed hash, hint sequence, outcome),
 // and View > Audit log…'s Verify reports OK, then the tampered line.
 #include "AuditLog.h"
+#include "BankIdVersion.h"
 #include "AuditLogDialog.h"
 #include "AuditRecorder.h"
 #include "AuditVerifier.h"
@@ -165,7 +166,7 @@ void TestAuditRecorder::deskOrderLeavesOneEntry()
     QCOMPARE(entry.outcomeDetail, detail);
     QCOMPARE(entry.operatorName, AuditEntry::currentOperator());
     QCOMPARE(entry.environment, QStringLiteral("simulator"));
-    QCOMPARE(entry.appVersion, QStringLiteral(BANKID_DESK_VERSION));
+    QCOMPARE(entry.appVersion, QStringLiteral(BANKID_VERSION));
     QVERIFY(!entry.orderRef.isEmpty());
     QVERIFY(entry.startedAt.isValid() && entry.finishedAt >= entry.startedAt);
     for (const QString &hint : hintsContain)

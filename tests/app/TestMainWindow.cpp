@@ -22,9 +22,11 @@
 #include "UrlOpener.h"
 #include "UserMessages.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -32,8 +34,9 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
-#include <QStatusBar>
+#include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -60,6 +63,7 @@ private slots:
     void phoneAuth();
     void collectFaultShowsRfa5();
     void languageSwitchIsLive();
+    void tasksTheAdministratorDidNotAllowAreHidden();
     void screenshots_data();
     void screenshots();
 
@@ -348,6 +352,49 @@ void TestMainWindow::collectFaultShowsRfa5()
     QVERIFY(retry && retry->isVisible());
     QTest::mouseClick(retry, Qt::LeftButton); // the fault was used up: the new order runs
     QVERIFY(!m_desk.waitPending().isEmpty());
+}
+
+void TestMainWindow::tasksTheAdministratorDidNotAllowAreHidden()
+{
+    // An administrator's system file that allows two tasks: the others have no row, no menu entry and no
+    // shortcut, and the window opens on the first allowed task.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile system(dir.filePath(QStringLiteral("system.conf")));
+    QVERIFY(system.open(QIODevice::WriteOnly));
+    system.write("[ui]\nallowedTasks=verify-receipt, verify-id-card\n"
+                 "[locked]\nkeys=ui/allowedTasks\nreason=\"Front desk: receipts and ID cards only.\"\n");
+    system.close();
+    AppSettings settings(dir.filePath(QStringLiteral("user.ini")), system.fileName());
+    QVERIFY(!settings.isTaskAllowed(QStringLiteral("login")));
+    QVERIFY(settings.isTaskAllowed(QStringLiteral("verify-id-card")));
+
+    MainWindow window(m_desk.connections(), &settings, DeskOptions());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *tasks = window.findChild<QListWidget *>(QStringLiteral("taskListWidget"));
+    QVERIFY(tasks);
+    QStringList shown;
+    for (int row = 0; row < tasks->count(); ++row) {
+        if (!tasks->item(row)->isHidden())
+            shown << AppSettings::taskKeys().at(row);
+    }
+    QCOMPARE(shown, (QStringList{QStringLiteral("verify-receipt"), QStringLiteral("verify-id-card")}));
+    QCOMPARE(tasks->currentRow(), static_cast<int>(MainWindow::Task::Verify));
+    auto *pages = window.findChild<QStackedWidget *>(QStringLiteral("pagesStackedWidget"));
+    QVERIFY(pages);
+    QVERIFY(pages->currentWidget()->inherits("bankid::VerifyReceiptPage"));
+
+    auto *loginAction = window.findChild<QAction *>(QStringLiteral("taskAction1"));
+    QVERIFY(loginAction);
+    QVERIFY(!loginAction->isVisible());
+    QVERIFY(!loginAction->isEnabled());
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier); // no shortcut: nothing changes
+    QVERIFY(pages->currentWidget()->inherits("bankid::VerifyReceiptPage"));
+    window.showTask(MainWindow::Task::Login); // a programmatic switch is refused too
+    QVERIFY(pages->currentWidget()->inherits("bankid::VerifyReceiptPage"));
+    window.showTask(MainWindow::Task::IdCard);
+    QVERIFY(pages->currentWidget()->inherits("bankid::VerifyIdCardPage"));
 }
 
 void TestMainWindow::languageSwitchIsLive()
