@@ -82,8 +82,8 @@ QString CliOptions::parse(const QStringList &arguments)
         {QStringLiteral("cert-file"), tr("Certificate file (PEM or DER) for a --cert pkcs11: URI, when the "
                                          "certificate is not on the token."), QStringLiteral("FILE")},
         {QStringLiteral("key"), tr("PEM private key, when not inside the --cert file."), QStringLiteral("FILE")},
-        {QStringLiteral("password-env"), tr("Read the certificate password from this environment variable."), QStringLiteral("VAR")},
-        {QStringLiteral("password-file"), tr("Read the certificate password from this file."), QStringLiteral("FILE")},
+        {QStringLiteral("password-env"), tr("Read the certificate password (or the token PIN) from this environment variable."), QStringLiteral("VAR")},
+        {QStringLiteral("password-file"), tr("Read the certificate password (or the token PIN) from this file."), QStringLiteral("FILE")},
         {QStringLiteral("end-user-ip"), tr("endUserIp to send (default: this machine's address)."), QStringLiteral("IP")},
         {QStringLiteral("text"), tr("Text shown to the person in the BankID app (userVisibleData)."), QStringLiteral("TEXT")},
         {QStringLiteral("markdown"), tr("Send --text as simpleMarkdownV1.")},
