@@ -93,7 +93,9 @@ void TestPkcs11Cli::authWithTokenKeyAndTokenCertificate()
                                         + QStringList{QStringLiteral("--cert"), QStringLiteral("pkcs11:token=Desk;object=rp"),
                                                       QStringLiteral("--password-env"), PinVariable, QStringLiteral("--json")},
                                     Pin);
-    QVERIFY2(result.finished && result.exitCode == 0, result.describe().constData());
+    // stderr first: the JSON on stdout is long and QTest cuts long messages.
+    QVERIFY2(result.finished && result.exitCode == 0,
+             qPrintable(QStringLiteral("exit %1, stderr: %2").arg(result.exitCode).arg(result.err.right(3000))));
     QVERIFY2(result.out.contains(QStringLiteral("\"complete\"")), result.describe().constData());
     QVERIFY2(!result.out.contains(Pin) && !result.err.contains(Pin), result.describe().constData());
 }
