@@ -116,12 +116,6 @@ ConnectionManager::Profile ConnectionManager::effectiveProfile() const
     return profile;
 }
 
-bool ConnectionManager::isTokenLocation(const QString &location)
-{
-    // Switch to ClientIdentity::isTokenUri(location) once core has it (RFC 7512 scheme, case-insensitive).
-    return location.trimmed().startsWith(QLatin1String("pkcs11:"), Qt::CaseInsensitive);
-}
-
 bool ConnectionManager::ensureSimulator(QString *error)
 {
     if (m_simulator && m_simulator->isRunning())

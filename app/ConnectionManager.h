@@ -63,7 +63,7 @@ public:
         DeskEnvironment environment = DeskEnvironment::Simulator;
         QString url;      ///< Custom only
         QString caFile;   ///< Custom only
-        QString certificateFile; ///< a file, or a pkcs11: URI (isTokenLocation())
+        QString certificateFile; ///< a file, or a pkcs11: URI (ClientIdentity::isTokenUri())
         QString keyFile;         ///< the PEM key file; for a token URI the certificate file (may be empty)
     };
 
@@ -81,9 +81,6 @@ public:
     /// The profile from the settings with the command line applied, except where the administrator locked
     /// a setting (the locked value wins; see LockedOptions).
     Profile effectiveProfile() const;
-    /// Whether a certificate location names a key on a token (a pkcs11: URI) rather than a file: then
-    /// Profile::keyFile is the certificate file (empty: read from the token) and the password is the PIN.
-    static bool isTokenLocation(const QString &location);
     /// (Re)builds the connection; see the class contract.
     void configure();
     /// The answer to passwordRequired(); `remember` stores it in the keychain (when available).

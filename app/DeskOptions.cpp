@@ -1,5 +1,6 @@
 #include "DeskOptions.h"
 
+#include "ClientIdentity.h"
 #include "PersonalNumber.h"
 
 #include <QCommandLineParser>
@@ -97,7 +98,7 @@ QString DeskOptions::parse(const QStringList &arguments)
         if (!parser.isSet(QStringLiteral("cert")))
             return tr("--cert-file only applies with --cert pkcs11:… (the certificate of a key on a token)");
         // RFC 7512: the scheme is case-insensitive (ClientIdentity::isTokenUri says the same).
-        if (!certFile.startsWith(QLatin1String("pkcs11:"), Qt::CaseInsensitive))
+        if (!ClientIdentity::isTokenUri(certFile))
             return tr("--cert-file only applies when --cert is a pkcs11: URI; '%1' is a file that holds its own certificate")
                 .arg(certFile);
         if (certCompanionFile.isEmpty())

@@ -765,7 +765,7 @@ void MainWindow::onPasswordRequired(const QString &certificatePath, const QStrin
 {
     bool ok = false;
     // A key on a token (a pkcs11: URI) is unlocked with the token's PIN, not a file password.
-    const bool token = ConnectionManager::isTokenLocation(certificatePath);
+    const bool token = ClientIdentity::isTokenUri(certificatePath);
     const QString label = (problem.isEmpty() ? QString() : problem + QStringLiteral("\n\n"))
         + (token ? tr("PIN for the token %1:") : tr("Password for the RP certificate %1:")).arg(certificatePath);
     const QString password = QInputDialog::getText(this, token ? tr("Token PIN") : tr("Certificate password"), label,

@@ -556,7 +556,7 @@ void SettingsDialog::retranslateUi()
 
 bool SettingsDialog::isTokenLocation() const
 {
-    return ConnectionManager::isTokenLocation(m_certificateLineEdit->text());
+    return ClientIdentity::isTokenUri(m_certificateLineEdit->text().trimmed());
 }
 
 void SettingsDialog::updateCertificateRows()

@@ -24,8 +24,8 @@ class PasswordStore;
 /// The settings dialog: environment, RP certificate (with its details and expiry warning), endUserIp,
 /// language, poll interval (never below the core's 2 s floor), auto-restarts, returnRisk and "Test connection".
 ///
-/// The certificate location is a file or a pkcs11: URI of a key on a token (ConnectionManager::
-/// isTokenLocation()); for a URI the second row is the certificate file (empty: read from the token) and the
+/// The certificate location is a file or a pkcs11: URI of a key on a token (ClientIdentity::isTokenUri());
+/// for a URI the second row is the certificate file (empty: read from the token) and the
 /// password is the token's PIN. A setting the administrator locked (ManagedSettings) shows its value
 /// read-only or disabled, its label says "(locked)", and its tooltip and accessible description give the
 /// administrator's reason; a notice at the top says the same and lists locked settings not shown here.

@@ -265,7 +265,10 @@ bool CliApplication::connectToServer()
             }
             config.caCertificates = *roots;
         }
-        config.identity = ClientIdentity::load(m_options.certFile, m_options.password, m_options.keyFile);
+        // A pkcs11: URI takes the certificate file (--cert-file) where a PEM certificate takes its key file.
+        config.identity = ClientIdentity::load(m_options.certFile, m_options.password,
+                                               ClientIdentity::isTokenUri(m_options.certFile) ? m_options.certCompanionFile
+                                                                                              : m_options.keyFile);
         if (config.identity.isNull()) {
             finish(ExitCode::Usage, QStringLiteral("--cert: ") + config.identity.error().message());
             return false;

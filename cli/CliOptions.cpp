@@ -1,5 +1,7 @@
 #include "CliOptions.h"
 
+#include "ClientIdentity.h"
+
 #include "AgeCheck.h"
 #include "AuditCommand.h"
 #include "BoundedFileReader.h"
@@ -73,10 +75,15 @@ QString CliOptions::parse(const QStringList &arguments)
         {QStringLiteral("env"), tr("BankID environment: test or production (default: test)."), QStringLiteral("ENV")},
         {QStringLiteral("url"), tr("Custom RP API base URL (needs --ca), e.g. https://127.0.0.1:8443/rp/v6.0; for verify-id-card the Verify API base URL, e.g. https://127.0.0.1:8443/rp/v1."), QStringLiteral("URL")},
         {QStringLiteral("ca"), tr("PEM file with the CA certificate(s) to pin for --url."), QStringLiteral("FILE")},
-        {QStringLiteral("cert"), tr("RP client certificate: PKCS#12 (.p12/.pfx) or PEM."), QStringLiteral("FILE")},
+        {QStringLiteral("cert"), tr("RP client certificate: PKCS#12 (.p12/.pfx) or PEM, or a PKCS#11 URI "
+                                    "(pkcs11:token=...;object=...) for a key on a token (the PIN then comes from "
+                                    "--password-env / --password-file; module: BANKID_PKCS11_MODULE)."),
+         QStringLiteral("FILE|URI")},
+        {QStringLiteral("cert-file"), tr("Certificate file (PEM or DER) for a --cert pkcs11: URI, when the "
+                                         "certificate is not on the token."), QStringLiteral("FILE")},
         {QStringLiteral("key"), tr("PEM private key, when not inside the --cert file."), QStringLiteral("FILE")},
-        {QStringLiteral("password-env"), tr("Read the certificate password from this environment variable."), QStringLiteral("VAR")},
-        {QStringLiteral("password-file"), tr("Read the certificate password from this file."), QStringLiteral("FILE")},
+        {QStringLiteral("password-env"), tr("Read the certificate password (or the token PIN) from this environment variable."), QStringLiteral("VAR")},
+        {QStringLiteral("password-file"), tr("Read the certificate password (or the token PIN) from this file."), QStringLiteral("FILE")},
         {QStringLiteral("end-user-ip"), tr("endUserIp to send (default: this machine's address)."), QStringLiteral("IP")},
         {QStringLiteral("text"), tr("Text shown to the person in the BankID app (userVisibleData)."), QStringLiteral("TEXT")},
         {QStringLiteral("markdown"), tr("Send --text as simpleMarkdownV1.")},
@@ -216,6 +223,14 @@ QString CliOptions::parse(const QStringList &arguments)
     caFile = parser.value(QStringLiteral("ca"));
     certFile = parser.value(QStringLiteral("cert"));
     keyFile = parser.value(QStringLiteral("key"));
+    certCompanionFile = parser.value(QStringLiteral("cert-file"));
+    const bool tokenKey = ClientIdentity::isTokenUri(certFile);
+    if (!certCompanionFile.isEmpty() && !tokenKey)
+        return tr("--cert-file is only for a key on a token: give --cert a pkcs11: URI, or put the certificate in "
+                  "--cert (and the key in --key)");
+    if (!keyFile.isEmpty() && tokenKey)
+        return tr("--key cannot be used with a --cert pkcs11: URI (the key is on the token); give the certificate "
+                  "file with --cert-file");
     if (parser.isSet(QStringLiteral("env"))) {
         const auto parsed = environmentFromName(parser.value(QStringLiteral("env")));
         if (!parsed || *parsed == Environment::Custom)

@@ -59,6 +59,7 @@ public:
     QString caFile;
     QString certFile;
     QString keyFile;
+    QString certCompanionFile; ///< --cert-file: the certificate of a key on a token (--cert pkcs11:...)
     QByteArray password; ///< from --password-env / --password-file only; never logged
 
     // The order.

@@ -3,6 +3,7 @@
 #include "BoundedFileReader.h"
 
 #include "OpenSslProviders.h"
+#include "Pkcs11KeyLoader.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -202,8 +203,15 @@ ClientIdentity ClientIdentity::failure(ClientIdentityError::Kind kind, const QSt
     return identity;
 }
 
+bool ClientIdentity::isTokenUri(const QString &location)
+{
+    return Pkcs11KeyLoader::isTokenUri(location);
+}
+
 ClientIdentity ClientIdentity::load(const QString &path, const QByteArray &password, const QString &keyPath)
 {
+    if (isTokenUri(path))
+        return loadToken(path, password, keyPath);
     ClientIdentityError readError;
     const std::optional<QByteArray> data = readFile(path, &readError);
     if (!data)
@@ -391,6 +399,55 @@ ClientIdentity ClientIdentity::loadPem(const QString &path, const QByteArray &da
     }
     return failure(ClientIdentityError::Kind::KeyMismatch, keySource,
                    QStringLiteral("no certificate in %1 matches it").arg(path));
+}
+
+ClientIdentity ClientIdentity::loadToken(const QString &uri, const QByteArray &pin, const QString &certificatePath)
+{
+    const QString shown = Pkcs11KeyLoader::displayUri(uri);
+    // The certificate file first: a typo there should not cost a PIN attempt.
+    QList<QSslCertificate> certificates;
+    if (!certificatePath.isEmpty()) {
+        ClientIdentityError readError;
+        const std::optional<QByteArray> data = readFile(certificatePath, &readError);
+        if (!data)
+            return failure(readError.kind(), certificatePath, readError.detail());
+        certificates = data->contains("-----BEGIN ") ? QSslCertificate::fromData(*data, QSsl::Pem)
+                                                     : QSslCertificate::fromData(*data, QSsl::Der);
+        if (certificates.isEmpty())
+            return failure(ClientIdentityError::Kind::NoCertificate, certificatePath,
+                           QStringLiteral("(expected a PEM or DER certificate for the token key)"));
+    }
+
+    Pkcs11KeyLoader::Result loaded = Pkcs11KeyLoader::load(uri, pin, certificatePath.isEmpty());
+    if (loaded.error.isError()) {
+        ClientIdentity identity = failure(loaded.error.kind(), loaded.error.path(), loaded.error.detail());
+        return identity;
+    }
+    if (certificatePath.isEmpty())
+        certificates = {loaded.certificate};
+
+    // The leaf is the certificate the key belongs to; every other certificate is sent as chain.
+    for (qsizetype i = 0; i < certificates.size(); ++i) {
+        if (!keyMatches(loaded.key, certificates.at(i)))
+            continue;
+        ClientIdentity identity;
+        identity.m_certificate = certificates.at(i);
+        for (qsizetype j = 0; j < certificates.size(); ++j) {
+            if (j != i)
+                identity.m_chain << certificates.at(j);
+        }
+        identity.m_privateKey = loaded.key;
+        identity.m_format = Format::Token;
+        identity.m_sourcePath = shown;
+        identity.readNames();
+        qCInfo(lcClientIdentity).noquote()
+            << "loaded client identity" << identity.subject() << "with its key on the token" << shown << "expires"
+            << identity.expiry().toString(Qt::ISODate) << "sha256" << identity.sha256Fingerprint();
+        return identity;
+    }
+    return failure(ClientIdentityError::Kind::KeyMismatch, shown,
+                   certificatePath.isEmpty() ? QStringLiteral("the certificate on the token does not match the key")
+                                             : QStringLiteral("no certificate in %1 matches it").arg(certificatePath));
 }
 
 ClientIdentity ClientIdentity::fromParts(const QSslCertificate &certificate, const QSslKey &privateKey,

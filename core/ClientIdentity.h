@@ -35,6 +35,7 @@ public:
         None,   ///< nothing loaded
         Pkcs12, ///< a DER PKCS#12 (.p12/.pfx) file
         Pem,    ///< PEM certificate(s) and a PEM private key
+        Token,  ///< the private key on a PKCS#11 token (pkcs11: URI), the certificate on it or in a file
     };
 
     /// The certificate's validity period relative to a given time (a warning state, not an error).
@@ -51,7 +52,16 @@ public:
     /// file or the encrypted PEM key (empty for none). OpenSSL decodes the key and hands it to Qt by
     /// handle; it is never re-encoded. Legacy PKCS#12 (RC2/3DES) loads OpenSSL's legacy provider
     /// (OpenSslProviders::ensureLegacyLoaded()) when, and only when, the default algorithms cannot read it.
+    ///
+    /// When `path` is a PKCS#11 URI (isTokenUri(), RFC 7512, e.g. "pkcs11:token=RP;object=rp-key"), the private
+    /// key stays on the token and is used through OpenSSL's pkcs11 engine (Pkcs11KeyLoader); `password` is the
+    /// token's user PIN (a wrong or missing one is Kind::WrongPassword, like a PKCS#12 password) and `keyPath`
+    /// is then the certificate file (PEM or DER; further PEM certificates are the chain), or empty to read
+    /// the certificate object with the same label/id from the token.
     static ClientIdentity load(const QString &path, const QByteArray &password, const QString &keyPath = {});
+
+    /// True when `location` is a PKCS#11 URI ("pkcs11:", any case) rather than a file.
+    static bool isTokenUri(const QString &location);
 
     /// An identity from already-loaded parts (tests, key stores); checks that key and certificate match.
     static ClientIdentity fromParts(const QSslCertificate &certificate, const QSslKey &privateKey,
@@ -61,7 +71,7 @@ public:
     bool isNull() const { return m_certificate.isNull(); }
     const ClientIdentityError &error() const { return m_error; }
     Format format() const { return m_format; }
-    /// The certificate file it was loaded from (empty for fromParts()).
+    /// The certificate file it was loaded from, or the token URI without its query (empty for fromParts()).
     QString sourcePath() const { return m_sourcePath; }
 
     QSslCertificate certificate() const { return m_certificate; }
@@ -90,6 +100,7 @@ public:
 private:
     static ClientIdentity failure(ClientIdentityError::Kind kind, const QString &path, const QString &detail = {});
     static ClientIdentity loadPkcs12(const QString &path, const QByteArray &data, const QByteArray &password);
+    static ClientIdentity loadToken(const QString &uri, const QByteArray &pin, const QString &certificatePath);
     static ClientIdentity loadPem(const QString &path, const QByteArray &data, const QByteArray &password,
                                   const QString &keyPath);
     /// Fills subject and issuer from m_certificate.

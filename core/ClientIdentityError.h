@@ -25,6 +25,15 @@ public:
         NoCertificate,     ///< the file holds no certificate
         NoPrivateKey,      ///< the file (and key file) holds no private key
         KeyMismatch,       ///< the private key does not belong to the certificate
+        // A key on a PKCS#11 token (ClientIdentity::isTokenUri()); path() is then the URI without its query.
+        // A wrong or missing PIN is WrongPassword, so front ends ask again exactly as for a PKCS#12 password.
+        Pkcs11EngineMissing,     ///< OpenSSL's pkcs11 engine (libengine-pkcs11-openssl) cannot be loaded
+        Pkcs11ModuleMissing,     ///< the PKCS#11 module (.so) does not exist or does not load
+        InvalidTokenUri,         ///< not a usable RFC 7512 URI (no object/id, a pin-value, bad syntax)
+        TokenNotFound,           ///< no token with that label (or manufacturer/model/serial) is present
+        PinLocked,               ///< the token's user PIN is locked (too many wrong PINs)
+        TokenKeyNotFound,        ///< the token has no private key with that object label / id
+        TokenCertificateNotFound, ///< no certificate with that object / id on the token (give --cert-file)
     };
 
     ClientIdentityError() = default;

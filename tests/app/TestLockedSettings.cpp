@@ -465,8 +465,8 @@ void TestLockedSettings::effectiveProfileLockedWinsOverCommandLine()
     QCOMPARE(openConnections.effectiveProfile().environment, DeskEnvironment::Test);
     QCOMPARE(openConnections.effectiveProfile().certificateFile, QStringLiteral("/tmp/other.p12"));
     QCOMPARE(openConnections.effectiveProfile().keyFile, QStringLiteral("/tmp/other.pem"));
-    QVERIFY(ConnectionManager::isTokenLocation(QStringLiteral("PKCS11:token=x")));
-    QVERIFY(!ConnectionManager::isTokenLocation(QStringLiteral("/etc/pkcs11:x.p12")));
+    QVERIFY(ClientIdentity::isTokenUri(QStringLiteral("PKCS11:token=x")));
+    QVERIFY(!ClientIdentity::isTokenUri(QStringLiteral("/etc/pkcs11:x.p12")));
 }
 
 void TestLockedSettings::exampleFileReadsCleanly()
