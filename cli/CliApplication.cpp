@@ -6,6 +6,7 @@
 #include "EvidenceRoots.h"
 #include "IdCardEvidenceVerifier.h"
 #include "LaunchUrl.h"
+#include "PlatformTerminal.h"
 #include "QrContent.h"
 #include "QrMatrix.h"
 #include "Receipt.h"
@@ -30,7 +31,6 @@
 #include <QJsonObject>
 
 #include <cstdio>
-#include <unistd.h>
 
 namespace bankid {
 
@@ -115,7 +115,7 @@ ExitCode exitCodeFor(const RpError &error)
 CliApplication::CliApplication(const CliOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
-    , m_terminal(!options.json && ::isatty(STDOUT_FILENO) == 1)
+    , m_terminal(!options.json && PlatformTerminal::isTerminal(stdout))
 {
     m_redrawTimer.setInterval(1000);
     connect(&m_redrawTimer, &QTimer::timeout, this, &CliApplication::redraw);

@@ -1,15 +1,13 @@
 #include "SignFileCommand.h"
 
 #include "PersonalNumber.h"
+#include "PlatformFolderAccess.h"
 #include "ReceiptWriter.h"
 
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-
-#include <cerrno>
-#include <unistd.h>
 
 namespace bankid {
 
@@ -41,12 +39,12 @@ std::optional<DocumentDigest> SignFileCommand::prepare(const QString &file, QStr
         *error = tr("cannot sign %1: it is not a regular file").arg(shown);
         return std::nullopt;
     }
-    // access() asks the kernel with the real permissions (ACLs, read-only mounts), which a look at the mode
-    // bits would not. The folder needs write (new receipt) and search (open it) permission.
+    // The operating system is asked with the real permissions (ACLs, read-only mounts), which a look at the
+    // mode bits would not. The folder needs write (new receipt) and search (open it) permission.
     const QString folder = info.absolutePath();
-    if (::access(QFile::encodeName(folder).constData(), W_OK | X_OK) != 0) {
+    if (QString reason; !PlatformFolderAccess::canCreateFilesIn(folder, &reason)) {
         *error = tr("cannot sign %1: the receipt is written next to it, but its folder %2 is not writable (%3)")
-                     .arg(shown, QDir::toNativeSeparators(folder), qt_error_string(errno));
+                     .arg(shown, QDir::toNativeSeparators(folder), reason);
         return std::nullopt;
     }
     return DocumentDigest::ofFile(file, error);

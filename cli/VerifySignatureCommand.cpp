@@ -32,6 +32,7 @@ bool readFile(const QString &path, QByteArray *data, QString *error)
     // The user chose to pipe the signature in, so this read may wait for the writer. The CLI's SIGINT and
     // SIGTERM handlers only wake the event loop, which this blocking read stops: restore the default
     // actions meanwhile so Ctrl+C still ends the program (nothing is in flight yet to clean up).
+    // std::signal, SIGINT, SIGTERM and SIG_DFL are ISO C (<csignal>): no platform file needed, Windows has them.
     const auto previousInt = std::signal(SIGINT, SIG_DFL);
     const auto previousTerm = std::signal(SIGTERM, SIG_DFL);
     *data = file.read(BoundedFileReader::MaxEvidenceBytes + 1);

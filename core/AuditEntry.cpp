@@ -1,9 +1,8 @@
 #include "AuditEntry.h"
 
-#include <QJsonArray>
+#include "PlatformAccountName.h"
 
-#include <pwd.h>
-#include <unistd.h>
+#include <QJsonArray>
 
 namespace bankid {
 
@@ -154,10 +153,10 @@ QString AuditEntry::outcomeText() const
 
 QString AuditEntry::currentOperator()
 {
-    // The passwd entry of the real user id first: USER and friends are set by whoever starts the process,
-    // so they are only a fallback (containers without a passwd entry for the uid).
-    if (const passwd *entry = ::getpwuid(::getuid()); entry && entry->pw_name && *entry->pw_name)
-        return QString::fromLocal8Bit(entry->pw_name);
+    // The operating system's account name first (PlatformAccountName): USER and friends are set by whoever
+    // starts the process, so they are only a fallback (containers without a passwd entry for the uid).
+    if (const QString account = PlatformAccountName::current(); !account.isEmpty())
+        return account;
     for (const char *variable : {"USER", "LOGNAME", "USERNAME"}) {
         const QString name = qEnvironmentVariable(variable);
         if (!name.isEmpty())

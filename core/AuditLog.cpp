@@ -1,6 +1,9 @@
 #include "AuditLog.h"
 
 #include "PersonalNumber.h"
+#include "PlatformFileDurability.h"
+#include "PlatformFileLock.h"
+#include "PlatformRenameNoReplace.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -14,13 +17,7 @@
 #include <QRandomGenerator>
 #include <QStandardPaths>
 
-#include <cerrno>
 #include <cmath>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcAudit, "bankid.audit")
 
@@ -28,57 +25,14 @@ namespace bankid {
 
 namespace {
 
-// Holds flock(LOCK_EX) for one scope; the lock goes with the file description, so it also serializes two
-// AuditLog objects of one process (each has its own open()).
-class FileLock
+// A new directory entry is only durable once its folder is synced; a failure is logged, not fatal (the
+// entry is there, only its durability across a power loss is not proven).
+void syncFolderOf(const QString &filePath)
 {
-public:
-    explicit FileLock(int fd)
-        : m_fd(fd)
-    {
-        int result = 0;
-        do {
-            result = ::flock(m_fd, LOCK_EX);
-        } while (result != 0 && errno == EINTR);
-        m_locked = result == 0;
-    }
-    ~FileLock()
-    {
-        if (m_locked)
-            ::flock(m_fd, LOCK_UN);
-    }
-    FileLock(const FileLock &) = delete;
-    FileLock &operator=(const FileLock &) = delete;
-    bool locked() const { return m_locked; }
-
-private:
-    int m_fd;
-    bool m_locked = false;
-};
-
-// A new directory entry is only durable once its folder is fsynced.
-void syncFolder(const QString &filePath)
-{
-    const QByteArray folder = QFile::encodeName(QFileInfo(filePath).absolutePath());
-    const int fd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return;
-    ::fsync(fd);
-    ::close(fd);
-}
-
-bool writeAll(int fd, const QByteArray &bytes)
-{
-    qint64 done = 0;
-    while (done < bytes.size()) {
-        const ssize_t written = ::write(fd, bytes.constData() + done, size_t(bytes.size() - done));
-        if (written < 0 && errno == EINTR)
-            continue;
-        if (written <= 0)
-            return false;
-        done += written;
-    }
-    return true;
+    const QString folder = QFileInfo(filePath).absolutePath();
+    QString reason;
+    if (!PlatformFileDurability::syncFolder(folder, &reason))
+        qCWarning(lcAudit).noquote() << "cannot flush the folder" << folder << "to disk:" << reason;
 }
 
 // JSON string literal of plain ASCII text (the timestamp): no escaping needed.
@@ -94,11 +48,7 @@ AuditLog::AuditLog(const QString &path)
 {
 }
 
-AuditLog::~AuditLog()
-{
-    if (m_fd >= 0)
-        ::close(m_fd);
-}
+AuditLog::~AuditLog() = default;
 
 QString AuditLog::deskLogPath()
 {
@@ -122,16 +72,16 @@ QByteArray AuditLog::firstPrev()
     return QByteArray(64, '0');
 }
 
-QString AuditLog::errnoText(const QString &what) const
+QString AuditLog::failure(const QString &what, const QString &reason) const
 {
     //: %1 what failed ("cannot open the audit log"), %2 the file, %3 the operating system's reason
-    return tr("%1 %2: %3").arg(what, QDir::toNativeSeparators(m_path), QString::fromLocal8Bit(std::strerror(errno)));
+    return tr("%1 %2: %3").arg(what, QDir::toNativeSeparators(m_path), reason);
 }
 
 bool AuditLog::open(QString *error)
 {
     QMutexLocker locker(&m_mutex);
-    if (m_fd >= 0)
+    if (m_file.isOpen())
         return true;
     const QFileInfo info(m_path);
     if (!QDir().mkpath(info.absolutePath())) {
@@ -142,20 +92,21 @@ bool AuditLog::open(QString *error)
         return false;
 
     const bool existed = info.exists();
-    const QByteArray name = QFile::encodeName(m_path);
-    m_fd = ::open(name.constData(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
-    if (m_fd < 0) {
-        *error = errnoText(tr("cannot open the audit log"));
+    // Append: O_APPEND on POSIX. Unbuffered: each write() of QFile is one write to the system, no copy
+    // waits in Qt's buffer. The permissions apply when the file is created.
+    m_file.setFileName(m_path);
+    if (!m_file.open(QIODevice::ReadWrite | QIODevice::Append | QIODevice::Unbuffered,
+                     QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        *error = failure(tr("cannot open the audit log"), m_file.errorString());
         return false;
     }
     if (!existed)
-        syncFolder(m_path);
+        syncFolderOf(m_path);
 
-    const FileLock lock(m_fd);
-    if (!lock.locked()) {
-        *error = errnoText(tr("cannot lock the audit log"));
-        ::close(m_fd);
-        m_fd = -1;
+    const PlatformFileLock lock(m_file);
+    if (!lock.isLocked()) {
+        *error = failure(tr("cannot lock the audit log"), lock.error());
+        m_file.close();
         return false;
     }
     Tail tail;
@@ -172,7 +123,6 @@ bool AuditLog::open(QString *error)
 bool AuditLog::loadOrCreateKey(QString *error)
 {
     const QString keyFile = keyPath();
-    const QByteArray keyName = QFile::encodeName(keyFile);
     for (int attempt = 0; attempt < 2; ++attempt) {
         QFile file(keyFile);
         if (file.open(QIODevice::ReadOnly)) {
@@ -186,7 +136,7 @@ bool AuditLog::loadOrCreateKey(QString *error)
             if (file.permissions() & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther)) {
                 qCWarning(lcAudit).noquote() << "the audit key" << keyFile
                                              << "was readable by others; restricting it to its owner";
-                ::chmod(keyName.constData(), 0600);
+                file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
             }
             m_key = key;
             return true;
@@ -195,33 +145,41 @@ bool AuditLog::loadOrCreateKey(QString *error)
             *error = tr("cannot read the audit key %1: %2").arg(QDir::toNativeSeparators(keyFile), file.errorString());
             return false;
         }
-        // First use: write the key to a private temporary file, then link() it into place, so that a
-        // concurrent first writer either wins with a complete key or reads ours.
+        // First use: write the key to a private temporary file (created exclusively, owner only), then move
+        // it into place only if the name is still free (PlatformRenameNoReplace), so that a concurrent first
+        // writer either wins with a complete key or reads ours.
         QByteArray key(KeyBytes, Qt::Uninitialized);
         QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), KeyBytes / 4);
-        const QByteArray temporary = keyName + ".tmp." + QByteArray::number(::getpid()) + '.'
-            + QByteArray::number(QRandomGenerator::system()->generate());
-        const int fd = ::open(temporary.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        if (fd < 0) {
-            *error = tr("cannot create the audit key %1: %2")
-                         .arg(QDir::toNativeSeparators(keyFile), QString::fromLocal8Bit(std::strerror(errno)));
+        const QString temporary = keyFile + QLatin1String(".tmp.") + QString::number(QCoreApplication::applicationPid())
+            + u'.' + QString::number(QRandomGenerator::system()->generate());
+        QFile draft(temporary);
+        if (!draft.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+            *error = tr("cannot create the audit key %1: %2").arg(QDir::toNativeSeparators(keyFile), draft.errorString());
             return false;
         }
-        const bool written = writeAll(fd, key.toHex() + '\n') && ::fsync(fd) == 0;
-        ::close(fd);
-        const bool linked = written && ::link(temporary.constData(), keyName.constData()) == 0;
-        const int linkErrno = errno;
-        ::unlink(temporary.constData());
-        if (linked) {
-            syncFolder(keyFile);
+        const QByteArray text = key.toHex() + '\n';
+        QString reason;
+        const bool written = draft.write(text) == text.size() && PlatformFileDurability::flushToDisk(draft, &reason);
+        if (!written && reason.isEmpty())
+            reason = draft.errorString();
+        draft.close();
+        if (!written) {
+            QFile::remove(temporary);
+            *error = tr("cannot create the audit key %1: %2").arg(QDir::toNativeSeparators(keyFile), reason);
+            return false;
+        }
+        switch (PlatformRenameNoReplace::rename(temporary, keyFile, &reason)) {
+        case PlatformRenameNoReplace::Outcome::Renamed:
+            syncFolderOf(keyFile);
             qCInfo(lcAudit).noquote() << "created the audit key" << keyFile;
             m_key = key;
             return true;
-        }
-        if (!written || linkErrno != EEXIST) {
-            *error = tr("cannot create the audit key %1: %2")
-                         .arg(QDir::toNativeSeparators(keyFile), QString::fromLocal8Bit(std::strerror(linkErrno)));
+        case PlatformRenameNoReplace::Outcome::Failed:
+            QFile::remove(temporary);
+            *error = tr("cannot create the audit key %1: %2").arg(QDir::toNativeSeparators(keyFile), reason);
             return false;
+        case PlatformRenameNoReplace::Outcome::TargetExists:
+            break;
         }
         // Another writer created it first: read theirs.
     }
@@ -231,12 +189,7 @@ bool AuditLog::loadOrCreateKey(QString *error)
 
 bool AuditLog::readTail(Tail *tail, QString *error)
 {
-    struct stat status {};
-    if (::fstat(m_fd, &status) != 0) {
-        *error = errnoText(tr("cannot read the size of the audit log"));
-        return false;
-    }
-    qint64 size = status.st_size;
+    qint64 size = m_file.size();
     if (size == 0) {
         *tail = {0, firstPrev()};
         return true;
@@ -250,10 +203,9 @@ bool AuditLog::readTail(Tail *tail, QString *error)
     while (start > 0) {
         const qint64 chunk = qMin<qint64>(start, 4096);
         start -= chunk;
-        QByteArray buffer(chunk, Qt::Uninitialized);
-        const ssize_t got = ::pread(m_fd, buffer.data(), size_t(chunk), start);
-        if (got != chunk) {
-            *error = errnoText(tr("cannot read the audit log"));
+        const QByteArray buffer = m_file.seek(start) ? m_file.read(chunk) : QByteArray();
+        if (buffer.size() != chunk) {
+            *error = failure(tr("cannot read the audit log"), m_file.errorString());
             return false;
         }
         data.prepend(buffer);
@@ -290,8 +242,12 @@ bool AuditLog::readTail(Tail *tail, QString *error)
                          .arg(QDir::toNativeSeparators(m_path));
             return false;
         }
-        if (::ftruncate(m_fd, keep) != 0 || ::fsync(m_fd) != 0) {
-            *error = errnoText(tr("cannot cut the incomplete last line of the audit log"));
+        QString reason;
+        const bool cut = m_file.resize(keep);
+        if (!cut)
+            reason = m_file.errorString();
+        if (!cut || !PlatformFileDurability::flushToDisk(m_file, &reason)) {
+            *error = failure(tr("cannot cut the incomplete last line of the audit log"), reason);
             return false;
         }
         m_repairedTornBytes += torn;
@@ -341,9 +297,9 @@ qint64 AuditLog::append(const AuditEntry &entry, QString *error)
     if (!open(error))
         return 0;
     QMutexLocker locker(&m_mutex);
-    const FileLock lock(m_fd);
-    if (!lock.locked()) {
-        *error = errnoText(tr("cannot lock the audit log"));
+    const PlatformFileLock lock(m_file);
+    if (!lock.isLocked()) {
+        *error = failure(tr("cannot lock the audit log"), lock.error());
         return 0;
     }
     Tail tail;
@@ -357,18 +313,20 @@ qint64 AuditLog::append(const AuditEntry &entry, QString *error)
     line += fields.size() > 2 ? ',' + fields.mid(1) : QByteArray("}");
     line += '\n';
 
-    struct stat status {};
-    const qint64 sizeBefore = ::fstat(m_fd, &status) == 0 ? qint64(status.st_size) : -1;
-    // One write() for the whole line: a crash leaves either nothing or a prefix without '\n' (a torn tail).
-    const ssize_t written = ::write(m_fd, line.constData(), size_t(line.size()));
+    const qint64 sizeBefore = m_file.size();
+    // One write for the whole line: a crash leaves either nothing or a prefix without '\n' (a torn tail).
+    // The seek is for systems without O_APPEND semantics (Windows): under the lock the end is ours.
+    m_file.seek(sizeBefore);
+    const qint64 written = m_file.write(line);
     if (written != line.size()) {
-        *error = errnoText(tr("cannot write to the audit log"));
-        if (written > 0 && sizeBefore >= 0 && ::ftruncate(m_fd, sizeBefore) != 0)
+        *error = failure(tr("cannot write to the audit log"), m_file.errorString());
+        if (written > 0 && !m_file.resize(sizeBefore))
             qCWarning(lcAudit).noquote() << "a partial line stays in" << m_path << "; the next append cuts it";
         return 0;
     }
-    if (::fsync(m_fd) != 0) {
-        *error = errnoText(tr("cannot flush the audit log to disk"));
+    QString reason;
+    if (!PlatformFileDurability::flushToDisk(m_file, &reason)) {
+        *error = failure(tr("cannot flush the audit log to disk"), reason);
         return 0;
     }
     qCInfo(lcAudit).noquote() << "appended seq" << seq << entry.flow << AuditEntry::outcomeName(entry.outcome)

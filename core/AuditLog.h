@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QJsonValue>
 #include <QCoreApplication>
+#include <QFile>
 #include <QMutex>
 #include <QString>
 
@@ -25,12 +26,15 @@ namespace bankid {
 ///   auditor can note and compare later.
 ///
 /// Durability and concurrency contract:
-/// - The file is opened O_APPEND (mode 0600); each append() writes the whole line, '\n' included, in one
-///   write() and then fsync()s, so a successful append() survives a crash or power loss. The folder is
-///   fsynced when the file or the key is created.
-/// - Every append() holds flock(LOCK_EX) on the file (plus an in-object mutex for threads sharing one
-///   AuditLog) while it reads the last line, writes and fsyncs: two AuditLog objects on the same file, in
-///   one process or in two, never interleave lines nor fork the chain.
+/// - The file is opened for appending (QFile, QIODevice::Append: O_APPEND on POSIX; owner-only permissions,
+///   0600); each append() writes the whole line, '\n' included, in one unbuffered write and then flushes
+///   it to disk (PlatformFileDurability: fsync / FlushFileBuffers), so a successful append() survives a
+///   crash or power loss. The folder is synced when the file or the key is created.
+/// - Every append() holds an exclusive lock on the log file itself (PlatformFileLock: flock(LOCK_EX) on
+///   POSIX, LockFileEx on Windows; plus an in-object mutex for threads sharing one AuditLog) while it reads
+///   the last line, writes and flushes: two AuditLog objects on the same file, in one process or in two,
+///   never interleave lines nor fork the chain, and a writer killed mid-append leaves no lock behind (the
+///   operating system drops it; see PlatformFileLock for why not QLockFile).
 /// - A torn last line (no '\n': a crash or a full disk in the middle of a write) is cut off, under the lock,
 ///   by open() and append() before the next line is written; ONLY a tail that is not newline-terminated is
 ///   ever removed, and only when it is what a crash leaves (a prefix of a line, or zeros); any other
@@ -78,7 +82,7 @@ public:
     /// Creates the folder, the key (first use) and the file if needed, opens them and cuts a torn tail.
     /// False with a sentence naming the file in `error`. Calling it again on an open log is a no-op.
     bool open(QString *error);
-    bool isOpen() const { return m_fd >= 0; }
+    bool isOpen() const { return m_file.isOpen(); }
     QString path() const { return m_path; }
     /// The sidecar key file of this log.
     QString keyPath() const { return keyPathFor(m_path); }
@@ -117,10 +121,11 @@ private:
     bool loadOrCreateKey(QString *error);
     /// With the lock held: cuts a torn tail and reads the last whole line. False with `error`.
     bool readTail(Tail *tail, QString *error);
-    QString errnoText(const QString &what) const;
+    /// "<what> <file>: <reason>"
+    QString failure(const QString &what, const QString &reason) const;
 
     QString m_path;
-    int m_fd = -1;
+    QFile m_file;
     QByteArray m_key;
     QMutex m_mutex;
     qint64 m_repairedTornBytes = 0;

@@ -2,30 +2,11 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
+#include "PlatformRegularFile.h"
 
 namespace bankid {
-
-namespace {
-
-QString systemError(int number)
-{
-    return QString::fromLocal8Bit(std::strerror(number));
-}
-
-/// Closes the descriptor when it goes out of scope.
-struct FdCloser
-{
-    int fd;
-    ~FdCloser() { ::close(fd); }
-};
-
-} // namespace
 
 std::optional<QByteArray> BoundedFileReader::read(const QString &path, qint64 maxBytes, QString *error)
 {
@@ -45,38 +26,35 @@ std::optional<QByteArray> BoundedFileReader::read(const QString &path, qint64 ma
     if (path.isEmpty())
         return fail(tr("no file name was given"));
 
-    const QByteArray native = QFile::encodeName(path);
-    struct stat before{};
-    if (::stat(native.constData(), &before) != 0) {
-        const int number = errno;
-        if (number == ENOENT)
-            return fail(tr("%1 does not exist").arg(shown));
-        return fail(tr("%1 cannot be read: %2").arg(shown, systemError(number)));
-    }
-    if (S_ISDIR(before.st_mode))
+    // The type first, through Qt (stat() on POSIX), so a FIFO is never opened: open() on a FIFO would block
+    // until a writer comes. A path whose metadata cannot be read (missing, or a folder on the way not
+    // searchable) goes on to the open below, which names the system's reason.
+    const QFileInfo before(path);
+    if (before.isDir())
         return fail(tr("%1 is a folder, not a file").arg(shown));
-    if (!S_ISREG(before.st_mode))
-        return notRegular(); // never opened: open() on a FIFO would block until a writer comes
-    if (before.st_size > maxBytes)
-        return tooLarge(before.st_size);
-
-    // O_NONBLOCK: if the path was replaced by a FIFO since stat(), open() returns at once instead of waiting.
-    int fd = -1;
-    do {
-        fd = ::open(native.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    } while (fd < 0 && errno == EINTR);
-    if (fd < 0) {
-        const int number = errno;
-        return fail(tr("%1 cannot be read: %2").arg(shown, systemError(number)));
-    }
-    const FdCloser closer{fd};
-    struct stat opened{};
-    if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode))
+    if (before.exists() && !before.isFile())
         return notRegular();
+    if (before.isFile() && before.size() > maxBytes)
+        return tooLarge(before.size());
+
+    // Non-blocking, and the opened file's type checked again: a path replaced by a FIFO since the check
+    // above cannot hang the read either (PlatformRegularFile).
+    QFile file;
+    QString reason;
+    switch (PlatformRegularFile::openForReading(path, &file, &reason)) {
+    case PlatformRegularFile::Outcome::Opened:
+        break;
+    case PlatformRegularFile::Outcome::Missing:
+        return fail(tr("%1 does not exist").arg(shown));
+    case PlatformRegularFile::Outcome::NotRegular:
+        return notRegular();
+    case PlatformRegularFile::Outcome::Failed:
+        return fail(tr("%1 cannot be read: %2").arg(shown, reason));
+    }
 
     // Read at most maxBytes + 1: one byte more than allowed proves the file grew past the limit.
     QByteArray data;
-    data.resize(qsizetype(std::min<qint64>(opened.st_size, maxBytes) + 1));
+    data.resize(qsizetype(std::min<qint64>(file.size(), maxBytes) + 1));
     qint64 total = 0;
     for (;;) {
         if (total == data.size()) {
@@ -84,13 +62,9 @@ std::optional<QByteArray> BoundedFileReader::read(const QString &path, qint64 ma
                 break;
             data.resize(qsizetype(std::min<qint64>(total * 2 + 4096, maxBytes + 1)));
         }
-        const ssize_t got = ::read(fd, data.data() + total, size_t(data.size() - total));
-        if (got < 0) {
-            if (errno == EINTR)
-                continue;
-            const int number = errno;
-            return fail(tr("%1 cannot be read: %2").arg(shown, systemError(number)));
-        }
+        const qint64 got = file.read(data.data() + total, data.size() - total);
+        if (got < 0)
+            return fail(tr("%1 cannot be read: %2").arg(shown, file.errorString()));
         if (got == 0)
             break;
         total += got;

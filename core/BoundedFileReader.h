@@ -14,9 +14,10 @@ namespace bankid {
 /// Contract:
 /// - Only a regular file (a symbolic link to one is followed) is read. A missing path, a directory, a FIFO,
 ///   a device (/dev/zero) or a socket is refused with a sentence naming the path. The type is checked
-///   before open(), so a FIFO is never opened (open() on a FIFO blocks until a writer comes, and a blocked
-///   open() or read() would stop the event loop and with it Ctrl+C); the open itself is O_NONBLOCK and the
-///   opened descriptor is checked again, so a path swapped for a FIFO in between cannot hang either.
+///   (QFileInfo) before the open, so a FIFO is never opened (open() on a FIFO blocks until a writer comes,
+///   and a blocked open() or read() would stop the event loop and with it Ctrl+C); the open itself is
+///   non-blocking and the opened file is checked again (PlatformRegularFile: O_NONBLOCK + fstat on POSIX,
+///   GetFileType on Windows), so a path swapped for a FIFO in between cannot hang either.
 /// - A file larger than `maxBytes` is refused with a sentence naming its size and the limit; at most
 ///   `maxBytes + 1` bytes are ever read, so a file that grows during the read is refused, not slurped.
 /// - Never blocks beyond the disk's own latency; allocates at most `maxBytes + 1` bytes.

@@ -2,11 +2,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
-
-#include <cerrno>
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace bankid {
 
@@ -17,20 +14,19 @@ constexpr int MaxReceiptNumber = 999;
 
 enum class Claim { Claimed, Exists, Failed };
 
-/// Creates `path` empty and exclusively (fails with EEXIST when anything, even a dangling link, is there).
-Claim claim(const QString &path, int *errorCode)
+/// Creates `path` empty and exclusively: QIODevice::NewOnly is O_CREAT|O_EXCL on POSIX and CREATE_NEW on
+/// Windows, so it fails when anything, even a dangling link, is there. Qt reports no error code, so an
+/// entry found at `path` after the failure tells "exists" from any other reason (a concurrent creator
+/// counts as "exists", which is what it is).
+Claim claim(const QString &path, QString *reason)
 {
-    const QByteArray native = QFile::encodeName(path);
-    int fd = -1;
-    do {
-        fd = ::open(native.constData(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0644);
-    } while (fd < 0 && errno == EINTR);
-    if (fd < 0) {
-        *errorCode = errno;
-        return errno == EEXIST ? Claim::Exists : Claim::Failed;
-    }
-    ::close(fd);
-    return Claim::Claimed;
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther))
+        return Claim::Claimed;
+    *reason = file.errorString();
+    const QFileInfo there(path);
+    return there.exists() || there.isSymLink() ? Claim::Exists : Claim::Failed;
 }
 
 QString numberedPath(const QString &documentPath, int number)
@@ -73,14 +69,14 @@ QString ReceiptWriter::write(const Receipt &receipt, const QString &documentPath
     }
     for (int number = 1; number <= MaxReceiptNumber; ++number) {
         const QString path = numberedPath(documentPath, number);
-        int errorCode = 0;
-        switch (claim(path, &errorCode)) {
+        QString reason;
+        switch (claim(path, &reason)) {
         case Claim::Exists:
             continue;
         case Claim::Failed:
             if (error)
                 *error = tr("The receipt %1 could not be created: %2")
-                             .arg(QDir::toNativeSeparators(path), qt_error_string(errorCode));
+                             .arg(QDir::toNativeSeparators(path), reason);
             return QString();
         case Claim::Claimed:
             return fill(receipt, path, error) ? path : QString();
@@ -102,15 +98,15 @@ bool ReceiptWriter::writeTo(const Receipt &receipt, const QString &path, QString
             *error = tr("No file name was given for the receipt.");
         return false;
     }
-    int errorCode = 0;
-    switch (claim(path, &errorCode)) {
+    QString reason;
+    switch (claim(path, &reason)) {
     case Claim::Exists:
         if (error)
             *error = tr("The file %1 already exists; a receipt is never written over another file.").arg(shown);
         return false;
     case Claim::Failed:
         if (error)
-            *error = tr("The receipt %1 could not be created: %2").arg(shown, qt_error_string(errorCode));
+            *error = tr("The receipt %1 could not be created: %2").arg(shown, reason);
         return false;
     case Claim::Claimed:
         break;

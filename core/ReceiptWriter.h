@@ -10,10 +10,10 @@ namespace bankid {
 /// Writes receipts atomically and never over an existing file.
 ///
 /// Contract:
-/// - The target name is claimed first with an exclusive create (O_CREAT|O_EXCL: no other writer, and no
-///   existing receipt, can be replaced — no race window), then the content goes through QSaveFile (temporary
-///   file, flush, fsync, rename over the claimed empty file), so a reader sees either nothing/empty or the
-///   whole receipt. On failure the claimed name is removed again.
+/// - The target name is claimed first with an exclusive create (QIODevice::NewOnly: O_CREAT|O_EXCL, on
+///   Windows CREATE_NEW: no other writer, and no existing receipt, can be replaced — no race window), then
+///   the content goes through QSaveFile (temporary file, flush, fsync, rename over the claimed empty file),
+///   so a reader sees either nothing/empty or the whole receipt. On failure the claimed name is removed again.
 /// - write() tries Receipt::defaultPathFor(documentPath), then "FILE.bankid-receipt-2.json", -3, ... up to
 ///   -999; the caller must tell the user which name was used when it is not the first (never silent).
 /// - Errors are one sentence naming the path and the operating system's reason (disk full, read-only folder,

@@ -13,9 +13,11 @@ namespace bankid {
 /// bankid-cli reach 1.2 GB in 10 s. Its sockets are not reachable through Qt's API, but the kernel counts
 /// what each connection received; RpCall compares that with its size cap while it waits for the head.
 ///
-/// Contract: Linux only (isSupported() is false elsewhere, and receivedSinceStart() then stays 0). Sockets
-/// are found through /proc/self/fd and told apart by inode, so a descriptor number reused for another
-/// socket is counted from 0. It counts every TCP connection of the process to that peer port, so bytes
+/// Contract: Linux only (isSupported() is false elsewhere, and receivedSinceStart() then stays 0; RpCall
+/// then has no head guard). Windows has no unprivileged equivalent: GetPerTcpConnectionEStats counts bytes
+/// per connection only after SetPerTcpConnectionEStats, which needs an administrator.
+/// Sockets are found through /proc/self/fd and told apart by inode, so a descriptor number reused for
+/// another socket is counted from 0. It counts every TCP connection of the process to that peer port, so bytes
 /// of another exchange with the same server running at the same time are counted too (an over-estimate,
 /// never an under-estimate, of the exchange's bytes). Reading it costs one pass over the process's
 /// descriptors: poll it while a head is awaited, not continuously.
