@@ -195,10 +195,6 @@ Miljö: %5</translation>
         <translation>kan inte skapa granskningsnyckeln %1</translation>
     </message>
     <message>
-        <source>cannot read the size of the audit log</source>
-        <translation>kan inte läsa granskningsloggens storlek</translation>
-    </message>
-    <message>
         <source>cannot read the audit log</source>
         <translation>kan inte läsa granskningsloggen</translation>
     </message>
@@ -718,20 +714,8 @@ bankid-cli: avbryter ordern…
         <translation>PEM-fil med det eller de CA-certifikat som --url ska låsas till.</translation>
     </message>
     <message>
-        <source>RP client certificate: PKCS#12 (.p12/.pfx) or PEM.</source>
-        <translation>RP-klientcertifikat: PKCS#12 (.p12/.pfx) eller PEM.</translation>
-    </message>
-    <message>
         <source>PEM private key, when not inside the --cert file.</source>
         <translation>Privat nyckel i PEM-format, om den inte finns i --cert-filen.</translation>
-    </message>
-    <message>
-        <source>Read the certificate password from this environment variable.</source>
-        <translation>Läs certifikatets lösenord från den här miljövariabeln.</translation>
-    </message>
-    <message>
-        <source>Read the certificate password from this file.</source>
-        <translation>Läs certifikatets lösenord från den här filen.</translation>
     </message>
     <message>
         <source>endUserIp to send (default: this machine&apos;s address).</source>
@@ -988,6 +972,30 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
     <message>
         <source>--age-limit and --new-test-card apply only to verify-id-card</source>
         <translation>--age-limit och --new-test-card gäller bara för verify-id-card</translation>
+    </message>
+    <message>
+        <source>RP client certificate: PKCS#12 (.p12/.pfx) or PEM, or a PKCS#11 URI (pkcs11:token=...;object=...) for a key on a token (the PIN then comes from --password-env / --password-file; module: BANKID_PKCS11_MODULE).</source>
+        <translation>RP-klientcertifikat: PKCS#12 (.p12/.pfx) eller PEM, eller en PKCS#11-URI (pkcs11:token=...;object=...) för en nyckel på en token (PIN-koden hämtas då från --password-env / --password-file; modul: BANKID_PKCS11_MODULE).</translation>
+    </message>
+    <message>
+        <source>Certificate file (PEM or DER) for a --cert pkcs11: URI, when the certificate is not on the token.</source>
+        <translation>Certifikatfil (PEM eller DER) när --cert är en pkcs11:-URI och certifikatet inte finns på tokenen.</translation>
+    </message>
+    <message>
+        <source>Read the certificate password (or the token PIN) from this environment variable.</source>
+        <translation>Läs certifikatlösenordet (eller tokenens PIN-kod) från den här miljövariabeln.</translation>
+    </message>
+    <message>
+        <source>Read the certificate password (or the token PIN) from this file.</source>
+        <translation>Läs certifikatlösenordet (eller tokenens PIN-kod) från den här filen.</translation>
+    </message>
+    <message>
+        <source>--cert-file is only for a key on a token: give --cert a pkcs11: URI, or put the certificate in --cert (and the key in --key)</source>
+        <translation>--cert-file gäller bara en nyckel på en token: ange en pkcs11:-URI i --cert, eller ange certifikatet i --cert (och nyckeln i --key)</translation>
+    </message>
+    <message>
+        <source>--key cannot be used with a --cert pkcs11: URI (the key is on the token); give the certificate file with --cert-file</source>
+        <translation>--key kan inte användas när --cert är en pkcs11:-URI (nyckeln finns på tokenen); ange certifikatfilen med --cert-file</translation>
     </message>
 </context>
 <context>
@@ -1580,14 +1588,6 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
         <translation>PEM-fil med det eller de CA-certifikat som --url ska låsas till.</translation>
     </message>
     <message>
-        <source>RP client certificate: PKCS#12 (.p12/.pfx) or PEM.</source>
-        <translation>RP-klientcertifikat: PKCS#12 (.p12/.pfx) eller PEM.</translation>
-    </message>
-    <message>
-        <source>Read the certificate password from this environment variable.</source>
-        <translation>Läs certifikatets lösenord från den här miljövariabeln.</translation>
-    </message>
-    <message>
         <source>Language: sv or en (default: the saved setting, else the system&apos;s).</source>
         <translation>Språk: sv eller en (standard: den sparade inställningen, annars systemets).</translation>
     </message>
@@ -1664,6 +1664,102 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
     <message>
         <source>Without options it uses the saved settings (by default the embedded simulator).</source>
         <translation>Utan alternativ används de sparade inställningarna (som standard den inbyggda simulatorn).</translation>
+    </message>
+    <message>
+        <source>RP client certificate: PKCS#12 (.p12/.pfx) or PEM file, or a pkcs11: URI of a key on a token.</source>
+        <translation>RP-klientcertifikat: PKCS#12-fil (.p12/.pfx) eller PEM-fil, eller en pkcs11:-URI för en nyckel på en token.</translation>
+    </message>
+    <message>
+        <source>With a pkcs11: URI in --cert: the certificate file (PEM or DER); default: the certificate on the token.</source>
+        <translation>Med en pkcs11:-URI i --cert: certifikatfilen (PEM eller DER); standard: certifikatet på tokenen.</translation>
+    </message>
+    <message>
+        <source>Read the certificate password (or the token PIN) from this environment variable.</source>
+        <translation>Läs certifikatlösenordet (eller tokenens PIN-kod) från den här miljövariabeln.</translation>
+    </message>
+    <message>
+        <source>Read the certificate password (or the token PIN) from the first line of this file.</source>
+        <translation>Läs certifikatlösenordet (eller tokenens PIN-kod) från den första raden i den här filen.</translation>
+    </message>
+    <message>
+        <source>With --start phone-auth: the caller&apos;s personal number (YYYYMMDDNNNN).</source>
+        <translation>Med --start phone-auth: personnumret för den som ringer (ÅÅÅÅMMDDNNNN).</translation>
+    </message>
+    <message>
+        <source>With --personal-number: who called whom, RP (the desk called) or user (the person called).</source>
+        <translation>Med --personal-number: vem som ringde vem, RP (disken ringde) eller user (personen ringde).</translation>
+    </message>
+    <message>
+        <source>Run exactly one order (needs --start), print the verified identity on standard output as one JSON object and exit: 0 verified, 1 failed or cancelled by the person, 2 usage or configuration, 3 network or TLS, 4 closed by the operator.</source>
+        <translation>Kör exakt en order (kräver --start), skriv ut den verifierade identiteten på standard output (stdout) som ett JSON-objekt och avsluta: 0 verifierad, 1 misslyckades eller avbröts av personen, 2 fel i användning eller konfiguration, 3 nätverks- eller TLS-fel, 4 stängdes av handläggaren.</translation>
+    </message>
+    <message>
+        <source>With --once: write the result as JSON (the only format, accepted for clarity).</source>
+        <translation>Med --once: skriv resultatet som JSON (det enda formatet; godtas för tydlighetens skull).</translation>
+    </message>
+    <message>
+        <source>With --once: add BankID&apos;s signature and OCSP response (base64) to the JSON.</source>
+        <translation>Med --once: lägg till BankID:s signatur och OCSP-svar (base64) i JSON-objektet.</translation>
+    </message>
+    <message>
+        <source>--cert-file only applies with --cert pkcs11:… (the certificate of a key on a token)</source>
+        <translation>--cert-file gäller bara tillsammans med --cert pkcs11:… (certifikatet för en nyckel på en token)</translation>
+    </message>
+    <message>
+        <source>--cert-file only applies when --cert is a pkcs11: URI; &apos;%1&apos; is a file that holds its own certificate</source>
+        <translation>--cert-file gäller bara när --cert är en pkcs11:-URI; &apos;%1&apos; är en fil som innehåller sitt eget certifikat</translation>
+    </message>
+    <message>
+        <source>--cert-file needs the name of a certificate file</source>
+        <translation>--cert-file kräver namnet på en certifikatfil</translation>
+    </message>
+    <message>
+        <source>give either --password-env or --password-file, not both</source>
+        <translation>ange antingen --password-env eller --password-file, inte båda</translation>
+    </message>
+    <message>
+        <source>--password-file needs the name of a file</source>
+        <translation>--password-file kräver namnet på en fil</translation>
+    </message>
+    <message>
+        <source>--password-file: cannot read %1: %2</source>
+        <translation>--password-file: kan inte läsa %1: %2</translation>
+    </message>
+    <message>
+        <source>--password-file: the first line of %1 is longer than %2 bytes</source>
+        <translation>--password-file: den första raden i %1 är längre än %2 byte</translation>
+    </message>
+    <message>
+        <source>--personal-number only applies with --start phone-auth</source>
+        <translation>--personal-number gäller bara tillsammans med --start phone-auth</translation>
+    </message>
+    <message>
+        <source>--personal-number %1: %2</source>
+        <translation>--personal-number %1: %2</translation>
+    </message>
+    <message>
+        <source>--call-initiator only applies with --start phone-auth --personal-number</source>
+        <translation>--call-initiator gäller bara tillsammans med --start phone-auth --personal-number</translation>
+    </message>
+    <message>
+        <source>--call-initiator must be user (the person called you) or RP (you called the person), not &apos;%1&apos;</source>
+        <translation>--call-initiator måste vara user (personen ringde dig) eller RP (du ringde personen), inte &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--personal-number needs --call-initiator user (the person called you) or --call-initiator RP (you called the person)</source>
+        <translation>--personal-number kräver --call-initiator user (personen ringde dig) eller --call-initiator RP (du ringde personen)</translation>
+    </message>
+    <message>
+        <source>--once needs --start auth, sign or phone-auth: it runs exactly one order</source>
+        <translation>--once kräver --start auth, sign eller phone-auth: alternativet kör exakt en order</translation>
+    </message>
+    <message>
+        <source>--json only applies with --once</source>
+        <translation>--json gäller bara tillsammans med --once</translation>
+    </message>
+    <message>
+        <source>--with-evidence only applies with --once</source>
+        <translation>--with-evidence gäller bara tillsammans med --once</translation>
     </message>
 </context>
 <context>
@@ -1878,6 +1974,17 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
     <message>
         <source>Came&amp;ra:</source>
         <translation>Kame&amp;ra:</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::LockedOptions</name>
+    <message>
+        <source>%1 cannot change %2, which the administrator locked in %3%4</source>
+        <translation>%1 kan inte ändra %2, som administratören har låst i %3%4</translation>
+    </message>
+    <message>
+        <source>--start %1 cannot start the task %2, which %3 does not allow at this desk%4</source>
+        <translation>--start %1 kan inte starta uppgiften %2, som %3 inte tillåter vid den här disken%4</translation>
     </message>
 </context>
 <context>
@@ -2113,6 +2220,105 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
     <message>
         <source>Ctrl+1 to Ctrl+6 switch tasks</source>
         <translation>Ctrl+1 till Ctrl+6 byter uppgift</translation>
+    </message>
+    <message>
+        <source>This task is not allowed at this desk (set by the administrator).</source>
+        <translation>Den här uppgiften är inte tillåten vid den här disken (inställt av administratören).</translation>
+    </message>
+    <message>
+        <source>PIN for the token %1:</source>
+        <translation>PIN-kod för tokenen %1:</translation>
+    </message>
+    <message>
+        <source>Token PIN</source>
+        <translation>PIN-kod för token</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::ManagedSettings</name>
+    <message>
+        <source>simulator, test, production or custom</source>
+        <translation>simulator, test, production eller custom</translation>
+    </message>
+    <message>
+        <source>an absolute https:// URL</source>
+        <translation>en absolut https://-URL</translation>
+    </message>
+    <message>
+        <source>the absolute path of a PEM file</source>
+        <translation>den absoluta sökvägen till en PEM-fil</translation>
+    </message>
+    <message>
+        <source>the absolute path of a certificate file or a pkcs11: URI</source>
+        <translation>den absoluta sökvägen till en certifikatfil eller en pkcs11:-URI</translation>
+    </message>
+    <message>
+        <source>empty or the absolute path of a file</source>
+        <translation>tomt eller den absoluta sökvägen till en fil</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true eller false</translation>
+    </message>
+    <message>
+        <source>detect or an IPv4/IPv6 address</source>
+        <translation>detect eller en IPv4-/IPv6-adress</translation>
+    </message>
+    <message>
+        <source>whole seconds from %1 to %2</source>
+        <translation>hela sekunder från %1 till %2</translation>
+    </message>
+    <message>
+        <source>a number from 0 to %1</source>
+        <translation>ett tal från 0 till %1</translation>
+    </message>
+    <message>
+        <source>whole years from %1 to %2</source>
+        <translation>hela år från %1 till %2</translation>
+    </message>
+    <message>
+        <source>an absolute file path</source>
+        <translation>en absolut sökväg till en fil</translation>
+    </message>
+    <message>
+        <source>a comma-separated list of %1</source>
+        <translation>en kommaseparerad lista med %1</translation>
+    </message>
+    <message>
+        <source>sv, en or system</source>
+        <translation>sv, en eller system</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read as an INI file; no setting is managed</source>
+        <translation>%1: kan inte läsas som en INI-fil; inga inställningar styrs centralt</translation>
+    </message>
+    <message>
+        <source>%1: unknown key %2 (the [locked] group takes keys and reason)</source>
+        <translation>%1: okänd nyckel %2 (gruppen [locked] accepterar keys och reason)</translation>
+    </message>
+    <message>
+        <source>%1: %2 cannot be set here and is ignored (settable: %3)</source>
+        <translation>%1: %2 kan inte anges här och ignoreras (kan anges: %3)</translation>
+    </message>
+    <message>
+        <source>%1: %2 = &apos;%3&apos; is ignored: expected %4</source>
+        <translation>%1: %2 = &apos;%3&apos; ignoreras: värdet ska vara %4</translation>
+    </message>
+    <message>
+        <source>%1: locked/keys names %2, which cannot be locked (lockable: %3)</source>
+        <translation>%1: locked/keys anger %2, som inte kan låsas (kan låsas: %3)</translation>
+    </message>
+    <message>
+        <source>%1: locked/keys names %2 but the file gives it no valid value, so it is not locked</source>
+        <translation>%1: locked/keys anger %2, men filen ger den inget giltigt värde, så den låses inte</translation>
+    </message>
+    <message>
+        <source>set in %1</source>
+        <translation>angivet i %1</translation>
+    </message>
+    <message>
+        <source>Locked by your administrator: %1</source>
+        <translation>Låst av administratören: %1</translation>
     </message>
 </context>
 <context>
@@ -2547,6 +2753,24 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
     <message>
         <source>The last digit does not match the check digit; check for a typo.</source>
         <translation>Den sista siffran stämmer inte med kontrollsiffran; kontrollera att numret är rätt inskrivet.</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::PlatformFileDurability</name>
+    <message>
+        <source>the file is not open</source>
+        <translation>filen är inte öppen</translation>
+    </message>
+    <message>
+        <source>it is not a folder</source>
+        <translation>det är inte en mapp</translation>
+    </message>
+</context>
+<context>
+    <name>bankid::PlatformFileLock</name>
+    <message>
+        <source>the file is not open</source>
+        <translation>filen är inte öppen</translation>
     </message>
 </context>
 <context>
@@ -3288,14 +3512,6 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
         <translation>Certifikat&amp;fil:</translation>
     </message>
     <message>
-        <source>PKCS#12 (.p12, .pfx) or PEM</source>
-        <translation>PKCS#12 (.p12, .pfx) eller PEM</translation>
-    </message>
-    <message>
-        <source>RP certificate file</source>
-        <translation>RP-certifikatfil</translation>
-    </message>
-    <message>
         <source>&amp;Browse…</source>
         <translation>&amp;Bläddra…</translation>
     </message>
@@ -3422,6 +3638,96 @@ Giltigt till: %3 (%n dagar kvar)</numerusform>
     <message>
         <source>Ask BankID for its risk assessment</source>
         <translation>Be BankID om en riskbedömning</translation>
+    </message>
+    <message>
+        <source>Key on a token: enter its PIN to check it. The certificate is read from the token.</source>
+        <translation>Nyckel på en token: ange PIN-koden för att kontrollera den. Certifikatet läses från tokenen.</translation>
+    </message>
+    <message>
+        <source>Key on a token: enter its PIN to check it. The certificate is read from %1.</source>
+        <translation>Nyckel på en token: ange PIN-koden för att kontrollera den. Certifikatet läses från %1.</translation>
+    </message>
+    <message>
+        <source>Certificate file</source>
+        <translation>Certifikatfil</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation>Certifikat (*.pem *.crt *.cer *.der);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>PKCS#12 (.p12, .pfx), PEM, or a pkcs11: URI of a key on a token</source>
+        <translation>PKCS#12 (.p12, .pfx), PEM eller en pkcs11:-URI för en nyckel på en token</translation>
+    </message>
+    <message>
+        <source>RP certificate file or token URI</source>
+        <translation>RP-certifikatfil eller token-URI</translation>
+    </message>
+    <message>
+        <source>Certificate file (for a to&amp;ken):</source>
+        <translation>Certifikatfil (för toke&amp;n):</translation>
+    </message>
+    <message>
+        <source>Empty: the certificate is read from the token</source>
+        <translation>Tomt: certifikatet läses från tokenen</translation>
+    </message>
+    <message>
+        <source>Certificate file for the key on the token</source>
+        <translation>Certifikatfil för nyckeln på tokenen</translation>
+    </message>
+    <message>
+        <source>Choose the certificate file for the key on the token</source>
+        <translation>Välj certifikatfilen för nyckeln på tokenen</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN-kod:</translation>
+    </message>
+    <message>
+        <source>Token PIN</source>
+        <translation>PIN-kod för token</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the PIN in the system keychain</source>
+        <translation>&amp;Kom ihåg PIN-koden i systemets nyckelring</translation>
+    </message>
+    <message>
+        <source>Remember the PIN in the system keychain</source>
+        <translation>Kom ihåg PIN-koden i systemets nyckelring</translation>
+    </message>
+    <message>
+        <source>%1 (locked):</source>
+        <comment>a settings label whose value the administrator locked</comment>
+        <translation>%1 (låst):</translation>
+    </message>
+    <message>
+        <source>%1 (locked)</source>
+        <comment>a check box whose value the administrator locked</comment>
+        <translation>%1 (låst)</translation>
+    </message>
+    <message>
+        <source>the audit log file (%1)</source>
+        <translation>filen för granskningsloggen (%1)</translation>
+    </message>
+    <message>
+        <source>the tasks this desk offers (%1)</source>
+        <translation>de uppgifter som disken erbjuder (%1)</translation>
+    </message>
+    <message>
+        <source>the ID card age limit (%1)</source>
+        <translation>åldersgränsen för ID-kort (%1)</translation>
+    </message>
+    <message>
+        <source>Settings marked (locked) are set by your administrator: %1</source>
+        <translation>Inställningar märkta (låst) har angetts av administratören: %1</translation>
+    </message>
+    <message>
+        <source>Also locked: %1.</source>
+        <translation>Även låst: %1.</translation>
+    </message>
+    <message>
+        <source>Locked settings</source>
+        <translation>Låsta inställningar</translation>
     </message>
 </context>
 <context>

@@ -130,7 +130,6 @@ void TestPkcs11Identity::loadsKeyAndCertificateFromToken()
     QCOMPARE(identity.commonName(), object);
     QVERIFY(!identity.privateKey().isNull());
     QCOMPARE(identity.privateKey().type(), QSsl::PrivateKey);
-    // The key stays on the token: Qt cannot export it.
     // The key stays on the token: what Qt can export of it is not the key (libp11's EVP_PKEY holds only the
     // public part; an EC export carries a zero scalar, an RSA export fails).
     QFile keyFile(m_hsm.keyPath(object));
