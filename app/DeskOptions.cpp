@@ -12,12 +12,13 @@ namespace bankid {
 
 QString DeskOptions::tasksDescription()
 {
-    return tr("BankID Desk: five tasks with Swedish BankID at a service desk.\n"
+    return tr("BankID Desk: six tasks with Swedish BankID at a service desk.\n"
               "  Log in: the person in front of you logs in with BankID.\n"
               "  Identify caller: identify the person you are on the phone with, or let them sign.\n"
               "  Sign text: the person signs a text you write.\n"
               "  Sign document: the person signs a document; a receipt is saved next to it.\n"
-              "  Verify receipt: check a signed document against its receipt, offline.");
+              "  Verify receipt: check a signed document against its receipt, offline.\n"
+              "  Verify ID card: check a visitor's digital ID card and their age.");
 }
 
 QString DeskOptions::parse(const QStringList &arguments)

@@ -36,7 +36,7 @@ class DeskOptions
 public:
     /// Parses `arguments` (argv including the program name). Empty when valid, else the problem.
     QString parse(const QStringList &arguments);
-    /// What the desk does, its five tasks one per line: --help and the About dialog show the same text.
+    /// What the desk does, its six tasks one per line: --help and the About dialog show the same text.
     static QString tasksDescription();
 
     /// --help or --version was given: print helpText / the version and exit 0.

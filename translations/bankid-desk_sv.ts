@@ -1648,18 +1648,20 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
         <translation>--start måste vara auth, sign eller phone-auth, inte &apos;%1&apos;</translation>
     </message>
     <message>
-        <source>BankID Desk: five tasks with Swedish BankID at a service desk.
+        <source>BankID Desk: six tasks with Swedish BankID at a service desk.
   Log in: the person in front of you logs in with BankID.
   Identify caller: identify the person you are on the phone with, or let them sign.
   Sign text: the person signs a text you write.
   Sign document: the person signs a document; a receipt is saved next to it.
-  Verify receipt: check a signed document against its receipt, offline.</source>
-        <translation>BankID Desk: fem uppgifter med svenskt BankID vid en servicedisk.
+  Verify receipt: check a signed document against its receipt, offline.
+  Verify ID card: check a visitor&apos;s digital ID card and their age.</source>
+        <translation>BankID Desk: sex uppgifter med svenskt BankID vid en servicedisk.
   Logga in: personen framför dig loggar in med BankID.
   Legitimera den som ringer: legitimera personen du talar med i telefon, eller låt personen skriva under.
   Skriv under text: personen skriver under en text som du skriver.
   Skriv under dokument: personen skriver under ett dokument; ett kvitto sparas bredvid det.
-  Verifiera kvitto: kontrollera ett underskrivet dokument mot dess kvitto, offline.</translation>
+  Verifiera kvitto: kontrollera ett underskrivet dokument mot dess kvitto, offline.
+  Verifiera ID-kort: kontrollera en besökares digitala ID-kort och ålder.</translation>
     </message>
     <message>
         <source>Without options it uses the saved settings (by default the embedded simulator).</source>

@@ -1,6 +1,6 @@
 // The desk's identity (issue 9, finding 14): its own icon (resources/icons/bankid-desk.svg) renders and is
 // the window's and the About dialog's; every task in the list has its icon; About and --help describe all
-// five tasks.
+// six tasks.
 
 #include "AboutDialog.h"
 #include "DeskOptions.h"
@@ -24,12 +24,12 @@ private slots:
 
 namespace {
 
-/// The five task names as the list shows them (English).
+/// The six task names as the list shows them (English).
 const QStringList &taskNames()
 {
     static const QStringList names{QStringLiteral("Log in"), QStringLiteral("Identify caller"),
                                    QStringLiteral("Sign text"), QStringLiteral("Sign document"),
-                                   QStringLiteral("Verify receipt")};
+                                   QStringLiteral("Verify receipt"), QStringLiteral("Verify ID card")};
     return names;
 }
 
@@ -39,7 +39,7 @@ void TestIdentity::iconsRender_data()
 {
     QTest::addColumn<QString>("path");
     QTest::newRow("application") << QStringLiteral(":/bankid-desk/icons/bankid-desk.svg");
-    for (const char *task : {"login", "caller", "sign-text", "sign-document", "verify"})
+    for (const char *task : {"login", "caller", "sign-text", "sign-document", "verify", "id-card"})
         QTest::newRow(task) << QStringLiteral(":/bankid-desk/icons/tasks/%1.svg").arg(QLatin1String(task));
 }
 
