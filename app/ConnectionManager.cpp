@@ -272,7 +272,10 @@ void ConnectionManager::declinePassword()
     if (!m_waitingForPassword)
         return;
     m_waitingForPassword = false;
-    fail(tr("RP certificate: no password given for %1").arg(QDir::toNativeSeparators(m_profile.certificateFile)));
+    const QString &location = m_profile.certificateFile;
+    fail(ClientIdentity::isTokenUri(location)
+             ? tr("RP key on a token: no PIN given for %1").arg(location) // a URI, not a path to convert
+             : tr("RP certificate: no password given for %1").arg(QDir::toNativeSeparators(location)));
 }
 
 void ConnectionManager::rememberPasswordForSession(const QString &certificatePath, const QByteArray &password)

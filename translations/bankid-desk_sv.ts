@@ -1100,6 +1100,10 @@ konfiguration, 3 nätverks- eller TLS-fel.</translation>
         <source>%1 answered, but not like BankID (%2)</source>
         <translation>%1 svarade, men inte som BankID (%2)</translation>
     </message>
+    <message>
+        <source>RP key on a token: no PIN given for %1</source>
+        <translation>RP-nyckel på token: ingen PIN-kod angavs för %1</translation>
+    </message>
 </context>
 <context>
     <name>bankid::ConnectionWarningBar</name>

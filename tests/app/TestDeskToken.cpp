@@ -143,6 +143,8 @@ void TestDeskToken::declinedPinFailsTheConfiguration()
     QVERIFY(QTest::qWaitFor([&] { return ready.count() + failed.count() > 0; }, 20000));
     QCOMPARE(ready.count(), 0);
     QCOMPARE(failed.count(), 1);
+    const QString message = failed.first().first().toString();
+    QVERIFY2(message.contains(QLatin1String("no PIN given")) && message.contains(TokenUri), qPrintable(message));
     QVERIFY(!connections.isReady());
 }
 
