@@ -5,7 +5,8 @@
 # - Working corpus: BUILD_DIR/corpus/<harness>/, seeded from tests/fuzz/corpus/<harness>/ (existing entries
 #   are kept, so runs accumulate); new entries stay there and are never committed by this script. The
 #   saved crash inputs of tests/data/fuzz-regressions/<harness>/ are read too (as a second, read-only corpus).
-# - Crash files: BUILD_DIR/crashes/<harness>/ (crash-*, leak-*, timeout-*, oom-*).
+# - Crash files: BUILD_DIR/crashes/<harness>/ (crash-*, leak-*, timeout-*, oom-*; slow-unit-* files are listed
+#   but not counted: see findings() below).
 # - Log: every run appends "date<TAB>harness<TAB>seconds<TAB>runs<TAB>edges<TAB>crashes<TAB>cpu-seconds" to
 #   BUILD_DIR/fuzz-log.tsv. seconds is wall time; cpu-seconds is the fuzzer's user + system time, which is what
 #   counts as time fuzzed when the machine was busy with other work (the fuzzers run at nice 19).
@@ -57,7 +58,10 @@ for harness in "${harnesses[@]}"; do
   mkdir -p "$corpus" "$crashes" "$(dirname "$output")"
   cp -n "$FUZZ_SOURCE/corpus/$harness"/* "$corpus"/ 2>/dev/null || true
   before=$(find "$corpus" -type f | wc -l)
-  crashes_before=$(find "$crashes" -type f | wc -l)
+  # Only these are findings. libFuzzer also saves slow-unit-* (an input that took over 10 s of WALL time): at
+  # nice 19 on a machine busy with builds that is the scheduler, not the code, so it is listed but not counted.
+  findings() { find "$crashes" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) "$@"; }
+  crashes_before=$(findings | wc -l)
 
   arguments=(-max_total_time="$SECONDS_PER_HARNESS" -print_final_stats=1 -timeout=30 -rss_limit_mb=2560
              -artifact_prefix="$crashes/")
@@ -80,8 +84,10 @@ for harness in "${harnesses[@]}"; do
   runs=$(sed -n 's/^stat::number_of_executed_units: *\([0-9]*\).*/\1/p' "$output" | tail -n 1)
   edges=$(grep -o 'cov: [0-9]*' "$output" | tail -n 1 | grep -o '[0-9]*')
   after=$(find "$corpus" -type f | wc -l)
-  new_files=$(find "$crashes" -type f -newermt "@$started" | sort)
-  crash_count=$(( $(find "$crashes" -type f | wc -l) - crashes_before ))
+  new_files=$(findings -newermt "@$started" | sort)
+  slow_units=$(find "$crashes" -type f -name 'slow-unit-*' -newermt "@$started" | sort)
+  [ -n "$slow_units" ] && new_files="$new_files (slow, not counted: $(echo $slow_units))"
+  crash_count=$(( $(findings | wc -l) - crashes_before ))
   if [ "$status" -ne 0 ] && [ "$crash_count" -eq 0 ]; then
     crash_count=1 # it died without an artifact (e.g. in LLVMFuzzerInitialize): see the output log
     new_files="(no artifact: $output)"
