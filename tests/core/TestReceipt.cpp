@@ -272,6 +272,12 @@ void TestReceipt::wrongTypesAndValues_data()
     QTest::newRow("status_failed") << QStringLiteral("collectResponse.status") << QJsonValue(QStringLiteral("failed")) << QStringLiteral("complete");
     QTest::newRow("completionData_null") << QStringLiteral("collectResponse.completionData") << QJsonValue(QJsonValue::Null) << QStringLiteral("object");
     QTest::newRow("signature_empty") << QStringLiteral("collectResponse.completionData.signature") << QJsonValue(QString()) << QStringLiteral("empty");
+    // Raw XML where base64 belongs. (A leading U+FEFF, which Qt's JSON reader may keep or drop: the fuzz
+    // regression tests/data/fuzz-regressions/receipt/bom-in-signature.json.)
+    QTest::newRow("signature_xml_not_base64") << QStringLiteral("collectResponse.completionData.signature")
+                                              << QJsonValue(QStringLiteral("<?xml version=\"1.0\"?><Signature/>")) << QStringLiteral("base64");
+    QTest::newRow("ocsp_not_base64") << QStringLiteral("collectResponse.completionData.ocspResponse")
+                                     << QJsonValue(QStringLiteral("MIIH fgo<>")) << QStringLiteral("base64");
     QTest::newRow("ocsp_number") << QStringLiteral("collectResponse.completionData.ocspResponse") << QJsonValue(42) << QStringLiteral("string");
     QTest::newRow("time_without_offset") << QStringLiteral("times.started") << QJsonValue(QStringLiteral("2026-11-28T09:41:02.345"))
                                          << QStringLiteral("offset");

@@ -51,9 +51,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_EXPECT(again->documentSize == receipt->documentSize);
         FUZZ_EXPECT(again->signature() == receipt->signature());
         FUZZ_EXPECT(again->ocspResponse() == receipt->ocspResponse());
-        // Qt 6.4's JSON reader drops a U+FEFF at the start of any string or key (QJsonDocument writes it, the
-        // next fromJson() loses it), so a body holding one is not byte-stable; that is Qt's, not the receipt's.
-        if (!input.contains("\xEF\xBB\xBF"))
+        // Qt 6.4's JSON reader keeps a U+FEFF at the start of a string or key that holds an escape and drops
+        // it from one without (QString::fromUtf8 strips a leading BOM). QJsonDocument writes "\Z" as "Z", so
+        // the request body, which may hold any member, is not byte-stable; that is Qt's, not the receipt's.
+        // The signature and ocspResponse must be base64, which holds no U+FEFF (regression: bom-in-signature).
+        // Keys are worse: QJsonObject keeps the U+FEFF for ordering but QString keys lose it. The input may
+        // spell it as bytes or as "\uFEFF".
+        const bool holdsByteOrderMark = input.contains("\xEF\xBB\xBF") || input.toLower().contains("\\ufeff");
+        if (!holdsByteOrderMark)
             FUZZ_EXPECT(again->requestBody == receipt->requestBody);
         static_cast<void>(receipt->sentUserVisibleData());
         static_cast<void>(receipt->sentUserNonVisibleData());
