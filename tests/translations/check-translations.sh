@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Fails when a catalogue is not complete: for Swedish, a source string in core/, cli/ or app/ that the
-# committed translations/bankid-desk_sv.ts lacks, or an entry that is unfinished, obsolete or vanished.
+# Fails when a catalogue is not complete: for Swedish, a source string in core/, cli/, app/ or translations/
+# (lupdate reads their subfolders too) that the committed translations/bankid-desk_sv.ts lacks, or an entry
+# that is unfinished, obsolete or vanished.
 # It runs lupdate on a temporary copy, so the committed file is never changed by a test run.
 #   check-translations.sh SOURCE_DIR LUPDATE
 set -euo pipefail
@@ -9,7 +10,7 @@ lupdate=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp "$src/translations/bankid-desk_sv.ts" "$tmp/check_sv.ts"
-"$lupdate" -silent -locations none -no-obsolete "$src/core" "$src/cli" "$src/app" -ts "$tmp/check_sv.ts" >/dev/null
+"$lupdate" -silent -locations none -no-obsolete "$src/core" "$src/cli" "$src/app" "$src/translations" -ts "$tmp/check_sv.ts" >/dev/null
 problems=0
 if ! cmp -s <(grep -c '<message' "$src/translations/bankid-desk_sv.ts") <(grep -c '<message' "$tmp/check_sv.ts"); then
   echo "translations/bankid-desk_sv.ts is out of date: run 'cmake --build build --target update_translations'"
@@ -25,7 +26,7 @@ for kind in unfinished obsolete vanished; do
 done
 # English: the plural-forms catalogue must cover every %n source string with both forms.
 cp "$src/translations/bankid-desk_en.ts" "$tmp/check_en.ts"
-"$lupdate" -silent -pluralonly -locations none -no-obsolete "$src/core" "$src/cli" "$src/app" -ts "$tmp/check_en.ts" >/dev/null
+"$lupdate" -silent -pluralonly -locations none -no-obsolete "$src/core" "$src/cli" "$src/app" "$src/translations" -ts "$tmp/check_en.ts" >/dev/null
 english=$(grep -c 'type="unfinished"\|type="vanished"\|type="obsolete"' "$tmp/check_en.ts" || true)
 if [ "$english" -gt 0 ]; then
   echo "$english English plural form(s) missing in translations/bankid-desk_en.ts (lupdate -pluralonly, then fill both forms)"

@@ -2,16 +2,15 @@
 
 #include "PersonalNumber.h"
 #include "RequestValidator.h"
+#include "RpLogging.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
-Q_LOGGING_CATEGORY(lcRpClient, "bankid.rp")
 
 namespace bankid {
 
@@ -34,11 +33,11 @@ RpClient::RpClient(QNetworkAccessManager *nam, const RpConfig &config, QObject *
 {
     Q_ASSERT(nam);
     if (!m_configError.isEmpty())
-        qCWarning(lcRpClient).noquote() << "unusable RP configuration:" << m_configError;
+        qCWarning(lcRp).noquote() << "unusable RP configuration:" << m_configError;
     else if (m_config.identity.isNull())
-        qCWarning(lcRpClient) << "no client certificate configured: BankID will refuse the TLS handshake";
+        qCWarning(lcRp) << "no client certificate configured: BankID will refuse the TLS handshake";
     else
-        qCInfo(lcRpClient).noquote() << "RP client for" << m_config.baseUrl.toString() << "as"
+        qCInfo(lcRp).noquote() << "RP client for" << m_config.baseUrl.toString() << "as"
                                      << m_config.identity.commonName();
 }
 
@@ -129,7 +128,7 @@ void RpClient::cancelOrderWhenCreated(RpCall *orderCall)
     trackUntilFinished(); // the cancel that may follow must be waited for too
     connect(orderCall, &RpCall::finished, this, [this, orderCall] {
         if (orderCall->ok()) {
-            qCInfo(lcRpClient).noquote() << "order" << orderCall->orderResponse().orderRef
+            qCInfo(lcRp).noquote() << "order" << orderCall->orderResponse().orderRef
                                          << "was abandoned before BankID answered: cancelling it";
             cancelOrder(orderCall->orderResponse().orderRef);
         }

@@ -21,7 +21,7 @@ namespace bankid {
 /// - On false, `reason` (may be null) holds the system's reason ("No such file or directory"); the caller
 ///   writes the sentence that names the file.
 ///
-/// POSIX branch: built and tested on Linux (tests/core/TestPlatformFileDurability.cpp).
+/// POSIX branch: built and tested on Linux (tests/core/platform/TestPlatformFileDurability.cpp).
 /// Windows branch: written against the Win32 documentation, not built here.
 ///
 /// \code

@@ -18,7 +18,7 @@ namespace bankid {
 /// ERROR_FILE_EXISTS. `from` is gone afterwards in every outcome except Failed before anything happened
 /// (the caller removes it then). `reason` (may be null) holds the system's reason for Failed.
 ///
-/// POSIX branch: built and tested on Linux (tests/core/TestPlatformRenameNoReplace.cpp).
+/// POSIX branch: built and tested on Linux (tests/core/platform/TestPlatformRenameNoReplace.cpp).
 /// Windows branch: written against the Win32 documentation, not built here.
 class PlatformRenameNoReplace
 {

@@ -5,19 +5,18 @@
 #include "PersonalNumber.h"
 #include "RpClient.h"
 #include "RpConfig.h"
+#include "RpLogging.h"
 #include "TcpReceiveCounter.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTimer>
 #include <QTimerEvent>
 
-Q_LOGGING_CATEGORY(lcRpCall, "bankid.rp")
 
 namespace bankid {
 
@@ -83,7 +82,7 @@ void RpCall::send(QNetworkAccessManager *nam, const QNetworkRequest &request, co
     });
     connect(reply, &QNetworkReply::readyRead, this, &RpCall::checkResponseSize);
     connect(reply, &QNetworkReply::finished, this, &RpCall::onReplyFinished);
-    qCDebug(lcRpCall).noquote() << "POST" << request.url().path() << m_logSummary;
+    qCDebug(lcRp).noquote() << "POST" << request.url().path() << m_logSummary;
 }
 
 void RpCall::startHeadGuard()
@@ -274,13 +273,13 @@ void RpCall::finishWith(const RpError &error)
     m_error = error;
     m_duration = m_timer.elapsed();
     if (!m_error.isError()) {
-        qCInfo(lcRpCall).noquote() << "POST" << m_path << "->" << m_httpStatus << QStringLiteral("(%1 ms)").arg(m_duration)
+        qCInfo(lcRp).noquote() << "POST" << m_path << "->" << m_httpStatus << QStringLiteral("(%1 ms)").arg(m_duration)
                                    << m_logSummary;
     } else if (m_error.kind() == RpError::Kind::Cancelled) {
-        qCInfo(lcRpCall).noquote() << "POST" << m_path << "cancelled" << QStringLiteral("(%1 ms)").arg(m_duration)
+        qCInfo(lcRp).noquote() << "POST" << m_path << "cancelled" << QStringLiteral("(%1 ms)").arg(m_duration)
                                    << m_logSummary;
     } else {
-        qCWarning(lcRpCall).noquote() << "POST" << m_path << "->" << (m_httpStatus ? QString::number(m_httpStatus) : QStringLiteral("no response"))
+        qCWarning(lcRp).noquote() << "POST" << m_path << "->" << (m_httpStatus ? QString::number(m_httpStatus) : QStringLiteral("no response"))
                                       << QStringLiteral("(%1 ms)").arg(m_duration) << m_logSummary
                                       << RpError::kindName(m_error.kind()) + QLatin1Char(':') << m_error.technicalMessage();
     }

@@ -2,11 +2,10 @@
 
 #include "RpCall.h"
 #include "RpClient.h"
+#include "RpLogging.h"
 
-#include <QLoggingCategory>
 #include <QTimerEvent>
 
-Q_LOGGING_CATEGORY(lcCancelJob, "bankid.order")
 
 namespace bankid {
 
@@ -28,19 +27,19 @@ void CancelJob::send()
             return;
         }
         if (m_attempts > 1 && error.kind() == RpError::Kind::Api && error.errorCode() == QLatin1String("invalidParameters")) {
-            qCInfo(lcCancelJob).noquote() << "cancel of order" << m_orderRef << "re-sent and answered invalidParameters:"
+            qCInfo(lcRp).noquote() << "cancel of order" << m_orderRef << "re-sent and answered invalidParameters:"
                                           << "the earlier /cancel reached BankID";
             finish(true);
             return;
         }
         if (worthResending(error) && m_attempts < MaxAttempts) {
             const int delayMs = 500 << (m_attempts - 1);
-            qCInfo(lcCancelJob).noquote() << "cancel of order" << m_orderRef << "failed, again in" << delayMs
+            qCInfo(lcRp).noquote() << "cancel of order" << m_orderRef << "failed, again in" << delayMs
                                           << "ms:" << error.technicalMessage();
             m_backoff.start(delayMs, this);
             return;
         }
-        qCWarning(lcCancelJob).noquote() << "cancel of order" << m_orderRef << "failed after" << m_attempts
+        qCWarning(lcRp).noquote() << "cancel of order" << m_orderRef << "failed after" << m_attempts
                                          << "attempt(s):" << error.technicalMessage();
         finish(false);
     });

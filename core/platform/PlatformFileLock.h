@@ -23,7 +23,7 @@ namespace bankid {
 ///   Every writer of the file must take this same lock before it writes.
 /// - isLocked() false: `error()` holds the system's reason (the caller names the file); nothing is held.
 ///
-/// POSIX branch: built and tested on Linux (tests/core/TestPlatformFileLock.cpp).
+/// POSIX branch: built and tested on Linux (tests/core/platform/TestPlatformFileLock.cpp).
 /// Windows branch: written against the Win32 documentation, not built here.
 ///
 /// \code

@@ -21,7 +21,7 @@ namespace bankid {
 /// - Opened: `file` is open ReadOnly on the new descriptor and owns it (closed with `file`). Otherwise
 ///   nothing stays open and `reason` (may be null) holds the system's reason for Failed.
 ///
-/// POSIX branch: built and tested on Linux (tests/core/TestPlatformRegularFile.cpp).
+/// POSIX branch: built and tested on Linux (tests/core/platform/TestPlatformRegularFile.cpp).
 /// Windows branch: written against the Win32 documentation, not built here.
 class PlatformRegularFile
 {

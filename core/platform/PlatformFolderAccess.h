@@ -14,7 +14,7 @@ namespace bankid {
 /// process token (impersonation copy) for FILE_ADD_FILE | FILE_TRAVERSE. False with the system's reason in
 /// `reason` (may be null) otherwise. Only a first check: the write itself still reports its own error.
 ///
-/// POSIX branch: built and tested on Linux (tests/core/TestPlatformFolderAccess.cpp).
+/// POSIX branch: built and tested on Linux (tests/core/platform/TestPlatformFolderAccess.cpp).
 /// Windows branch: written against the Win32 documentation, not built here.
 class PlatformFolderAccess
 {

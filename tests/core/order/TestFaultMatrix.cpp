@@ -347,7 +347,7 @@ void TestFaultMatrix::writeReport()
     };
 
     QString out;
-    out += QStringLiteral("# Fault matrix\n\nWritten by TestFaultMatrix (tests/core/TestFaultMatrix.cpp): each simulator fault "
+    out += QStringLiteral("# Fault matrix\n\nWritten by TestFaultMatrix (tests/core/order/TestFaultMatrix.cpp): each simulator fault "
                           "against each flow through the real OrderSession over mutual TLS. \"once\" = the next request "
                           "only; \"stays\" = every request. Cell: end state, RFA of a failure (\"?\" = whether BankID "
                           "created the order is unknown, so it was not re-sent), and how many order requests the client "

@@ -14,7 +14,7 @@ namespace bankid {
 /// (the SAM account name of the thread's token). Empty when the system has no name for the account (a
 /// container without a passwd entry for the uid). Never throws, never blocks beyond a passwd lookup.
 ///
-/// POSIX branch: built and tested on Linux (tests/core/TestPlatformAccountName.cpp).
+/// POSIX branch: built and tested on Linux (tests/core/platform/TestPlatformAccountName.cpp).
 /// Windows branch: written against the Win32 documentation, not built here.
 class PlatformAccountName
 {

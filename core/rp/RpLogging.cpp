@@ -1,0 +1,3 @@
+#include "RpLogging.h"
+
+Q_LOGGING_CATEGORY(lcRp, "bankid.rp")
