@@ -1,5 +1,6 @@
 #include "EvidenceVerifier.h"
 
+#include "OpenSslHandles.h"
 #include "SignatureDocumentParser.h"
 #include "XmlDsigVerifier.h"
 
@@ -21,18 +22,10 @@ Q_LOGGING_CATEGORY(lcEvidence, "bankid.evidence", QtInfoMsg)
 
 namespace {
 
-struct X509Free { void operator()(X509 *p) const { X509_free(p); } };
-struct StackFree { void operator()(STACK_OF(X509) *p) const { sk_X509_pop_free(p, X509_free); } };
-struct StoreFree { void operator()(X509_STORE *p) const { X509_STORE_free(p); } };
-struct StoreCtxFree { void operator()(X509_STORE_CTX *p) const { X509_STORE_CTX_free(p); } };
-struct ResponseFree { void operator()(OCSP_RESPONSE *p) const { OCSP_RESPONSE_free(p); } };
-struct BasicFree { void operator()(OCSP_BASICRESP *p) const { OCSP_BASICRESP_free(p); } };
-struct CertIdFree { void operator()(OCSP_CERTID *p) const { OCSP_CERTID_free(p); } };
-struct OctetFree { void operator()(ASN1_OCTET_STRING *p) const { ASN1_OCTET_STRING_free(p); } };
-
-using X509Ptr = std::unique_ptr<X509, X509Free>;
-using StackPtr = std::unique_ptr<STACK_OF(X509), StackFree>;
-using StorePtr = std::unique_ptr<X509_STORE, StoreFree>;
+using openssl::Handle;
+using X509Ptr = Handle<X509>;
+using StackPtr = Handle<STACK_OF(X509)>;
+using StorePtr = Handle<X509_STORE>;
 
 const QString xmlCheck = QStringLiteral("xml");
 const QString signatureValueCheck = QStringLiteral("signature value");
@@ -44,19 +37,6 @@ const QString ocspTimeCheck = QStringLiteral("ocsp time");
 const QString visibleCheck = QStringLiteral("usrVisibleData");
 const QString nonVisibleCheck = QStringLiteral("usrNonVisibleData");
 constexpr qint64 clockSkewSecs = 300;
-
-X509Ptr fromDer(const QByteArray &der)
-{
-    const unsigned char *data = reinterpret_cast<const unsigned char *>(der.constData());
-    return X509Ptr(d2i_X509(nullptr, &data, long(der.size())));
-}
-
-QString nameOf(const X509_NAME *name)
-{
-    char buffer[512] = {};
-    X509_NAME_oneline(name, buffer, sizeof buffer);
-    return QString::fromUtf8(buffer);
-}
 
 std::optional<QDateTime> toDateTime(const ASN1_TIME *time)
 {
@@ -87,7 +67,7 @@ StorePtr trustStore(const QList<QSslCertificate> &roots, const QDateTime &at)
 {
     StorePtr store(X509_STORE_new());
     for (const QSslCertificate &root : roots) {
-        X509Ptr cert = fromDer(root.toDer());
+        X509Ptr cert = openssl::x509FromDer(root.toDer());
         if (cert)
             X509_STORE_add_cert(store.get(), cert.get());
     }
@@ -117,13 +97,13 @@ void checkChain(VerificationReport &report, X509 *leaf, STACK_OF(X509) *untruste
 {
     if (roots.isEmpty()) {
         report.fail(chainCheck, QStringLiteral("no trusted root given; the chain ends at \"%1\"")
-                                    .arg(nameOf(X509_get_issuer_name(sk_X509_num(untrusted) > 0
+                                    .arg(openssl::nameText(X509_get_issuer_name(sk_X509_num(untrusted) > 0
                                                                          ? sk_X509_value(untrusted, sk_X509_num(untrusted) - 1)
                                                                          : leaf))));
         return;
     }
     StorePtr store = trustStore(roots, at);
-    std::unique_ptr<X509_STORE_CTX, StoreCtxFree> ctx(X509_STORE_CTX_new());
+    Handle<X509_STORE_CTX> ctx(X509_STORE_CTX_new());
     if (!store || !ctx || X509_STORE_CTX_init(ctx.get(), store.get(), leaf, untrusted) != 1) {
         report.fail(chainCheck, QStringLiteral("OpenSSL cannot set up chain verification: ") + openSslError());
         return;
@@ -138,7 +118,7 @@ void checkChain(VerificationReport &report, X509 *leaf, STACK_OF(X509) *untruste
     if (ok) {
         report.pass(chainCheck, QStringLiteral("%1 certificates up to the trusted root \"%2\", valid as of %3")
                                     .arg(depth)
-                                    .arg(nameOf(X509_get_subject_name(top)), iso(at)));
+                                    .arg(openssl::nameText(X509_get_subject_name(top)), iso(at)));
         return;
     }
     QString detail = QString::fromLatin1(X509_verify_cert_error_string(code));
@@ -146,9 +126,9 @@ void checkChain(VerificationReport &report, X509 *leaf, STACK_OF(X509) *untruste
         || code == X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN || code == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT) {
         const bool selfSigned = X509_check_issued(top, top) == X509_V_OK;
         detail = QStringLiteral("the root \"%1\" is not among the trusted roots (%2)")
-                     .arg(nameOf(selfSigned ? X509_get_subject_name(top) : X509_get_issuer_name(top)), detail);
+                     .arg(openssl::nameText(selfSigned ? X509_get_subject_name(top) : X509_get_issuer_name(top)), detail);
     } else if (X509 *failing = X509_STORE_CTX_get_current_cert(ctx.get())) {
-        detail += QStringLiteral(" (certificate \"%1\", as of %2)").arg(nameOf(X509_get_subject_name(failing)), iso(at));
+        detail += QStringLiteral(" (certificate \"%1\", as of %2)").arg(openssl::nameText(X509_get_subject_name(failing)), iso(at));
     }
     report.fail(chainCheck, detail);
 }
@@ -163,7 +143,7 @@ std::optional<QByteArray> nonceOf(OCSP_BASICRESP *basic)
         return std::nullopt;
     const QByteArray raw(reinterpret_cast<const char *>(ASN1_STRING_get0_data(value)), ASN1_STRING_length(value));
     const unsigned char *data = ASN1_STRING_get0_data(value);
-    std::unique_ptr<ASN1_OCTET_STRING, OctetFree> inner(d2i_ASN1_OCTET_STRING(nullptr, &data, long(raw.size())));
+    Handle<ASN1_OCTET_STRING> inner(d2i_ASN1_OCTET_STRING(nullptr, &data, long(raw.size())));
     ERR_clear_error();
     if (inner && data == ASN1_STRING_get0_data(value) + raw.size())
         return QByteArray(reinterpret_cast<const char *>(ASN1_STRING_get0_data(inner.get())), ASN1_STRING_length(inner.get()));
@@ -175,7 +155,7 @@ void checkOcsp(VerificationReport &report, const QByteArray &ocspInput, const Si
 {
     const QByteArray der = decodeOcsp(ocspInput);
     const unsigned char *data = reinterpret_cast<const unsigned char *>(der.constData());
-    std::unique_ptr<OCSP_RESPONSE, ResponseFree> response(d2i_OCSP_RESPONSE(nullptr, &data, long(der.size())));
+    Handle<OCSP_RESPONSE> response(d2i_OCSP_RESPONSE(nullptr, &data, long(der.size())));
     const QString unreadable = QStringLiteral("the OCSP response is unreadable");
     if (!response) {
         ERR_clear_error();
@@ -185,7 +165,7 @@ void checkOcsp(VerificationReport &report, const QByteArray &ocspInput, const Si
         return;
     }
     const int status = OCSP_response_status(response.get());
-    std::unique_ptr<OCSP_BASICRESP, BasicFree> basic(status == OCSP_RESPONSE_STATUS_SUCCESSFUL
+    Handle<OCSP_BASICRESP> basic(status == OCSP_RESPONSE_STATUS_SUCCESSFUL
                                                          ? OCSP_response_get1_basic(response.get())
                                                          : nullptr);
     if (!basic) {
@@ -228,7 +208,7 @@ void checkOcsp(VerificationReport &report, const QByteArray &ocspInput, const Si
         ASN1_OBJECT *hashAlgorithm = nullptr;
         OCSP_id_get0_info(nullptr, &hashAlgorithm, nullptr, nullptr, const_cast<OCSP_CERTID *>(OCSP_SINGLERESP_get0_id(candidate)));
         const EVP_MD *digest = hashAlgorithm ? EVP_get_digestbyobj(hashAlgorithm) : nullptr;
-        std::unique_ptr<OCSP_CERTID, CertIdFree> ours(digest ? OCSP_cert_to_id(digest, leaf, issuer) : nullptr);
+        Handle<OCSP_CERTID> ours(digest ? OCSP_cert_to_id(digest, leaf, issuer) : nullptr);
         if (ours && OCSP_id_cmp(ours.get(), OCSP_SINGLERESP_get0_id(candidate)) == 0) {
             single = candidate;
             break;
@@ -345,10 +325,10 @@ VerificationReport EvidenceVerifier::verify(const QByteArray &signature, const Q
     report.usrVisibleData = decode(parsed.usrVisibleData);
     report.usrNonVisibleData = decode(parsed.usrNonVisibleData);
 
-    X509Ptr leaf = parsed.certificates.isEmpty() ? nullptr : fromDer(parsed.certificates.first());
+    X509Ptr leaf = parsed.certificates.isEmpty() ? nullptr : openssl::x509FromDer(parsed.certificates.first());
     StackPtr untrusted(sk_X509_new_null());
     for (qsizetype i = 1; i < parsed.certificates.size(); ++i) {
-        if (X509 *cert = fromDer(parsed.certificates.at(i)).release())
+        if (X509 *cert = openssl::x509FromDer(parsed.certificates.at(i)).release())
             sk_X509_push(untrusted.get(), cert);
     }
     ERR_clear_error();

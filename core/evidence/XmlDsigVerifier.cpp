@@ -1,5 +1,7 @@
 #include "XmlDsigVerifier.h"
 
+#include "OpenSslHandles.h"
+
 #include <QCryptographicHash>
 #include <QLoggingCategory>
 
@@ -31,8 +33,6 @@ struct DocFree { void operator()(xmlDoc *p) const { xmlFreeDoc(p); } };
 struct CtxFree { void operator()(xmlSecDSigCtx *p) const { xmlSecDSigCtxDestroy(p); } };
 struct TransformCtxFree { void operator()(xmlSecTransformCtx *p) const { xmlSecTransformCtxDestroy(p); } };
 struct KeyFree { void operator()(xmlSecKey *p) const { xmlSecKeyDestroy(p); } };
-struct X509Free { void operator()(X509 *p) const { X509_free(p); } };
-struct BioFree { void operator()(BIO *p) const { BIO_free(p); } };
 
 using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
 using KeyPtr = std::unique_ptr<xmlSecKey, KeyFree>;
@@ -90,10 +90,9 @@ DocPtr parseDocument(const QByteArray &xml, QString *error)
 
 KeyPtr publicKeyOf(const QByteArray &certificateDer, QString *error)
 {
-    const unsigned char *data = reinterpret_cast<const unsigned char *>(certificateDer.constData());
-    std::unique_ptr<X509, X509Free> cert(d2i_X509(nullptr, &data, long(certificateDer.size())));
+    openssl::Handle<X509> cert = openssl::x509FromDer(certificateDer);
     EVP_PKEY *key = cert ? X509_get0_pubkey(cert.get()) : nullptr;
-    std::unique_ptr<BIO, BioFree> bio(BIO_new(BIO_s_mem()));
+    openssl::Handle<BIO> bio(BIO_new(BIO_s_mem()));
     if (!key || !bio || PEM_write_bio_PUBKEY(bio.get(), key) != 1) {
         *error = QStringLiteral("the signer certificate or its public key does not parse");
         return nullptr;

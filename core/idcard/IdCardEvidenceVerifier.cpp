@@ -2,6 +2,7 @@
 
 #include "EvidenceVerifier.h"
 #include "IdCardSignatureParser.h"
+#include "OpenSslHandles.h"
 #include "PersonalNumber.h"
 #include "SignatureDocumentParser.h"
 #include "XmlDsigVerifier.h"
@@ -38,22 +39,11 @@ QStringList authenticationChecks()
     return VerificationReport::checkNames().mid(0, 9);
 }
 
-struct X509Deleter { void operator()(X509 *p) const { X509_free(p); } };
-struct X509StackDeleter { void operator()(STACK_OF(X509) *p) const { sk_X509_pop_free(p, X509_free); } };
-struct X509StoreDeleter { void operator()(X509_STORE *p) const { X509_STORE_free(p); } };
-struct X509StoreCtxDeleter { void operator()(X509_STORE_CTX *p) const { X509_STORE_CTX_free(p); } };
-
-X509 *parseDer(const QByteArray &der)
-{
-    const auto *bytes = reinterpret_cast<const unsigned char *>(der.constData());
-    return d2i_X509(nullptr, &bytes, long(der.size()));
-}
+using openssl::Handle;
 
 QString subjectOf(X509 *certificate)
 {
-    char text[512] = {};
-    X509_NAME_oneline(X509_get_subject_name(certificate), text, sizeof text);
-    return QString::fromUtf8(text);
+    return openssl::nameText(X509_get_subject_name(certificate));
 }
 
 // Verifies signer -> intermediates -> one of `roots` as of `at`; the detail says how far it got or why not.
@@ -64,19 +54,19 @@ bool verifyChain(const QList<QByteArray> &keyInfoCertificates, const QList<QSslC
         *detail = QStringLiteral("no trusted root given");
         return false;
     }
-    std::unique_ptr<X509, X509Deleter> signer(parseDer(keyInfoCertificates.value(0)));
-    std::unique_ptr<STACK_OF(X509), X509StackDeleter> intermediates(sk_X509_new_null());
+    Handle<X509> signer = openssl::x509FromDer(keyInfoCertificates.value(0));
+    Handle<STACK_OF(X509)> intermediates(sk_X509_new_null());
     for (qsizetype i = 1; i < keyInfoCertificates.size(); ++i) {
-        if (X509 *certificate = parseDer(keyInfoCertificates.at(i)))
-            sk_X509_push(intermediates.get(), certificate);
+        if (Handle<X509> certificate = openssl::x509FromDer(keyInfoCertificates.at(i)))
+            sk_X509_push(intermediates.get(), certificate.release());
     }
-    std::unique_ptr<X509_STORE, X509StoreDeleter> store(X509_STORE_new());
+    Handle<X509_STORE> store(X509_STORE_new());
     for (const QSslCertificate &root : roots) {
-        std::unique_ptr<X509, X509Deleter> anchor(parseDer(root.toDer()));
+        Handle<X509> anchor = openssl::x509FromDer(root.toDer());
         if (anchor)
             X509_STORE_add_cert(store.get(), anchor.get());
     }
-    std::unique_ptr<X509_STORE_CTX, X509StoreCtxDeleter> context(X509_STORE_CTX_new());
+    Handle<X509_STORE_CTX> context(X509_STORE_CTX_new());
     if (!signer || !store || !context
         || X509_STORE_CTX_init(context.get(), store.get(), signer.get(), intermediates.get()) != 1) {
         ERR_clear_error();
