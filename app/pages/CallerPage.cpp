@@ -1,7 +1,9 @@
 #include "CallerPage.h"
 
-#include "ProblemMarker.h"
+#include "PageTitleLabel.h"
 #include "PersonalNumber.h"
+#include "ProblemMarker.h"
+#include "StartBlockedLabel.h"
 
 #include <QButtonGroup>
 #include <QDate>
@@ -17,7 +19,7 @@ namespace bankid {
 
 CallerPage::CallerPage(QWidget *parent)
     : QWidget(parent)
-    , m_titleLabel(new QLabel(this))
+    , m_titleLabel(new PageTitleLabel(this))
     , m_personalNumberLabel(new QLabel(this))
     , m_personalNumberLineEdit(new QLineEdit(this))
     , m_validationLabel(new QLabel(this))
@@ -30,10 +32,9 @@ CallerPage::CallerPage(QWidget *parent)
     , m_textLabel(new QLabel(this))
     , m_textLineEdit(new QLineEdit(this))
     , m_startPushButton(new QPushButton(this))
-    , m_startBlockedLabel(new QLabel(this))
+    , m_startBlockedLabel(new StartBlockedLabel(this))
 {
     setObjectName(QStringLiteral("callerPage"));
-    m_titleLabel->setObjectName(QStringLiteral("titleLabel"));
     m_personalNumberLineEdit->setObjectName(QStringLiteral("personalNumberLineEdit"));
     m_validationLabel->setObjectName(QStringLiteral("validationLabel"));
     m_userCalledRadioButton->setObjectName(QStringLiteral("userCalledRadioButton"));
@@ -42,14 +43,7 @@ CallerPage::CallerPage(QWidget *parent)
     m_signRadioButton->setObjectName(QStringLiteral("signRadioButton"));
     m_textLineEdit->setObjectName(QStringLiteral("textLineEdit"));
     m_startPushButton->setObjectName(QStringLiteral("startPushButton"));
-    m_startBlockedLabel->setObjectName(QStringLiteral("startBlockedLabel"));
-    m_startBlockedLabel->setWordWrap(true);
-    m_startBlockedLabel->hide();
 
-    QFont titleFont = m_titleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    m_titleLabel->setFont(titleFont);
     m_personalNumberLabel->setBuddy(m_personalNumberLineEdit);
     m_textLabel->setBuddy(m_textLineEdit);
     m_validationLabel->setWordWrap(true);
@@ -161,10 +155,7 @@ CallerPage::~CallerPage()
 void CallerPage::setStartAllowed(bool allowed, const QString &reason)
 {
     m_startAllowed = allowed;
-    m_startBlockedReason = allowed ? QString() : reason;
-    m_startBlockedLabel->setText(m_startBlockedReason);
-    m_startBlockedLabel->setVisible(!allowed && !reason.isEmpty());
-    m_startPushButton->setToolTip(m_startBlockedReason);
+    m_startBlockedReason = m_startBlockedLabel->showReason(allowed, reason, m_startPushButton);
     updateValidation();
 }
 

@@ -12,6 +12,8 @@ class QRadioButton;
 
 namespace bankid {
 
+class StartBlockedLabel;
+
 /// The "Identify a caller" task: /phone/auth or /phone/sign for a person on the phone.
 ///
 /// Contract: the personal number is accepted in its 12-digit forms and in the 10-digit forms people say
@@ -72,7 +74,7 @@ private:
     QLabel *m_textLabel;
     QLineEdit *m_textLineEdit;
     QPushButton *m_startPushButton;
-    QLabel *m_startBlockedLabel;
+    StartBlockedLabel *m_startBlockedLabel;
     bool m_startAllowed = true;
     QString m_startBlockedReason;
     /// Set when the operator left the field (or pressed Enter) with input; cleared when they type again.

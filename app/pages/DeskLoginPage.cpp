@@ -1,5 +1,7 @@
 #include "DeskLoginPage.h"
 
+#include "PageTitleLabel.h"
+#include "StartBlockedLabel.h"
 #include "StartMethodChooser.h"
 
 #include <QEvent>
@@ -27,25 +29,20 @@ void scaleFont(QWidget *widget, qreal factor, bool bold)
 
 DeskLoginPage::DeskLoginPage(QWidget *parent)
     : QWidget(parent)
-    , m_titleLabel(new QLabel(this))
+    , m_titleLabel(new PageTitleLabel(this))
     , m_introLabel(new QLabel(this))
     , m_textLabel(new QLabel(this))
     , m_textLineEdit(new QLineEdit(this))
     , m_methodLabel(new QLabel(this))
     , m_startMethodChooser(new StartMethodChooser(Qt::Vertical, this))
     , m_loginPushButton(new QPushButton(this))
-    , m_startBlockedLabel(new QLabel(this))
+    , m_startBlockedLabel(new StartBlockedLabel(this))
 {
     setObjectName(QStringLiteral("deskLoginPage"));
-    m_titleLabel->setObjectName(QStringLiteral("titleLabel"));
     m_introLabel->setObjectName(QStringLiteral("introLabel"));
     m_textLineEdit->setObjectName(QStringLiteral("textLineEdit"));
     m_loginPushButton->setObjectName(QStringLiteral("loginPushButton"));
-    m_startBlockedLabel->setObjectName(QStringLiteral("startBlockedLabel"));
-    m_startBlockedLabel->setWordWrap(true);
-    m_startBlockedLabel->hide();
 
-    scaleFont(m_titleLabel, 1.6, true);
     scaleFont(m_loginPushButton, 1.5, true);
     m_introLabel->setWordWrap(true);
     m_textLabel->setBuddy(m_textLineEdit);
@@ -100,10 +97,7 @@ void DeskLoginPage::setStartMethod(StartMethod method)
 void DeskLoginPage::setStartAllowed(bool allowed, const QString &reason)
 {
     m_startAllowed = allowed;
-    const QString shown = allowed ? QString() : reason;
-    m_startBlockedLabel->setText(shown);
-    m_startBlockedLabel->setVisible(!shown.isEmpty());
-    m_loginPushButton->setToolTip(shown);
+    m_startBlockedLabel->showReason(allowed, reason, m_loginPushButton);
     m_loginPushButton->setEnabled(allowed);
 }
 

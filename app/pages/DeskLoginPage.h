@@ -11,6 +11,8 @@ class QPushButton;
 
 namespace bankid {
 
+class StartBlockedLabel;
+
 class StartMethodChooser;
 
 /// The desk login task: one large "Log in with BankID" button (the default button: Enter starts), the
@@ -57,7 +59,7 @@ private:
     QLabel *m_methodLabel;
     StartMethodChooser *m_startMethodChooser;
     QPushButton *m_loginPushButton;
-    QLabel *m_startBlockedLabel;
+    StartBlockedLabel *m_startBlockedLabel;
     bool m_startAllowed = true;
     bool m_textEdited = false;
 };

@@ -3,9 +3,11 @@
 #include "DocumentSignRequest.h"
 #include "DropArea.h"
 #include "MarkdownPreview.h"
+#include "PageTitleLabel.h"
 #include "ProblemMarker.h"
 #include "Receipt.h"
 #include "SimpleMarkdown.h"
+#include "StartBlockedLabel.h"
 #include "StartMethodChooser.h"
 
 #include <QDir>
@@ -38,7 +40,7 @@ const QString PlaceholderEndUserIp = QStringLiteral("127.0.0.1");
 
 SignDocumentPage::SignDocumentPage(QWidget *parent)
     : QWidget(parent)
-    , m_titleLabel(new QLabel(this))
+    , m_titleLabel(new PageTitleLabel(this))
     , m_introLabel(new QLabel(this))
     , m_dropArea(new DropArea(this))
     , m_choosePushButton(new QPushButton(this))
@@ -55,11 +57,10 @@ SignDocumentPage::SignDocumentPage(QWidget *parent)
     , m_previewTextBrowser(new QTextBrowser(this))
     , m_startMethodChooser(new StartMethodChooser(Qt::Horizontal, this))
     , m_signPushButton(new QPushButton(this))
-    , m_startBlockedLabel(new QLabel(this))
+    , m_startBlockedLabel(new StartBlockedLabel(this))
 {
     setObjectName(QStringLiteral("signDocumentPage"));
     const QList<std::pair<QWidget *, const char *>> names{
-        {m_titleLabel, "titleLabel"},
         {m_introLabel, "introLabel"},
         {m_choosePushButton, "choosePushButton"},
         {m_statusLabel, "statusLabel"},
@@ -69,16 +70,11 @@ SignDocumentPage::SignDocumentPage(QWidget *parent)
         {m_receiptLabel, "receiptLabel"},
         {m_previewTextBrowser, "previewTextBrowser"},
         {m_signPushButton, "signPushButton"},
-        {m_startBlockedLabel, "startBlockedLabel"},
     };
     for (const auto &[widget, name] : names)
         widget->setObjectName(QLatin1String(name));
 
     setAcceptDrops(true); // the whole page is a drop target; the DropArea is the visible one
-    QFont titleFont = m_titleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    m_titleLabel->setFont(titleFont);
     m_introLabel->setWordWrap(true);
     m_statusLabel->setWordWrap(true);
     m_statusLabel->setTextFormat(Qt::PlainText);
@@ -101,8 +97,6 @@ SignDocumentPage::SignDocumentPage(QWidget *parent)
         caption->setBuddy(value);
     m_previewTextBrowser->setOpenLinks(false);
     m_signPushButton->setDefault(true);
-    m_startBlockedLabel->setWordWrap(true);
-    m_startBlockedLabel->hide();
 
     auto *chooseRow = new QHBoxLayout;
     chooseRow->addWidget(m_dropArea, 1);
@@ -241,10 +235,7 @@ bool SignDocumentPage::canStart() const
 void SignDocumentPage::setStartAllowed(bool allowed, const QString &reason)
 {
     m_startAllowed = allowed;
-    const QString shown = allowed ? QString() : reason;
-    m_startBlockedLabel->setText(shown);
-    m_startBlockedLabel->setVisible(!shown.isEmpty());
-    m_signPushButton->setToolTip(shown);
+    m_startBlockedLabel->showReason(allowed, reason, m_signPushButton);
     updateState();
 }
 

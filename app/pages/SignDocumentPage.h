@@ -17,6 +17,8 @@ class QTextBrowser;
 
 namespace bankid {
 
+class StartBlockedLabel;
+
 class StartMethodChooser;
 
 class DropArea;
@@ -115,7 +117,7 @@ private:
     QTextBrowser *m_previewTextBrowser;
     StartMethodChooser *m_startMethodChooser;
     QPushButton *m_signPushButton;
-    QLabel *m_startBlockedLabel;
+    StartBlockedLabel *m_startBlockedLabel;
     bool m_startAllowed = true;
 
     BackgroundJobs m_jobs; ///< last member: destroyed first, so no hash outlives the page's state

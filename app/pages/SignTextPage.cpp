@@ -1,9 +1,11 @@
 #include "SignTextPage.h"
 
-#include "ProblemMarker.h"
 #include "MarkdownPreview.h"
+#include "PageTitleLabel.h"
+#include "ProblemMarker.h"
 #include "RequestValidator.h"
 #include "SimpleMarkdown.h"
+#include "StartBlockedLabel.h"
 #include "StartMethodChooser.h"
 #include "ValidationError.h"
 
@@ -31,7 +33,7 @@ const QString PlaceholderEndUserIp = QStringLiteral("127.0.0.1");
 
 SignTextPage::SignTextPage(QWidget *parent)
     : QWidget(parent)
-    , m_titleLabel(new QLabel(this))
+    , m_titleLabel(new PageTitleLabel(this))
     , m_textLabel(new QLabel(this))
     , m_textPlainTextEdit(new QPlainTextEdit(this))
     , m_markdownCheckBox(new QCheckBox(this))
@@ -43,10 +45,9 @@ SignTextPage::SignTextPage(QWidget *parent)
     , m_nonVisibleLineEdit(new QLineEdit(this))
     , m_startMethodChooser(new StartMethodChooser(Qt::Horizontal, this))
     , m_signPushButton(new QPushButton(this))
-    , m_startBlockedLabel(new QLabel(this))
+    , m_startBlockedLabel(new StartBlockedLabel(this))
 {
     setObjectName(QStringLiteral("signTextPage"));
-    m_titleLabel->setObjectName(QStringLiteral("titleLabel"));
     m_textPlainTextEdit->setObjectName(QStringLiteral("textPlainTextEdit"));
     m_markdownCheckBox->setObjectName(QStringLiteral("markdownCheckBox"));
     m_counterLabel->setObjectName(QStringLiteral("counterLabel"));
@@ -54,14 +55,7 @@ SignTextPage::SignTextPage(QWidget *parent)
     m_issuesLabel->setObjectName(QStringLiteral("issuesLabel"));
     m_nonVisibleLineEdit->setObjectName(QStringLiteral("nonVisibleLineEdit"));
     m_signPushButton->setObjectName(QStringLiteral("signPushButton"));
-    m_startBlockedLabel->setObjectName(QStringLiteral("startBlockedLabel"));
-    m_startBlockedLabel->setWordWrap(true);
-    m_startBlockedLabel->hide();
 
-    QFont titleFont = m_titleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    m_titleLabel->setFont(titleFont);
     m_textLabel->setBuddy(m_textPlainTextEdit);
     m_previewLabel->setBuddy(m_previewTextBrowser);
     m_nonVisibleLabel->setBuddy(m_nonVisibleLineEdit);
@@ -149,10 +143,7 @@ QStringList SignTextPage::issues() const
 void SignTextPage::setStartAllowed(bool allowed, const QString &reason)
 {
     m_startAllowed = allowed;
-    const QString shown = allowed ? QString() : reason;
-    m_startBlockedLabel->setText(shown);
-    m_startBlockedLabel->setVisible(!shown.isEmpty());
-    m_signPushButton->setToolTip(shown);
+    m_startBlockedLabel->showReason(allowed, reason, m_signPushButton);
     updateState();
 }
 

@@ -14,6 +14,8 @@ class QTextBrowser;
 
 namespace bankid {
 
+class StartBlockedLabel;
+
 class StartMethodChooser;
 class ValidationError;
 
@@ -71,7 +73,7 @@ private:
     QLineEdit *m_nonVisibleLineEdit;
     StartMethodChooser *m_startMethodChooser;
     QPushButton *m_signPushButton;
-    QLabel *m_startBlockedLabel;
+    StartBlockedLabel *m_startBlockedLabel;
     bool m_startAllowed = true;
     QStringList m_issues;
 };

@@ -4,6 +4,7 @@
 #include "DropArea.h"
 #include "EvidenceRoots.h"
 #include "OutcomeBadge.h"
+#include "PageTitleLabel.h"
 #include "PersonalNumber.h"
 #include "ProblemMarker.h"
 #include "Receipt.h"
@@ -189,7 +190,7 @@ QString VerifyReceiptPage::checkExplanation(const QString &name, VerificationChe
 
 VerifyReceiptPage::VerifyReceiptPage(QWidget *parent)
     : QWidget(parent)
-    , m_titleLabel(new QLabel(this))
+    , m_titleLabel(new PageTitleLabel(this))
     , m_introLabel(new QLabel(this))
     , m_dropArea(new DropArea(this))
     , m_openDocumentPushButton(new QPushButton(this))
@@ -218,7 +219,6 @@ VerifyReceiptPage::VerifyReceiptPage(QWidget *parent)
 {
     setObjectName(QStringLiteral("verifyReceiptPage"));
     const QList<std::pair<QWidget *, const char *>> names{
-        {m_titleLabel, "titleLabel"},
         {m_openDocumentPushButton, "openDocumentPushButton"},
         {m_openReceiptPushButton, "openReceiptPushButton"},
         {m_messageLabel, "messageLabel"},
@@ -239,10 +239,6 @@ VerifyReceiptPage::VerifyReceiptPage(QWidget *parent)
     for (const auto &[widget, name] : names)
         widget->setObjectName(QLatin1String(name));
 
-    QFont titleFont = m_titleLabel->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
-    titleFont.setBold(true);
-    m_titleLabel->setFont(titleFont);
     QFont headlineFont = m_headlineLabel->font();
     headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.25);
     headlineFont.setBold(true);
