@@ -1,6 +1,6 @@
 # The project's parts and which of them each may use (docs/architecture.md draws the same table).
 #
-# bankid_add_part(<name> [GUI])      a static library bankid_<name> of the *.cpp/*.h in the calling folder,
+# bankid_add_part(<name>)            a static library bankid_<name> of the *.cpp/*.h in the calling folder,
 #                                    with that folder as its PUBLIC include directory and the project's options.
 # bankid_check_architecture()        fails the configure when a bankid_* library links another bankid_* library
 #                                    that its row below does not list, when a library is not in the table at all,

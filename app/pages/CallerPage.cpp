@@ -155,7 +155,7 @@ CallerPage::~CallerPage()
 void CallerPage::setStartAllowed(bool allowed, const QString &reason)
 {
     m_startAllowed = allowed;
-    m_startBlockedReason = m_startBlockedLabel->showReason(allowed, reason, m_startPushButton);
+    m_startBlockedLabel->showReason(allowed, reason, m_startPushButton);
     updateValidation();
 }
 

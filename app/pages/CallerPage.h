@@ -76,7 +76,6 @@ private:
     QPushButton *m_startPushButton;
     StartBlockedLabel *m_startBlockedLabel;
     bool m_startAllowed = true;
-    QString m_startBlockedReason;
     /// Set when the operator left the field (or pressed Enter) with input; cleared when they type again.
     bool m_leftNumberField = false;
 };

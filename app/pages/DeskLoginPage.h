@@ -12,7 +12,6 @@ class QPushButton;
 namespace bankid {
 
 class StartBlockedLabel;
-
 class StartMethodChooser;
 
 /// The desk login task: one large "Log in with BankID" button (the default button: Enter starts), the

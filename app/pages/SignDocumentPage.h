@@ -17,11 +17,9 @@ class QTextBrowser;
 
 namespace bankid {
 
-class StartBlockedLabel;
-
-class StartMethodChooser;
-
 class DropArea;
+class StartBlockedLabel;
+class StartMethodChooser;
 
 /// The "Sign document" task: the operator picks one file (Choose file… or drag and drop onto the page), the
 /// page computes its SHA-256 in a background thread and shows the file name, size, full digest, the summary

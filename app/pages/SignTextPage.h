@@ -15,7 +15,6 @@ class QTextBrowser;
 namespace bankid {
 
 class StartBlockedLabel;
-
 class StartMethodChooser;
 class ValidationError;
 

@@ -10,13 +10,12 @@ StartBlockedLabel::StartBlockedLabel(QWidget *parent)
     hide();
 }
 
-QString StartBlockedLabel::showReason(bool allowed, const QString &reason, QWidget *startButton)
+void StartBlockedLabel::showReason(bool allowed, const QString &reason, QWidget *startButton)
 {
     const QString shown = allowed ? QString() : reason;
     setText(shown);
     setVisible(!shown.isEmpty());
     startButton->setToolTip(shown);
-    return shown;
 }
 
 } // namespace bankid

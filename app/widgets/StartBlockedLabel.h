@@ -9,7 +9,7 @@ namespace bankid {
 /// is allowed. Its object name is "startBlockedLabel".
 ///
 /// \code
-///   const QString shown = m_startBlockedLabel->showReason(allowed, reason, m_signPushButton);
+///   m_startBlockedLabel->showReason(allowed, reason, m_signPushButton);
 /// \endcode
 class StartBlockedLabel : public QLabel
 {
@@ -19,8 +19,8 @@ public:
     explicit StartBlockedLabel(QWidget *parent = nullptr);
 
     /// Shows `reason` while !allowed (hidden when allowed or when there is no reason) and makes it the start
-    /// button's tooltip too; returns what is shown (empty when allowed).
-    QString showReason(bool allowed, const QString &reason, QWidget *startButton);
+    /// button's tooltip too.
+    void showReason(bool allowed, const QString &reason, QWidget *startButton);
 };
 
 } // namespace bankid
